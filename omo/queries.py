@@ -1,0 +1,60 @@
+"""Read queries of the shared core (pages and the navigation)."""
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from pghistory.models import Events
+
+from omo.models import Notificatie, Toegangslog
+
+
+def unread_count(user) -> int:
+    return Notificatie.objects.filter(gebruiker=user, gelezen_op__isnull=True).count()
+
+
+def notificaties_for(user):
+    return Notificatie.objects.filter(gebruiker=user).order_by("-aangemaakt_op", "-id")
+
+
+def audit_events():
+    """All change events of all tracked models, newest first."""
+    return Events.objects.order_by("-pgh_created_at", "-pgh_id")
+
+
+def toegangslog():
+    return Toegangslog.objects.select_related("gebruiker", "object_type").order_by(
+        "-tijdstip", "-id"
+    )
+
+
+def users_by_id(ids) -> dict:
+    ids = {int(i) for i in ids if i is not None and str(i).isdigit()}
+    if not ids:
+        return {}
+    return get_user_model().objects.in_bulk(ids)
+
+
+def tracked_model_choices() -> list[tuple[str, str]]:
+    """(label, name) of every model whose changes are audited, for the audit filter."""
+    from pghistory.models import Event
+
+    from django.apps import apps
+
+    choices = set()
+    for model in apps.get_models():
+        if issubclass(model, Event) and getattr(model, "pgh_tracked_model", None):
+            tracked = model.pgh_tracked_model
+            choices.add((tracked._meta.label, str(tracked._meta.verbose_name).capitalize()))
+    return sorted(choices, key=lambda c: c[1])
+
+
+OMO_APPS = ("omo", "casussen", "escalatie", "budget", "rapportage")
+
+
+def content_type_choices() -> list[tuple[int, str]]:
+    """The object types of OMO's own apps, for the access-log filter."""
+    choices = []
+    for ct in ContentType.objects.filter(app_label__in=OMO_APPS):
+        model = ct.model_class()
+        if model is not None and not model._meta.auto_created:
+            choices.append((ct.pk, str(model._meta.verbose_name).capitalize()))
+    return sorted(choices, key=lambda c: c[1])

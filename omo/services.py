@@ -1,0 +1,69 @@
+"""State changes of the shared core. Views and tasks call these; they never write models."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from omo.models import Notificatie
+
+
+def notify(user, text: str, link: str = "", key: str = "") -> Notificatie:
+    """Notify `user` in the app and by e-mail, once per (`user`, `key`).
+
+    Calling it again with the same key (a retried task, a second run of a scheduled job) returns
+    the existing notification and sends nothing: a unique constraint guarantees it, also when
+    two processes try at the same moment. The e-mail is sent by a task after commit.
+    """
+    if not key:
+        raise ValueError("notify() heeft een sleutel nodig om dubbele meldingen te voorkomen.")
+    try:
+        with transaction.atomic():
+            notificatie = Notificatie.objects.create(
+                gebruiker=user, tekst=text[:500], link=link[:500], sleutel=key[:200]
+            )
+    except IntegrityError:
+        return Notificatie.objects.get(gebruiker=user, sleutel=key[:200])
+    if user.email:
+        from omo.tasks import verstuur_notificatiemail
+
+        verstuur_notificatiemail.delay_on_commit(notificatie.pk)
+    return notificatie
+
+
+def send_notificatie_mail(notificatie_id: int) -> bool:
+    """Send the e-mail of one notification, at most once. Returns whether a mail was sent."""
+    with transaction.atomic():
+        notificatie = (
+            Notificatie.objects.select_for_update()
+            .select_related("gebruiker")
+            .filter(pk=notificatie_id, gemaild_op__isnull=True)
+            .first()
+        )
+        if notificatie is None or not notificatie.gebruiker.email:
+            return False
+        link = notificatie.link
+        if link.startswith("/"):
+            link = settings.OMO_BASE_URL.rstrip("/") + link
+        body = notificatie.tekst + (f"\n\n{link}" if link else "")
+        body += "\n\n" + _("Dit bericht is verstuurd door OMO, %(gemeente)s.") % {
+            "gemeente": settings.OMO_GEMEENTE
+        }
+        send_mail(
+            subject=_("OMO: %(tekst)s") % {"tekst": notificatie.tekst[:80]},
+            message=body,
+            from_email=None,
+            recipient_list=[notificatie.gebruiker.email],
+        )
+        notificatie.gemaild_op = timezone.now()
+        notificatie.save(update_fields=["gemaild_op"])
+    return True
+
+
+def mark_read(user, notificatie_ids=None) -> int:
+    """Mark the user's unread notifications (all, or the given ids) as read."""
+    qs = Notificatie.objects.filter(gebruiker=user, gelezen_op__isnull=True)
+    if notificatie_ids is not None:
+        qs = qs.filter(pk__in=notificatie_ids)
+    return qs.update(gelezen_op=timezone.now())

@@ -1,0 +1,36 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from omo import views
+
+admin.site.site_header = "OMO beheer"
+admin.site.site_title = "OMO beheer"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("gezondheid/", views.gezondheid, name="gezondheid"),
+    path(
+        "inloggen/",
+        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path(
+        "wachtwoord/",
+        auth_views.PasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "wachtwoord/gewijzigd/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
+    path("meldingen/", views.notificaties, name="notificaties"),
+    path("meldingen/gelezen/", views.notificaties_gelezen, name="notificaties_gelezen"),
+    path("audit/", views.audit, name="audit"),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "omo.views.permission_denied"
+handler404 = "omo.views.page_not_found"

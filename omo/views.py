@@ -1,0 +1,86 @@
+"""Views of the shared core. Thin: they read through queries.py and change through services.py."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required, permission_required
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from omo import health as health_checks
+from omo import queries, services
+from omo.filters import InzageFilter, WijzigingFilter
+from omo.roles import ROLLEN, roles_of
+
+PAGE_SIZE = 50
+
+
+def home(request):
+    rollen = [ROLLEN[code] for code in roles_of(request.user)]
+    return render(request, "omo/home.html", {"rollen": rollen})
+
+
+@login_not_required
+@never_cache
+@require_GET
+def gezondheid(request):
+    healthy, result = health_checks.status()
+    return JsonResponse(
+        {"status": "ok" if healthy else "fout", **result}, status=200 if healthy else 503
+    )
+
+
+def notificaties(request):
+    page = Paginator(queries.notificaties_for(request.user), PAGE_SIZE).get_page(
+        request.GET.get("pagina")
+    )
+    return render(request, "omo/notificaties.html", {"page": page})
+
+
+@require_POST
+def notificaties_gelezen(request):
+    count = services.mark_read(request.user)
+    if count:
+        messages.success(request, _("Alle meldingen zijn als gelezen gemarkeerd."))
+    return redirect("notificaties")
+
+
+@permission_required("omo.bekijk_audit", raise_exception=True)
+def audit(request):
+    tab = "inzage" if request.GET.get("tab") == "inzage" else "wijzigingen"
+    if tab == "inzage":
+        filterset = InzageFilter(request.GET or None, queryset=queries.toegangslog())
+    else:
+        filterset = WijzigingFilter(request.GET or None, queryset=queries.audit_events())
+    rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    if tab == "wijzigingen":
+        users = queries.users_by_id((e.pgh_context or {}).get("user") for e in page)
+        for event in page:
+            user = users.get((event.pgh_context or {}).get("user"))
+            event.gebruiker_naam = user.username if user else ""
+    querystring = request.GET.copy()
+    querystring.pop("pagina", None)
+    return render(
+        request,
+        "omo/audit.html",
+        {
+            "tab": tab,
+            "filter": filterset,
+            "page": page,
+            "querystring": querystring.urlencode(),
+        },
+    )
+
+
+def _error_page(template, status):
+    def view(request, exception=None):
+        return render(request, template, status=status)
+
+    return login_not_required(view)
+
+
+page_not_found = _error_page("404.html", 404)
+permission_denied = _error_page("403.html", 403)

@@ -1,0 +1,96 @@
+"""Werkdagen of the gemeente (DESIGN §7).
+
+A werkdag is a day that is not a Saturday or Sunday, not one of the 8 paid feestdagen of the
+Cao Gemeenten, and not a sluitingsdag of the gemeente (`omo.models.Sluitingsdag`, managed in the
+admin; a new row counts at once because it is read on every call).
+
+The Cao Gemeenten feestdagen: Nieuwjaarsdag, 2e Paasdag, Koningsdag (27 April, or 26 April when
+27 April is a Sunday), 5 mei (every year, not only in lustrum years), Hemelvaartsdag,
+2e Pinksterdag, 1e and 2e Kerstdag. Goede Vrijdag is a werkdag.
+"""
+
+from datetime import date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from dateutil.easter import EASTER_WESTERN, easter
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+
+@lru_cache(maxsize=64)
+def feestdagen(year: int) -> dict[date, str]:
+    """The 8 paid feestdagen of the Cao Gemeenten in `year` (date → name)."""
+    pasen = easter(year, EASTER_WESTERN)
+    koningsdag = date(year, 4, 27)
+    if koningsdag.weekday() == 6:  # Sunday → Saturday 26 April
+        koningsdag = date(year, 4, 26)
+    return {
+        date(year, 1, 1): "Nieuwjaarsdag",
+        pasen + timedelta(days=1): "Tweede paasdag",
+        koningsdag: "Koningsdag",
+        date(year, 5, 5): "Bevrijdingsdag",
+        pasen + timedelta(days=39): "Hemelvaartsdag",
+        pasen + timedelta(days=50): "Tweede pinksterdag",
+        date(year, 12, 25): "Eerste kerstdag",
+        date(year, 12, 26): "Tweede kerstdag",
+    }
+
+
+def _sluitingsdagen(start: date, end: date) -> set[date]:
+    from omo.models import Sluitingsdag
+
+    return set(
+        Sluitingsdag.objects.filter(datum__range=(start, end)).values_list("datum", flat=True)
+    )
+
+
+def _is_vrij(day: date, sluitingsdagen: set[date]) -> bool:
+    return day.weekday() >= 5 or day in feestdagen(day.year) or day in sluitingsdagen
+
+
+def is_werkdag(day: date) -> bool:
+    """Whether the gemeente works on `day`."""
+    if isinstance(day, datetime) or not isinstance(day, date):
+        raise TypeError("is_werkdag() verwacht een date, geen datetime of iets anders.")
+    return not _is_vrij(day, _sluitingsdagen(day, day))
+
+
+def add_werkdagen(day: date, n: int) -> date:
+    """The n-th werkdag strictly after `day` (n ≥ 1). `day` itself never counts."""
+    if isinstance(day, datetime) or not isinstance(day, date):
+        raise TypeError("add_werkdagen() verwacht een date, geen datetime of iets anders.")
+    if not isinstance(n, int) or n < 1:
+        raise ValueError("add_werkdagen() verwacht n ≥ 1.")
+    # One query for a window that certainly holds the answer unless the gemeente closes for
+    # weeks; then widen it.
+    window = n * 2 + 21
+    while True:
+        end = day + timedelta(days=window)
+        closed = _sluitingsdagen(day + timedelta(days=1), end)
+        current, counted = day, 0
+        while current < end:
+            current += timedelta(days=1)
+            if not _is_vrij(current, closed):
+                counted += 1
+                if counted == n:
+                    return current
+        window *= 2
+
+
+def deadline(received_at: datetime, n: int = 2) -> datetime:
+    """The last moment of the n-th werkdag after the day of receipt, in Europe/Amsterdam.
+
+    The day of receipt is the local date in Amsterdam (a request at 23:30 UTC on a Monday in
+    summer was received on Tuesday). Returns an aware datetime at 23:59:59.999999 local time.
+    """
+    if not isinstance(received_at, datetime):
+        raise TypeError("deadline() verwacht een datetime.")
+    if received_at.tzinfo is None or received_at.utcoffset() is None:
+        raise ValueError(
+            "deadline() kreeg een naïeve datetime zonder tijdzone; geef een tijdzone-bewuste "
+            "datetime (bijvoorbeeld django.utils.timezone.now())."
+        )
+    local_day = received_at.astimezone(AMSTERDAM).date()
+    last_day = add_werkdagen(local_day, n)
+    return datetime.combine(last_day, time.max, tzinfo=AMSTERDAM)

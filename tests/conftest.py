@@ -1,0 +1,50 @@
+"""Shared fixtures: users with roles, a logged-in client per role."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from omo import roles
+from omo.models import Team, User
+
+PASSWORD = "een-lang-genoeg-wachtwoord"
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user("consulent", username=..., team=...) → a user with that role (or none)."""
+    counter = {"n": 0}
+
+    def factory(*role_codes, username=None, team=None, email=None, **extra):
+        roles.sync_roles()
+        counter["n"] += 1
+        username = username or f"{'-'.join(role_codes) or 'zonderrol'}{counter['n']}"
+        user = User.objects.create_user(
+            username=username,
+            password=PASSWORD,
+            email=email if email is not None else f"{username}@example.nl",
+            team=team,
+            **extra,
+        )
+        for code in role_codes:
+            user.groups.add(Group.objects.get(name=code))
+        return user
+
+    return factory
+
+
+@pytest.fixture
+def team(db):
+    return Team.objects.create(naam="Wijkteam Test", soort=Team.Soort.WIJKTEAM)
+
+
+@pytest.fixture
+def client_as(client, make_user):
+    """client_as("beheerder") → a test client logged in as a new user with that role."""
+
+    def login(*role_codes, **kwargs):
+        user = make_user(*role_codes, **kwargs)
+        client.force_login(user)
+        client.user = user
+        return client
+
+    return login
