@@ -126,7 +126,7 @@ def test_password_needs_twelve_characters(client, make_user):
         {"old_password": PASSWORD, "new_password1": "kort-pw1", "new_password2": "kort-pw1"},
     )
     assert response.status_code == 200
-    assert "De minimale lengte is 12 tekens" in response.content.decode()
+    assert "gebruik minimaal 12 tekens" in response.content.decode()
     response = client.post(
         reverse("password_change"),
         {
