@@ -46,14 +46,22 @@ class User(AbstractUser):
         return roles_of(self)
 
 
+class UserGroups(User.groups.through):
+    """Role memberships (the through table of User.groups), as a proxy so they can be tracked."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("roltoekenning")
+        verbose_name_plural = _("roltoekenningen")
+
+
 # Role assignments are security events: record every add and remove of a group membership.
 pghistory.track(
     pghistory.InsertEvent("rol.toegekend"),
     pghistory.DeleteEvent("rol.ingetrokken"),
     obj_field=None,
-    app_label="omo",
     model_name="UserGroupsEvent",
-)(User.groups.through)
+)(UserGroups)
 
 
 @tracked()

@@ -8,6 +8,8 @@ from omo.models import Team, User
 
 PASSWORD = "een-lang-genoeg-wachtwoord"
 
+pytest_plugins = ("celery.contrib.pytest",)
+
 
 @pytest.fixture
 def make_user(db):
@@ -48,3 +50,23 @@ def client_as(client, make_user):
         return client
 
     return login
+
+
+
+@pytest.fixture(scope="session")
+def celery_config():
+    """Real Redis from REDIS_URL as broker and result store for the worker fixtures."""
+    from django.conf import settings
+
+    return {
+        "broker_url": settings.REDIS_URL,
+        "result_backend": settings.REDIS_URL,
+        "task_acks_late": True,
+        "task_reject_on_worker_lost": True,
+        "task_default_queue": "omo-test",
+    }
+
+
+@pytest.fixture(scope="session")
+def celery_worker_parameters():
+    return {"queues": ("omo-test",), "perform_ping_check": False}

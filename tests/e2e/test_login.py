@@ -1,0 +1,96 @@
+"""Logging in with a real browser, per role, with axe-core accessibility checks (WCAG 2.1 AA).
+
+The data is committed (transactional tests) so the live server's thread sees it. The tables are
+emptied after every test, so each test loads the demo accounts itself.
+"""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from omo.management.commands.demo_data import DEMO_PASSWORD, Command as DemoData
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+# Demo account → the name of its role as the home page shows it (omo.roles.ROLLEN).
+ROLE_NAMES = {
+    "consulent": "Consulent",
+    "coach": "Maatwerkcoach",
+    "omo": "OMO-functionaris",
+    "budgethouder": "Budgethouder",
+    "wethouder": "Portefeuillehouder",
+    "college": "College",
+    "beleid": "Beleidsmedewerker",
+    "beheerder": "Beheerder",
+}
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+WRONG_PASSWORD_MESSAGE = "Voer een juiste gebruikersnaam en wachtwoord in"
+
+
+@pytest.fixture
+def demo_accounts(transactional_db):
+    """The eight demo accounts (password 'demo'), committed to the database."""
+    DemoData().load()
+
+
+def log_in(page, username, password=DEMO_PASSWORD):
+    page.goto("/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(username)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+
+
+def assert_no_csp_errors(console_errors):
+    csp = [text for text in console_errors if "Content Security Policy" in text]
+    assert not csp, "CSP-overtredingen in de console:\n" + "\n".join(csp)
+
+
+def assert_accessible(page, what):
+    results = Axe().run(page, options=WCAG_AA)
+    assert results.violations_count == 0, f"{what}:\n{results.generate_report()}"
+
+
+@pytest.mark.parametrize("username", ROLE_NAMES)
+def test_login_lands_on_home_with_role(page, live_server, demo_accounts, console_errors, username):
+    log_in(page, username)
+
+    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page.get_by_role("heading", name=ROLE_NAMES[username], exact=True)).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile(r"^Uitloggen \("))).to_be_attached()
+    assert_no_csp_errors(console_errors)
+
+
+def test_wrong_password_shows_dutch_error_and_keeps_username(page, live_server, demo_accounts, console_errors):
+    log_in(page, "consulent", "verkeerd-wachtwoord")
+
+    expect(page).to_have_url(f"{live_server.url}/inloggen/")
+    expect(page.get_by_role("alert")).to_contain_text(WRONG_PASSWORD_MESSAGE)
+    expect(page.get_by_label("Gebruikersnaam")).to_have_value("consulent")
+    expect(page.get_by_label("Wachtwoord")).to_have_value("")
+    assert_no_csp_errors(console_errors)
+
+
+def test_login_page_is_accessible(page, live_server, console_errors):
+    page.goto("/inloggen/")
+    expect(page.get_by_role("heading", name="Inloggen bij OMO")).to_be_visible()
+    assert_no_csp_errors(console_errors)
+    assert_accessible(page, "Inlogpagina")
+
+
+def test_login_page_with_errors_is_accessible(page, demo_accounts, console_errors):
+    log_in(page, "consulent", "verkeerd-wachtwoord")
+    expect(page.get_by_role("alert")).to_contain_text(WRONG_PASSWORD_MESSAGE)
+    assert_no_csp_errors(console_errors)
+    assert_accessible(page, "Inlogpagina met foutmelding")
+
+
+@pytest.mark.parametrize("username", ROLE_NAMES)
+def test_home_page_is_accessible(page, live_server, demo_accounts, console_errors, username):
+    log_in(page, username)
+    expect(page).to_have_url(f"{live_server.url}/")
+    expect(page.get_by_role("heading", name=ROLE_NAMES[username], exact=True)).to_be_visible()
+    assert_no_csp_errors(console_errors)
+    assert_accessible(page, f"Startpagina van {username}")

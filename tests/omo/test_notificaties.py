@@ -1,0 +1,92 @@
+"""Notifications: idempotent per key, in-app list with unread count, e-mail through a real worker."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from omo import services
+from omo.models import Notificatie
+
+
+@pytest.mark.django_db
+def test_notify_is_idempotent_on_key(make_user, django_capture_on_commit_callbacks):
+    user = make_user("consulent")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        first = services.notify(user, "Verzoek verloopt morgen", "/verzoeken/1/", "verzoek-1-herinnering")
+        again = services.notify(user, "Verzoek verloopt morgen", "/verzoeken/1/", "verzoek-1-herinnering")
+    assert first.pk == again.pk
+    assert Notificatie.objects.filter(gebruiker=user).count() == 1
+    assert len(callbacks) == 1  # one e-mail task queued, not two
+
+
+@pytest.mark.django_db
+def test_same_key_for_two_users_notifies_both(make_user):
+    a, b = make_user("omo"), make_user("beleid")
+    services.notify(a, "Nieuw structureel signaal", "", "signaal-7")
+    services.notify(b, "Nieuw structureel signaal", "", "signaal-7")
+    assert Notificatie.objects.filter(sleutel="signaal-7").count() == 2
+
+
+@pytest.mark.django_db
+def test_notify_needs_a_key(make_user):
+    with pytest.raises(ValueError):
+        services.notify(make_user("omo"), "tekst", "", "")
+
+
+@pytest.mark.django_db
+def test_unread_count_in_navigation_and_mark_read(client_as):
+    client = client_as("consulent")
+    services.notify(client.user, "Eerste melding", "", "m1")
+    services.notify(client.user, "Tweede melding", "", "m2")
+    html = client.get(reverse("home")).content.decode()
+    assert 'id="ongelezen-aantal">2' in html
+    html = client.get(reverse("notificaties")).content.decode()
+    assert "Eerste melding" in html and "Tweede melding" in html
+    response = client.post(reverse("notificaties_gelezen"), follow=True)
+    assert "ongelezen-aantal" not in response.content.decode()
+    assert not Notificatie.objects.filter(gebruiker=client.user, gelezen_op__isnull=True).exists()
+
+
+@pytest.mark.django_db
+def test_users_see_only_their_own_notifications(client_as, make_user):
+    other = make_user("omo")
+    services.notify(other, "Geheime melding voor een ander", "", "x")
+    client = client_as("consulent")
+    assert "Geheime melding" not in client.get(reverse("notificaties")).content.decode()
+
+
+@pytest.mark.django_db
+def test_notification_list_query_budget(client_as, django_assert_max_num_queries):
+    client = client_as("consulent")
+    for i in range(120):
+        services.notify(client.user, f"Melding {i}", "", f"k{i}")
+    # Session, user, roles, permissions, unread count, page count, page rows, session save.
+    with django_assert_max_num_queries(11):
+        response = client.get(reverse("notificaties"))
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_mail_is_sent_once(make_user):
+    user = make_user("consulent", email="sanne@example.nl")
+    notificatie = Notificatie.objects.create(gebruiker=user, tekst="Plan besproken", link="/x/", sleutel="k")
+    assert services.send_notificatie_mail(notificatie.pk) is True
+    assert services.send_notificatie_mail(notificatie.pk) is False
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["sanne@example.nl"]
+    assert "http://" in mail.outbox[0].body and "/x/" in mail.outbox[0].body
+
+
+@pytest.mark.django_db(transaction=True)
+def test_notify_mails_through_a_real_worker_and_redis(make_user, celery_worker):
+    """The e-mail task travels through real Redis to a real Celery worker, after commit."""
+    user = make_user("consulent", email="sanne@example.nl")
+    notificatie = services.notify(user, "Je casus staat op de agenda", "/casus/1/", "agenda-1")
+    # The worker runs in another thread: wait for its result through the result backend.
+    from omo.tasks import verstuur_notificatiemail
+
+    result = verstuur_notificatiemail.delay(notificatie.pk)  # a retried delivery
+    assert result.get(timeout=20) is False  # already sent by the first task
+    notificatie.refresh_from_db()
+    assert notificatie.gemaild_op is not None
+    assert [m.to for m in mail.outbox] == [["sanne@example.nl"]]
