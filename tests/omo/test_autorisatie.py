@@ -1,0 +1,93 @@
+"""Every URL is covered by an authorisation test (DESIGN §10).
+
+`EXPECTATIONS` names every URL of the project with who may use it. A new URL without an entry
+here fails `test_every_url_has_an_expectation`, so no page can be added without deciding who
+may see it. Later issues add their URLs (with own / shared / foreign objects) to this table.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from omo.roles import ROLLEN
+
+ALL_ROLES = frozenset(ROLLEN)
+PUBLIC = "public"
+
+# name → (method, kwargs, who may: PUBLIC or a set of role codes, statuses when allowed)
+EXPECTATIONS = {
+    "login": ("get", {}, PUBLIC, (200, 302)),  # logged in: straight on to the home page
+    "gezondheid": ("get", {}, PUBLIC, (200, 503)),  # depends on the services
+    "home": ("get", {}, ALL_ROLES, (200,)),
+    "logout": ("post", {}, ALL_ROLES, (302,)),
+    "password_change": ("get", {}, ALL_ROLES, (200,)),
+    "password_change_done": ("get", {}, ALL_ROLES, (200,)),
+    "notificaties": ("get", {}, ALL_ROLES, (200,)),
+    "notificaties_gelezen": ("post", {}, ALL_ROLES, (302,)),
+    "audit": ("get", {}, frozenset({"beheerder"}), (200,)),
+}
+
+
+def _names(patterns, prefix=""):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace == "admin":
+                yield "admin:*"
+                continue
+            yield from _names(p.url_patterns, f"{prefix}{p.namespace}:" if p.namespace else prefix)
+        elif isinstance(p, URLPattern):
+            yield f"{prefix}{p.name}" if p.name else f"<unnamed {p.pattern}>"
+
+
+def test_every_url_has_an_expectation():
+    names = set(_names(get_resolver().url_patterns)) - {"admin:*"}
+    missing = names - set(EXPECTATIONS)
+    assert not missing, f"URL's zonder autorisatietest: {sorted(missing)}"
+
+
+CASES = [
+    (name, role)
+    for name in EXPECTATIONS
+    for role in [None, *sorted(ALL_ROLES)]
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name, role", CASES, ids=[f"{n}-{r or 'anoniem'}" for n, r in CASES])
+def test_url_authorisation(client, make_user, name, role):
+    method, kwargs, allowed, ok_statuses = EXPECTATIONS[name]
+    url = reverse(name, kwargs=kwargs)
+    if role is not None:
+        client.force_login(make_user(role))
+    response = getattr(client, method)(url)
+    if allowed == PUBLIC:
+        assert response.status_code in ok_statuses
+        if name == "login" and role is None:
+            assert response.status_code == 200
+    elif role is None:
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    elif role in allowed:
+        assert response.status_code in ok_statuses
+    else:
+        assert response.status_code == 403
+
+
+@pytest.mark.django_db
+def test_admin_only_for_staff(client, make_user):
+    client.force_login(make_user("consulent"))
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    client.force_login(make_user("beheerder", is_staff=True))
+    assert client.get("/admin/").status_code == 200
+    # A beheerder manages sluitingsdagen but cannot change the audit log.
+    assert client.get("/admin/omo/sluitingsdag/add/").status_code == 200
+    assert client.get("/admin/omo/toegangslog/").status_code == 200
+    assert client.get("/admin/omo/toegangslog/add/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_user_without_role_sees_no_role_pages(client, make_user):
+    client.force_login(make_user())
+    html = client.get(reverse("home")).content.decode()
+    assert "nog geen rol" in html
+    assert client.get(reverse("audit")).status_code == 403
