@@ -27,3 +27,27 @@ app.conf.beat_schedule = {
         "schedule": crontab(minute="*/10"),
     },
 }
+
+
+# --- Audit context for tasks ----------------------------------------------------------------
+# Changes made by a task are recorded with the task's name and id, as a request records its
+# user and url (see omo.history).
+from celery.signals import task_postrun, task_prerun  # noqa: E402
+
+_task_contexts = {}
+
+
+@task_prerun.connect
+def _enter_audit_context(task_id=None, task=None, **kwargs):
+    import pghistory
+
+    context = pghistory.context(taak=task.name, taak_id=task_id)
+    context.__enter__()
+    _task_contexts[task_id] = context
+
+
+@task_postrun.connect
+def _exit_audit_context(task_id=None, **kwargs):
+    context = _task_contexts.pop(task_id, None)
+    if context is not None:
+        context.__exit__(None, None, None)

@@ -47,7 +47,9 @@ def chromium_path() -> str:
     configured = os.environ.get("OMO_CHROMIUM")
     candidate = configured or shutil.which("chromium") or "/usr/bin/chromium"
     if not (os.path.isfile(candidate) and os.access(candidate, os.X_OK)):
-        where = f"OMO_CHROMIUM={configured!r}" if configured else "'chromium' op PATH of /usr/bin/chromium"
+        where = (
+            f"OMO_CHROMIUM={configured!r}" if configured else "'chromium' op PATH of /usr/bin/chromium"
+        )
         pytest.fail(
             f"Chromium niet gevonden ({where}). De e2e-tests hebben een echte browser nodig: "
             "installeer die met `apt-get install -y chromium` (Debian) of zet OMO_CHROMIUM op "

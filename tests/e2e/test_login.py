@@ -10,7 +10,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from omo.management.commands.demo_data import DEMO_PASSWORD, Command as DemoData
+from omo.management.commands.demo_data import DEMO_PASSWORD
+from omo.management.commands.demo_data import Command as DemoData
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -66,7 +67,9 @@ def test_login_lands_on_home_with_role(page, live_server, demo_accounts, console
     assert_clean_console(console_errors)
 
 
-def test_wrong_password_shows_dutch_error_and_keeps_username(page, live_server, demo_accounts, console_errors):
+def test_wrong_password_shows_dutch_error_and_keeps_username(
+    page, live_server, demo_accounts, console_errors
+):
     log_in(page, "consulent", "verkeerd-wachtwoord")
 
     expect(page).to_have_url(f"{live_server.url}/inloggen/")

@@ -90,3 +90,11 @@ def test_notify_mails_through_a_real_worker_and_redis(make_user, celery_worker):
     notificatie.refresh_from_db()
     assert notificatie.gemaild_op is not None
     assert [m.to for m in mail.outbox] == [["sanne@example.nl"]]
+    # The audit log says which task made the change.
+    from pghistory.models import Events
+
+    update = Events.objects.get(
+        pgh_obj_model="omo.Notificatie", pgh_obj_id=str(notificatie.pk), pgh_label="update"
+    )
+    assert update.pgh_context["taak"] == "omo.tasks.verstuur_notificatiemail"
+    assert "gemaild_op" in update.pgh_diff
