@@ -17,11 +17,11 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import warnings
 import socket
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 

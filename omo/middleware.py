@@ -4,8 +4,8 @@ import uuid
 from datetime import datetime
 
 from django.conf import settings
-from django.contrib.auth import logout
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from pghistory.middleware import HistoryMiddleware

@@ -35,9 +35,8 @@ def users_by_id(ids) -> dict:
 
 def tracked_model_choices() -> list[tuple[str, str]]:
     """(label, name) of every model whose changes are audited, for the audit filter."""
-    from pghistory.models import Event
-
     from django.apps import apps
+    from pghistory.models import Event
 
     choices = set()
     for model in apps.get_models():

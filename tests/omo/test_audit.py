@@ -12,7 +12,7 @@ from django.utils import timezone
 from pghistory.models import Events
 
 from omo.audit import log_access
-from omo.models import Sluitingsdag, Team, Toegangslog
+from omo.models import Sluitingsdag, Team
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 """The werkdagen rule of DESIGN §7, checked against real dates."""
 
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -70,9 +70,9 @@ def test_eight_cao_feestdagen_per_year():
         (datetime(2026, 3, 27, 23, 30, tzinfo=AMS), date(2026, 3, 31), "vrijdag voor zomertijd"),
         (datetime(2026, 10, 23, 18, 0, tzinfo=AMS), date(2026, 10, 27), "vrijdag voor wintertijd"),
         # 22:30 UTC on Monday 23 November is already Tuesday in Amsterdam (UTC+1).
-        (datetime(2026, 11, 23, 23, 30, tzinfo=timezone.utc), date(2026, 11, 26), "laat in de avond UTC"),
-        (datetime(2026, 7, 6, 22, 15, tzinfo=timezone.utc), date(2026, 7, 9), "zomer: UTC+2"),
-        (datetime(2026, 7, 6, 21, 59, tzinfo=timezone.utc), date(2026, 7, 8), "zomer: nog maandag"),
+        (datetime(2026, 11, 23, 23, 30, tzinfo=UTC), date(2026, 11, 26), "laat in de avond UTC"),
+        (datetime(2026, 7, 6, 22, 15, tzinfo=UTC), date(2026, 7, 9), "zomer: UTC+2"),
+        (datetime(2026, 7, 6, 21, 59, tzinfo=UTC), date(2026, 7, 8), "zomer: nog maandag"),
     ],
 )
 def test_deadline_table(received, expected_day, why):
@@ -86,7 +86,7 @@ def test_deadline_across_dst_keeps_local_end_of_day():
     # Received Friday 23 October 2026 (CEST, UTC+2); deadline Tuesday 27 October in CET (UTC+1).
     result = deadline(datetime(2026, 10, 23, 9, 0, tzinfo=AMS))
     assert result.utcoffset() == timedelta(hours=1)
-    assert result.astimezone(timezone.utc) == datetime(2026, 10, 27, 22, 59, 59, 999999, tzinfo=timezone.utc)
+    assert result.astimezone(UTC) == datetime(2026, 10, 27, 22, 59, 59, 999999, tzinfo=UTC)
     # Received Friday 27 March 2026 (CET); deadline Tuesday 31 March in CEST (UTC+2).
     result = deadline(datetime(2026, 3, 27, 9, 0, tzinfo=AMS))
     assert result.utcoffset() == timedelta(hours=2)
