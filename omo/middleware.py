@@ -18,6 +18,11 @@ def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
+def start_session_clock(sender, request, user, **kwargs):
+    """On every login the 12 hours start again (connected to `user_logged_in`)."""
+    request.session[SESSION_START_KEY] = timezone.now().isoformat()
+
+
 class SessionLimitMiddleware:
     """End a session 12 hours after login, however active it is (idle limit: SESSION_COOKIE_AGE)."""
 
