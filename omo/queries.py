@@ -33,6 +33,15 @@ def users_by_id(ids) -> dict:
     return get_user_model().objects.in_bulk(ids)
 
 
+def attach_user_names(events) -> None:
+    """Set `gebruiker_naam` on each change event from its context, with one query."""
+    events = list(events)
+    users = users_by_id((e.pgh_context or {}).get("user") for e in events)
+    for event in events:
+        user = users.get((event.pgh_context or {}).get("user"))
+        event.gebruiker_naam = user.username if user else ""
+
+
 def tracked_model_choices() -> list[tuple[str, str]]:
     """(label, name) of every model whose changes are audited, for the audit filter."""
     from django.apps import apps

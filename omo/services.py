@@ -18,6 +18,8 @@ def notify(user, text: str, link: str = "", key: str = "") -> Notificatie:
     """
     if not key:
         raise ValueError("notify() heeft een sleutel nodig om dubbele meldingen te voorkomen.")
+    if link and not (link.startswith("/") and not link.startswith("//")):
+        raise ValueError("notify() accepteert alleen een link binnen OMO (beginnend met '/').")
     try:
         with transaction.atomic():
             notificatie = Notificatie.objects.create(

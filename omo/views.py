@@ -57,10 +57,8 @@ def audit(request):
     rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
     if tab == "wijzigingen":
-        users = queries.users_by_id((e.pgh_context or {}).get("user") for e in page)
-        for event in page:
-            user = users.get((event.pgh_context or {}).get("user"))
-            event.gebruiker_naam = user.username if user else ""
+        page.object_list = list(page.object_list)
+        queries.attach_user_names(page.object_list)
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
     return render(

@@ -155,6 +155,7 @@ def test_audit_view_filters_by_user_object_and_period(client_as, make_user):
 
     html = client.get(url, {"gebruiker": sanne.pk}).content.decode()
     assert "Team van Sanne" in html and "Team van Ruud" not in html
+    assert "<td>sanne</td>" in html  # who made the change
 
     html = client.get(url, {"soort": "omo.Team", "object_id": b.pk}).content.decode()
     assert "Team van Ruud" in html and "Team van Sanne" not in html
@@ -188,3 +189,10 @@ def test_audit_view_query_budget(client_as, django_assert_max_num_queries):
         assert client.get(reverse("audit")).status_code == 200
     with django_assert_max_num_queries(14):
         assert client.get(reverse("audit"), {"tab": "inzage"}).status_code == 200
+
+
+def test_bad_date_in_filter_gives_dutch_message_and_keeps_input(client_as):
+    client = client_as("beheerder")
+    html = client.get(reverse("audit"), {"van": "31-02-2026"}).content.decode()
+    assert "Voer een geldige datum in" in html
+    assert 'value="31-02-2026"' in html

@@ -146,3 +146,9 @@ def test_404_and_403_are_dutch(client_as):
     response = client.get(reverse("audit"))
     assert response.status_code == 403
     assert "Geen toegang" in response.content.decode()
+
+
+def test_home_query_budget(client_as, django_assert_max_num_queries):
+    client = client_as("beheerder", "omo", "consulent")
+    with django_assert_max_num_queries(9):
+        assert client.get(reverse("home")).status_code == 200

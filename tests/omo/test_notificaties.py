@@ -98,3 +98,10 @@ def test_notify_mails_through_a_real_worker_and_redis(make_user, celery_worker):
     )
     assert update.pgh_context["taak"] == "omo.tasks.verstuur_notificatiemail"
     assert "gemaild_op" in update.pgh_diff
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("link", ["javascript:alert(1)", "https://elders.example/", "//elders.example/"])
+def test_notify_refuses_links_outside_omo(make_user, link):
+    with pytest.raises(ValueError, match="binnen OMO"):
+        services.notify(make_user("omo"), "tekst", link, "k")
