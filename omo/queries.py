@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
 from pghistory.models import Events
 
 from omo.models import Notificatie, Toegangslog
@@ -33,13 +34,23 @@ def users_by_id(ids) -> dict:
     return get_user_model().objects.in_bulk(ids)
 
 
+EVENT_LABELS = {
+    "insert": _("aangemaakt"),
+    "update": _("gewijzigd"),
+    "delete": _("verwijderd"),
+    "rol.toegekend": _("rol toegekend"),
+    "rol.ingetrokken": _("rol ingetrokken"),
+}
+
+
 def attach_user_names(events) -> None:
-    """Set `gebruiker_naam` on each change event from its context, with one query."""
+    """Set `gebruiker_naam` and a Dutch `gebeurtenis` on each change event, with one query."""
     events = list(events)
     users = users_by_id((e.pgh_context or {}).get("user") for e in events)
     for event in events:
         user = users.get((event.pgh_context or {}).get("user"))
         event.gebruiker_naam = user.username if user else ""
+        event.gebeurtenis = EVENT_LABELS.get(event.pgh_label, event.pgh_label)
 
 
 def tracked_model_choices() -> list[tuple[str, str]]:

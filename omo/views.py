@@ -51,9 +51,9 @@ def notificaties_gelezen(request):
 def audit(request):
     tab = "inzage" if request.GET.get("tab") == "inzage" else "wijzigingen"
     if tab == "inzage":
-        filterset = InzageFilter(request.GET or None, queryset=queries.toegangslog())
+        filterset = InzageFilter(request.GET, queryset=queries.toegangslog())
     else:
-        filterset = WijzigingFilter(request.GET or None, queryset=queries.audit_events())
+        filterset = WijzigingFilter(request.GET, queryset=queries.audit_events())
     rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
     if tab == "wijzigingen":

@@ -156,6 +156,7 @@ def test_audit_view_filters_by_user_object_and_period(client_as, make_user):
     html = client.get(url, {"gebruiker": sanne.pk}).content.decode()
     assert "Team van Sanne" in html and "Team van Ruud" not in html
     assert "<td>sanne</td>" in html  # who made the change
+    assert "<td>aangemaakt</td>" in html
 
     html = client.get(url, {"soort": "omo.Team", "object_id": b.pk}).content.decode()
     assert "Team van Ruud" in html and "Team van Sanne" not in html
@@ -186,7 +187,9 @@ def test_audit_view_query_budget(client_as, django_assert_max_num_queries):
         Team.objects.create(naam=f"Team {i}", soort=Team.Soort.AFDELING)
     client = client_as("beheerder")
     with django_assert_max_num_queries(14):
-        assert client.get(reverse("audit")).status_code == 200
+        response = client.get(reverse("audit"))
+    assert response.status_code == 200
+    assert "Team 59" in response.content.decode()  # unfiltered: the newest changes first
     with django_assert_max_num_queries(14):
         assert client.get(reverse("audit"), {"tab": "inzage"}).status_code == 200
 

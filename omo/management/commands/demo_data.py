@@ -5,6 +5,7 @@ Idempotent: a second run changes nothing. Refuses to run with DEBUG off.
 
 from datetime import date
 
+import pghistory
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -59,7 +60,7 @@ class Command(BaseCommand):
                 "demo_data weigert te draaien met DEBUG uit: demo-accounts met wachtwoord "
                 "'demo' horen niet in productie."
             )
-        with transaction.atomic():
+        with transaction.atomic(), pghistory.context(commando="demo_data"):
             created = self.load()
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo-gegevens aangemaakt: {created} nieuwe rijen."))
