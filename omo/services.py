@@ -1,5 +1,7 @@
 """State changes of the shared core. Views and tasks call these; they never write models."""
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -61,6 +63,26 @@ def send_notificatie_mail(notificatie_id: int) -> bool:
         notificatie.gemaild_op = timezone.now()
         notificatie.save(update_fields=["gemaild_op"])
     return True
+
+
+def send_pending_mails(limit: int = 500) -> int:
+    """Send the mails of notifications whose task never ran (e.g. the broker was down).
+
+    Only notifications older than 5 minutes (their own task had its chance) and younger than
+    2 days (older news is not worth a mail any more). Returns the number of mails sent.
+    """
+    now = timezone.now()
+    ids = list(
+        Notificatie.objects.filter(
+            gemaild_op__isnull=True,
+            gebruiker__email__gt="",
+            aangemaakt_op__lt=now - timedelta(minutes=5),
+            aangemaakt_op__gt=now - timedelta(days=2),
+        )
+        .order_by("aangemaakt_op")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(send_notificatie_mail(pk) for pk in ids)
 
 
 def mark_read(user, notificatie_ids=None) -> int:

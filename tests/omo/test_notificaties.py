@@ -105,3 +105,22 @@ def test_notify_mails_through_a_real_worker_and_redis(make_user, celery_worker):
 def test_notify_refuses_links_outside_omo(make_user, link):
     with pytest.raises(ValueError, match="binnen OMO"):
         services.notify(make_user("omo"), "tekst", link, "k")
+
+
+@pytest.mark.django_db
+def test_pending_mails_are_sent_later_once(make_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    user = make_user("consulent", email="sanne@example.nl")
+    old = Notificatie.objects.create(gebruiker=user, tekst="Vergeten mail", sleutel="a")
+    fresh = Notificatie.objects.create(gebruiker=user, tekst="Net aangemaakt", sleutel="b")
+    stale = Notificatie.objects.create(gebruiker=user, tekst="Oud nieuws", sleutel="c")
+    Notificatie.objects.filter(pk=old.pk).update(aangemaakt_op=timezone.now() - timedelta(minutes=30))
+    Notificatie.objects.filter(pk=stale.pk).update(aangemaakt_op=timezone.now() - timedelta(days=3))
+    assert services.send_pending_mails() == 1
+    assert services.send_pending_mails() == 0
+    assert [m.subject for m in mail.outbox] == ["OMO: Vergeten mail"]
+    fresh.refresh_from_db()
+    assert fresh.gemaild_op is None
