@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from omo import views
 
@@ -29,6 +29,7 @@ urlpatterns = [
     path("meldingen/", views.notificaties, name="notificaties"),
     path("meldingen/gelezen/", views.notificaties_gelezen, name="notificaties_gelezen"),
     path("audit/", views.audit, name="audit"),
+    path("", include("casussen.urls")),
     path("admin/", admin.site.urls),
 ]
 

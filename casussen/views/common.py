@@ -1,0 +1,38 @@
+"""What every case view needs: load a case the user may see (404 otherwise), log the view."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from casussen.queries import zichtbare_casussen
+from omo.audit import log_access
+
+PAGE_SIZE = 25
+
+
+def vereis(request, perm: str, obj=None):
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def casus_voor(request, pk: int, bewerken: bool = False, log: bool = True, queryset=None):
+    """The case `pk` as `request.user` may see it.
+
+    403 when the user's roles have no case pages at all; 404 when the case is not one of theirs
+    (a foreign case does not reveal that it exists); 403 when they may see but not change it.
+    Every successful load is written to the access log.
+    """
+    vereis(request, "casussen.werk_met_casussen")
+    qs = queryset if queryset is not None else zichtbare_casussen(request.user)
+    casus = (
+        qs.filter(pk=pk)
+        .select_related("casushouder", "team")
+        .prefetch_related("medebehandelaars")
+        .first()
+    )
+    if casus is None:
+        raise Http404
+    if bewerken:
+        vereis(request, "casussen.bewerk_casus", casus)
+    if log:
+        log_access(request, casus)
+    return casus
