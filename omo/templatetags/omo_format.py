@@ -1,0 +1,40 @@
+"""Dutch display formats: money is shown as `€ 1.234,56` (DESIGN §4), never rounded earlier."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from django import template
+
+register = template.Library()
+
+
+def format_euro(value, decimals: int = 2) -> str:
+    if value is None or value == "":
+        return ""
+    try:
+        amount = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    quant = Decimal(1).scaleb(-decimals)
+    amount = amount.quantize(quant, rounding=ROUND_HALF_UP)
+    sign = "-" if amount < 0 else ""
+    whole, _, frac = f"{abs(amount):.{decimals}f}".partition(".")
+    groups = []
+    while whole:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    text = ".".join(groups)
+    if decimals:
+        text += "," + frac
+    return f"€\u00a0{sign}{text}"
+
+
+@register.filter
+def euro(value):
+    """12345.5 → '€ 12.345,50' (non-breaking space after the sign)."""
+    return format_euro(value)
+
+
+@register.filter
+def euro_rond(value):
+    """12345.5 → '€ 12.346' for charts and ranges."""
+    return format_euro(value, 0)
