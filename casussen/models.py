@@ -291,10 +291,6 @@ class Casus(models.Model):
             models.Index(fields=["urgentie"], name="casus_urgentie_idx"),
             models.Index(fields=["-aangemaakt_op"], name="casus_aangemaakt_idx"),
         ]
-        permissions = [
-            ("werk_met_casussen", "Kan met casussen werken (lijst, aanmelden)"),
-            ("neem_besluit", "Kan een besluit over een casus vastleggen"),
-        ]
 
     def __str__(self):
         return f"{self.code} {self.titel}"
@@ -306,6 +302,10 @@ class Casus(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status != Status.AFGESLOTEN
+
+    def get_reguliere_routes_display(self) -> list[str]:
+        labels = dict(self.Route.choices)
+        return [str(labels.get(r, r)) for r in self.reguliere_routes or []]
 
     def is_betrokkene(self, user) -> bool:
         """Casushouder or medebehandelaar (uses prefetched medebehandelaars when present)."""

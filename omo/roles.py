@@ -190,9 +190,13 @@ def sync_roles(apps=None) -> None:
         wanted = []
         for perm in sorted(perms):
             app_label, codename = perm.split(".", 1)
-            wanted.append(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
+            found = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            # A model of a later app does not exist yet in an early migration; that app's own
+            # migration calls sync_roles again once its models are there.
+            if found is not None:
+                wanted.append(found)
         group.permissions.set(wanted)
 
 
@@ -240,3 +244,6 @@ def is_eigen_notificatie(user, notificatie):
 # Object rules: asked as user.has_perm(name, obj). Group permissions (ModelBackend) cover the
 # plain model permissions above; rules cover what depends on the object or on a role.
 rules.add_perm("omo.lees_notificatie", is_eigen_notificatie)
+# Also a group permission of beheerder; as a rule it is answered from the (cached) roles, so the
+# menu needs no permission queries.
+rules.add_perm("omo.bekijk_audit", is_beheerder)

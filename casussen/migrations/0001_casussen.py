@@ -461,7 +461,6 @@ class Migration(migrations.Migration):
                 'verbose_name': 'casus',
                 'verbose_name_plural': 'casussen',
                 'ordering': ['-jaar', '-volgnummer'],
-                'permissions': [('werk_met_casussen', 'Kan met casussen werken (lijst, aanmelden)'), ('neem_besluit', 'Kan een besluit over een casus vastleggen')],
             },
         ),
         migrations.CreateModel(

@@ -1,3 +1,266 @@
-from django.urls import path  # noqa: F401
+"""Case pages: list and search, export, register, overview, change, status steps, decision,
+closing, timeline, and the inspiratie search over closed cases."""
 
-urlpatterns = []
+import csv
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from casussen import workflow
+from casussen.filters_casus import CasusFilter
+from casussen.forms.casus import AfsluitenForm, BesluitForm, CasusForm, StapForm
+from casussen.models import Leefgebied, Status, WettelijkeGrondslag
+from casussen.queries import casus as queries
+from casussen.queries import zichtbare_casussen
+from casussen.services import Weigering
+from casussen.services import casus as services
+from casussen.views.common import PAGE_SIZE, casus_voor, mag, vereis
+
+
+def _querystring(request, drop=("pagina",)):
+    params = request.GET.copy()
+    for key in drop:
+        params.pop(key, None)
+    return params.urlencode()
+
+
+def _gefilterd(request):
+    filterset = CasusFilter(request.GET or None, queryset=queries.casus_lijst(request.user), user=request.user)
+    rows = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset.order_by("-jaar", "-volgnummer")
+    if filterset.is_bound and not filterset.is_valid():
+        rows = filterset.queryset.none()
+    return filterset, rows
+
+
+def casus_lijst(request):
+    vereis(request, "casussen.werk_met_casussen")
+    filterset, rows = _gefilterd(request)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "casussen/casus/lijst.html",
+        {"filter": filterset, "page": page, "querystring": _querystring(request),
+         "export_querystring": _querystring(request, drop=("pagina", "sorteer"))},
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+EXPORT_KOLOMMEN = [
+    ("code", _("Code")), ("titel", _("Titel")), ("status", _("Status")),
+    ("casushouder", _("Casushouder")), ("team", _("Team")), ("urgentie", _("Urgentie")),
+    ("datum_signaal", _("Datum signaal")), ("leefgebieden", _("Leefgebieden")),
+    ("evaluatie_verlopen", _("Evaluatie verlopen")), ("aangemaakt_op", _("Aangemeld op")),
+]
+
+
+def casus_export(request):
+    """CSV of exactly the filtered rows the user may see. Household details (pseudonym,
+    composition, dossier number) and free text stay out of exports: they leave the system."""
+    vereis(request, "casussen.werk_met_casussen")
+    _filterset, rows = _gefilterd(request)
+
+    def lines():
+        writer = csv.writer(_Echo(), delimiter=";")
+        yield "\ufeff" + writer.writerow([str(label) for _k, label in EXPORT_KOLOMMEN])
+        for c in rows.iterator(chunk_size=2000):
+            yield writer.writerow([
+                c.code, c.titel, c.get_status_display(), str(c.casushouder), str(c.team),
+                c.get_urgentie_display(), c.datum_signaal.isoformat(), c.leefgebieden_tekst or "",
+                _("ja") if c.evaluatie_verlopen else _("nee"),
+                timezone.localtime(c.aangemaakt_op).strftime("%Y-%m-%d %H:%M"),
+            ])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="casussen-{timezone.localdate():%Y%m%d}.csv"'
+    return response
+
+
+def casus_nieuw(request):
+    vereis(request, "casussen.meld_casus_aan")
+    form = CasusForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        velden, m2m = form.service_args()
+        try:
+            casus = services.registreer(request.user, velden, **m2m)
+        except Weigering as e:
+            form.add_error(e.field if e.field in form.fields else None, e.message)
+        else:
+            messages.success(request, _("Casus %(code)s is aangemeld.") % {"code": casus.code})
+            return redirect("casus_detail", pk=casus.pk)
+    return render(request, "casussen/casus/form.html", {"form": form, "nieuw": True})
+
+
+def casus_detail(request, pk):
+    casus = casus_voor(
+        request, pk,
+        queryset=zichtbare_casussen(request.user).annotate(
+            leefgebieden_tekst=queries.leefgebieden_tekst(),
+            organisaties_tekst=queries.organisaties_tekst(),
+        ),
+    )
+    context = queries_detail(request, casus)
+    return render(request, "casussen/casus/detail.html", context)
+
+
+def queries_detail(request, casus):
+    from casussen.models import Besluit
+
+    besluit = Besluit.objects.filter(casus=casus).select_related("besloten_door", "scenario").first()
+    user = request.user
+    mag_bewerken = mag(user, "casussen.bewerk_casus", casus)
+    afsluiten = workflow.vind(casus.status, Status.AFGESLOTEN)
+    besluiten = workflow.vind(casus.status, Status.BESLOTEN)
+    return {
+        "casus": casus,
+        "tab": "overzicht",
+        "medebehandelaars": list(casus.medebehandelaars.all()),
+        "knoppen": workflow.knoppen(user, casus),
+        "besluit": besluit,
+        "mag_bewerken": mag_bewerken and casus.is_open,
+        "mag_besluiten": besluiten is not None and workflow.mag(user, casus, besluiten),
+        "mag_afsluiten": afsluiten is not None and workflow.mag(user, casus, afsluiten),
+    }
+
+
+def casus_wijzigen(request, pk):
+    casus = casus_voor(request, pk, bewerken=True)
+    if not casus.is_open:
+        messages.error(request, _("Een afgesloten casus kan niet meer worden gewijzigd."))
+        return redirect("casus_detail", pk=pk)
+    form = CasusForm(request.POST or None, instance=casus, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        velden, m2m = form.service_args()
+        try:
+            services.wijzig(casus.pk, request.user, velden, **m2m)
+        except Weigering as e:
+            form.add_error(e.field if e.field in form.fields else None, e.message)
+        else:
+            messages.success(request, _("De gegevens van de casus zijn opgeslagen."))
+            return redirect("casus_detail", pk=pk)
+    return render(request, "casussen/casus/form.html", {"form": form, "casus": casus, "nieuw": False})
+
+
+@require_POST
+def casus_status(request, pk):
+    casus = casus_voor(request, pk)
+    form = StapForm(request.POST)
+    if not form.is_valid() or form.cleaned_data["naar"] not in Status.values:
+        messages.error(request, _("Deze stap is niet herkend. Er is niets veranderd."))
+        return redirect("casus_detail", pk=pk)
+    data = form.cleaned_data
+    try:
+        services.overgang(casus.pk, data["naar"], request.user, data["toelichting"], data["verwacht_van"])
+    except Weigering as e:
+        messages.error(request, e.message)
+    else:
+        messages.success(
+            request, _("De casus staat nu op ‘%(status)s’.") % {"status": Status(data["naar"]).label}
+        )
+    return redirect("casus_detail", pk=pk)
+
+
+def casus_besluit(request, pk):
+    casus = casus_voor(request, pk)
+    vereis(request, "casussen.neem_besluit", casus)
+    form = BesluitForm(request.POST or None, casus=casus, initial={"verwacht_van": casus.status})
+    overgang = workflow.vind(casus.status, Status.BESLOTEN)
+    if overgang is None and request.method == "GET":
+        messages.info(
+            request,
+            _("In de status ‘%(status)s’ kan geen besluit worden vastgelegd.") % {"status": casus.get_status_display()},
+        )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.leg_besluit_vast(
+                casus.pk, request.user, data["uitkomst"], data["motivatie"],
+                scenario_id=data["scenario"].pk if data["scenario"] else None,
+                verwacht_van=data["verwacht_van"],
+            )
+        except Weigering as e:
+            form.add_error(e.field if e.field in form.fields else None, e.message)
+        else:
+            messages.success(request, _("Het besluit is vastgelegd."))
+            return redirect("casus_detail", pk=pk)
+    return render(
+        request, "casussen/casus/besluit.html",
+        {"casus": casus, "form": form, "tab": "overzicht", "kan": overgang is not None},
+    )
+
+
+def casus_afsluiten(request, pk):
+    casus = casus_voor(request, pk)
+    overgang = workflow.vind(casus.status, Status.AFGESLOTEN)
+    if overgang is None or not workflow.mag(request.user, casus, overgang):
+        vereis(request, "casussen.bewerk_casus", casus)  # 403 for someone who may never close it
+        messages.error(
+            request,
+            _("Een casus met status ‘%(status)s’ kan niet worden afgesloten.") % {"status": casus.get_status_display()},
+        )
+        return redirect("casus_detail", pk=pk)
+    form = AfsluitenForm(request.POST or None, initial={"verwacht_van": casus.status})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.sluit_af(
+                casus.pk, request.user, data["uitkomst"], data["samenvatting_oplossing"],
+                verwacht_van=data["verwacht_van"],
+            )
+        except Weigering as e:
+            form.add_error(e.field if e.field in form.fields else None, e.message)
+        else:
+            messages.success(request, _("De casus is afgesloten."))
+            return redirect("casus_detail", pk=pk)
+    return render(request, "casussen/casus/afsluiten.html", {"casus": casus, "form": form, "tab": "overzicht"})
+
+
+def tijdlijn(request, pk):
+    casus = casus_voor(request, pk)
+    events = queries.tijdlijn(casus)
+    return render(
+        request, "casussen/casus/tijdlijn.html",
+        {"casus": casus, "tab": "tijdlijn", "events": events, "per_status": queries.tijd_per_status(events)},
+    )
+
+
+def inspiratie(request):
+    vereis(request, "casussen.werk_met_casussen")
+    q = (request.GET.get("q") or "").strip()[:200]
+    leefgebied = Leefgebied.objects.filter(pk=request.GET.get("leefgebied") or None).first() if (request.GET.get("leefgebied") or "").isdigit() else None
+    grondslag = WettelijkeGrondslag.objects.filter(pk=request.GET.get("grondslag") or None).first() if (request.GET.get("grondslag") or "").isdigit() else None
+    rows = queries.inspiratie(q, leefgebied, grondslag)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = queries.inspiratie_details(list(page.object_list))
+    return render(
+        request, "casussen/casus/inspiratie.html",
+        {
+            "page": page, "q": q, "leefgebied": leefgebied, "grondslag": grondslag,
+            "leefgebieden": Leefgebied.objects.filter(actief=True),
+            "grondslagen": WettelijkeGrondslag.objects.filter(actief=True),
+            "querystring": _querystring(request),
+        },
+    )
+
+
+urlpatterns = [
+    path("casussen/", casus_lijst, name="casus_lijst"),
+    path("casussen/export.csv", casus_export, name="casus_export"),
+    path("casussen/nieuw/", casus_nieuw, name="casus_nieuw"),
+    path("casussen/<int:pk>/", casus_detail, name="casus_detail"),
+    path("casussen/<int:pk>/wijzigen/", casus_wijzigen, name="casus_wijzigen"),
+    path("casussen/<int:pk>/status/", casus_status, name="casus_status"),
+    path("casussen/<int:pk>/besluit/", casus_besluit, name="casus_besluit"),
+    path("casussen/<int:pk>/afsluiten/", casus_afsluiten, name="casus_afsluiten"),
+    path("casussen/<int:pk>/tijdlijn/", tijdlijn, name="tijdlijn"),
+    path("inspiratie/", inspiratie, name="inspiratie"),
+]

@@ -38,3 +38,25 @@ def euro(value):
 def euro_rond(value):
     """12345.5 → '€ 12.346' for charts and ranges."""
     return format_euro(value, 0)
+
+
+@register.filter
+def duur(value):
+    """A timedelta in Dutch words: '3 dagen en 4 uur', '2 uur en 5 minuten', '1 minuut'."""
+    if value is None:
+        return ""
+    seconds = int(value.total_seconds())
+    days, rest = divmod(seconds, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes = rest // 60
+
+    def unit(n, one, many):
+        return f"{n} {one if n == 1 else many}"
+
+    if days:
+        parts = [unit(days, "dag", "dagen")] + ([unit(hours, "uur", "uur")] if hours else [])
+    elif hours:
+        parts = [unit(hours, "uur", "uur")] + ([unit(minutes, "minuut", "minuten")] if minutes else [])
+    else:
+        parts = [unit(max(minutes, 0), "minuut", "minuten")]
+    return " en ".join(parts)

@@ -1,0 +1,167 @@
+"""Reads for the case list, search, export, detail, timeline and inspiratie."""
+
+from datetime import timedelta
+
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from casussen.models import Casus, Evaluatie, Status, TijdlijnEvent
+from casussen.queries import zichtbare_casussen
+
+
+def evaluatie_verlopen_exists(vandaag=None):
+    vandaag = vandaag or timezone.localdate()
+    return Exists(
+        Evaluatie.objects.filter(casus_id=OuterRef("pk"), uitkomst="", gepland_op__lte=vandaag)
+    )
+
+
+def leefgebieden_tekst():
+    """'Wonen, Financiën' per case as a correlated subquery: computed only for the page's rows."""
+    through = Casus.leefgebieden.through
+    return Subquery(
+        through.objects.filter(casus_id=OuterRef("pk"))
+        .values("casus_id")
+        .annotate(t=StringAgg("leefgebied__naam", delimiter=", ", order_by="leefgebied__volgorde"))
+        .values("t")
+    )
+
+
+def organisaties_tekst():
+    through = Casus.organisaties.through
+    return Subquery(
+        through.objects.filter(casus_id=OuterRef("pk"))
+        .values("casus_id")
+        .annotate(t=StringAgg("organisatie__naam", delimiter=", ", order_by="organisatie__naam"))
+        .values("t")
+    )
+
+
+def casus_lijst(user):
+    """The cases `user` may see, with what a list row shows, in one query per page."""
+    return (
+        zichtbare_casussen(user)
+        .select_related("casushouder", "team")
+        .annotate(
+            leefgebieden_tekst=leefgebieden_tekst(),
+            evaluatie_verlopen=evaluatie_verlopen_exists(),
+        )
+    )
+
+
+def zoek(queryset, tekst: str):
+    """Full-text search with the Dutch configuration ('schulden' finds 'schuld'), best first.
+    A case code (OMO-2026-0042) is matched exactly as well."""
+    tekst = (tekst or "").strip()
+    if not tekst:
+        return queryset
+    query = SearchQuery(tekst, config="dutch", search_type="websearch")
+    return (
+        queryset.filter(Q(zoekvector=query) | Q(code__iexact=tekst))
+        .annotate(rang=SearchRank(F("zoekvector"), query))
+        .order_by("-rang", "-jaar", "-volgnummer")
+    )
+
+
+def tijdlijn(casus):
+    """The events of a case in order; status events carry how long the case stayed there."""
+    events = list(
+        TijdlijnEvent.objects.filter(casus=casus).select_related("gebruiker").order_by("tijdstip", "pk")
+    )
+    status_events = [e for e in events if e.naar_status]
+    now = timezone.now()
+    for current, following in zip(status_events, [*status_events[1:], None], strict=True):
+        end = following.tijdstip if following else (None if current.naar_status == Status.AFGESLOTEN else now)
+        current.duur = (end - current.tijdstip) if end else None
+        current.loopt_nog = following is None and end is not None
+    return events
+
+
+def tijd_per_status(events) -> list[tuple[str, timedelta, int]]:
+    """Total time per status over the timeline, with how often the case entered it."""
+    totals: dict[str, list] = {}
+    for e in events:
+        if e.naar_status and getattr(e, "duur", None) is not None:
+            entry = totals.setdefault(e.naar_status, [timedelta(0), 0])
+            entry[0] += e.duur
+            entry[1] += 1
+    return [(Status(s).label, d, n) for s, (d, n) in totals.items()]
+
+
+def inspiratie(zoektekst="", leefgebied=None, grondslag=None):
+    """Closed cases with an anonymised solution summary: only what the inspiratie page shows.
+
+    Deliberately not scoped to the user's own cases: the summary is written for colleagues and
+    carries no household details, case code or canvas text.
+    """
+    qs = Casus.objects.filter(status=Status.AFGESLOTEN).exclude(samenvatting_oplossing="")
+    if zoektekst:
+        from django.contrib.postgres.search import SearchVector
+
+        query = SearchQuery(zoektekst, config="dutch", search_type="websearch")
+        qs = qs.annotate(
+            inspiratie_vector=SearchVector("samenvatting_oplossing", config="dutch")
+        ).filter(inspiratie_vector=query)
+    if leefgebied:
+        qs = qs.filter(leefgebieden=leefgebied)
+    if grondslag:
+        qs = qs.filter(scenarios__gekozen=True, scenarios__legitimiteit__grondslag=grondslag)
+    return qs.order_by("-afgesloten_op", "-pk").distinct()
+
+
+KOSTEN_KLASSEN = [
+    (1_000, "tot € 1.000"),
+    (5_000, "€ 1.000 – € 5.000"),
+    (10_000, "€ 5.000 – € 10.000"),
+    (25_000, "€ 10.000 – € 25.000"),
+    (None, "meer dan € 25.000"),
+]
+
+
+def kostenklasse(bedrag) -> str:
+    """A range instead of an amount: the inspiratie page must not make a case recognisable."""
+    for grens, label in KOSTEN_KLASSEN:
+        if grens is None or bedrag < grens:
+            return label
+    return KOSTEN_KLASSEN[-1][1]
+
+
+def inspiratie_details(casussen: list) -> list[dict]:
+    """For a page of closed cases: only summary, leefgebieden, legal bases and a cost range of
+    the chosen scenario (one-year horizon, situation 'met doorbraak'). Three queries per page."""
+    from django.db.models import Prefetch
+
+    from casussen.models import Kostenregel, Scenario, ScenarioGrondslag
+    from casussen.rendement import bereken
+
+    ids = [c.pk for c in casussen]
+    leefgebieden = {}
+    for through in Casus.leefgebieden.through.objects.filter(casus_id__in=ids).select_related("leefgebied").order_by("leefgebied__volgorde"):
+        leefgebieden.setdefault(through.casus_id, []).append(through.leefgebied.naam)
+    scenarios = {
+        s.casus_id: s
+        for s in Scenario.objects.filter(casus_id__in=ids, gekozen=True).prefetch_related(
+            Prefetch("legitimiteit", queryset=ScenarioGrondslag.objects.select_related("grondslag")),
+            Prefetch("kostenregels", queryset=Kostenregel.objects.all()),
+        )
+    }
+    result = []
+    for c in casussen:
+        scenario = scenarios.get(c.pk)
+        grondslagen = [str(g.grondslag) for g in scenario.legitimiteit.all()] if scenario else []
+        klasse = None
+        if scenario is not None and scenario.kostenregels.all():
+            totaal = bereken(list(scenario.kostenregels.all()), 12).totaal_per_situatie.get("doorbraak", 0)
+            klasse = kostenklasse(totaal)
+        result.append(
+            {
+                "samenvatting": c.samenvatting_oplossing,
+                "leefgebieden": leefgebieden.get(c.pk, []),
+                "grondslagen": grondslagen,
+                "kostenklasse": klasse,
+                "jaar": c.afgesloten_op.year if c.afgesloten_op else None,
+            }
+        )
+    return result
