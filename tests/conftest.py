@@ -14,10 +14,13 @@ pytest_plugins = ("celery.contrib.pytest",)
 @pytest.fixture
 def make_user(db):
     """make_user("consulent", username=..., team=...) → a user with that role (or none)."""
-    counter = {"n": 0}
+    counter = {"n": 0, "synced": False}
 
     def factory(*role_codes, username=None, team=None, email=None, **extra):
-        roles.sync_roles()
+        if not counter["synced"]:
+            # Transactional tests flush the groups the migrations made; make them once per test.
+            roles.sync_roles()
+            counter["synced"] = True
         counter["n"] += 1
         username = username or f"{'-'.join(role_codes) or 'zonderrol'}{counter['n']}"
         user = User.objects.create_user(
