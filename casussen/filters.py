@@ -2,10 +2,23 @@
 
 import django_filters
 from django import forms
+from django.contrib.auth import get_user_model
+from django.db.models import Case, IntegerField, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from casussen.models import Betaler, Geldstroom, WettelijkeGrondslag
+from casussen.models import (
+    Betaler,
+    Casus,
+    Geldstroom,
+    Leefgebied,
+    Organisatie,
+    Status,
+    WettelijkeGrondslag,
+)
 from casussen.queries import referentie as queries
+from casussen.queries.casus import zoek
+from omo.models import Team
+from omo.roles import CONSULENT, MAATWERKCOACH
 
 # --- Reference pages: prijslijst and grondslagen ----------------------------------------------
 
@@ -53,3 +66,97 @@ class GrondslagFilter(django_filters.FilterSet):
         return queries.zoek(
             queryset, value, ["wet", "artikel", "toelichting"], exact_velden=["wet", "artikel"]
         )
+
+
+# --- The case list: every filter offered has an index behind it ------------------------------
+
+SORTERINGEN = [
+    ("-code", _("Nieuwste eerst")),
+    ("code", _("Oudste eerst")),
+    ("-datum_signaal", _("Datum signaal (nieuw–oud)")),
+    ("datum_signaal", _("Datum signaal (oud–nieuw)")),
+    ("status", _("Status")),
+    ("-urgentie", _("Urgentie")),
+    ("-gewijzigd_op", _("Laatst gewijzigd")),
+]
+_SORT_FIELDS = {
+    "-code": ["-jaar", "-volgnummer"],
+    "code": ["jaar", "volgnummer"],
+    "-datum_signaal": ["-datum_signaal", "-pk"],
+    "datum_signaal": ["datum_signaal", "pk"],
+    "status": ["status", "-jaar", "-volgnummer"],
+    "-urgentie": ["-urgentie_rang", "-jaar", "-volgnummer"],
+    "-gewijzigd_op": ["-gewijzigd_op", "-pk"],
+}
+
+
+class CasusFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Zoeken"), method="filter_q")
+    status = django_filters.MultipleChoiceFilter(
+        label=_("Status"), choices=Status.choices, widget=forms.SelectMultiple(attrs={"size": 4})
+    )
+    leefgebied = django_filters.ModelChoiceFilter(
+        label=_("Leefgebied"), field_name="leefgebieden", queryset=Leefgebied.objects.all()
+    )
+    casushouder = django_filters.ModelChoiceFilter(
+        label=_("Casushouder"),
+        queryset=get_user_model().objects.filter(groups__name__in=[CONSULENT, MAATWERKCOACH]).distinct(),
+    )
+    team = django_filters.ModelChoiceFilter(label=_("Team"), queryset=Team.objects.all())
+    organisatie = django_filters.ModelChoiceFilter(
+        label=_("Organisatie"), field_name="organisaties", queryset=Organisatie.objects.all()
+    )
+    urgentie = django_filters.ChoiceFilter(label=_("Urgentie"), choices=Casus.Urgentie.choices)
+    van = django_filters.DateFilter(
+        label=_("Signaal vanaf"), field_name="datum_signaal", lookup_expr="gte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    tot = django_filters.DateFilter(
+        label=_("Signaal tot en met"), field_name="datum_signaal", lookup_expr="lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    evaluatie_verlopen = django_filters.BooleanFilter(
+        label=_("Evaluatie verlopen"),
+        method="filter_evaluatie",
+        widget=forms.CheckboxInput,
+    )
+    sorteer = django_filters.ChoiceFilter(
+        label=_("Sorteren"), choices=SORTERINGEN, method="filter_sorteer", empty_label=None
+    )
+
+    class Meta:
+        model = Casus
+        fields = []
+
+    def __init__(self, data=None, *args, user=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        self.user = user
+
+    def filter_q(self, queryset, name, value):
+        return zoek(queryset, value)
+
+    def filter_evaluatie(self, queryset, name, value):
+        if value:
+            return queryset.filter(evaluatie_verlopen=True)
+        return queryset
+
+    def filter_sorteer(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        value = self.form.cleaned_data.get("sorteer") or ""
+        if value in _SORT_FIELDS:
+            if value == "-urgentie":
+                queryset = queryset.annotate(
+                    urgentie_rang=Case(
+                        When(urgentie="acuut", then=Value(3)),
+                        When(urgentie="hoog", then=Value(2)),
+                        default=Value(1),
+                        output_field=IntegerField(),
+                    )
+                )
+            queryset = queryset.order_by(*_SORT_FIELDS[value])
+        elif not self.form.cleaned_data.get("q"):
+            queryset = queryset.order_by("-jaar", "-volgnummer")
+        return queryset

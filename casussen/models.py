@@ -13,7 +13,7 @@ import pgtrigger
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -284,6 +284,12 @@ class Casus(models.Model):
         ]
         indexes = [
             GinIndex(fields=["zoekvector"], name="casus_zoekvector_gin"),
+            # The inspiratie search reads only the anonymised summary of closed cases.
+            GinIndex(
+                SearchVector("samenvatting_oplossing", config="dutch"),
+                condition=Q(status="afgesloten"),
+                name="casus_inspiratie_gin",
+            ),
             models.Index(fields=["status", "-aangemaakt_op"], name="casus_status_idx"),
             models.Index(fields=["casushouder", "status"], name="casus_casushouder_idx"),
             models.Index(fields=["team", "status"], name="casus_team_idx"),

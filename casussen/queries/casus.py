@@ -105,10 +105,21 @@ def inspiratie(zoektekst="", leefgebied=None, grondslag=None):
             inspiratie_vector=SearchVector("samenvatting_oplossing", config="dutch")
         ).filter(inspiratie_vector=query)
     if leefgebied:
-        qs = qs.filter(leefgebieden=leefgebied)
+        qs = qs.filter(
+            Exists(Casus.leefgebieden.through.objects.filter(casus_id=OuterRef("pk"), leefgebied=leefgebied))
+        )
     if grondslag:
-        qs = qs.filter(scenarios__gekozen=True, scenarios__legitimiteit__grondslag=grondslag)
-    return qs.order_by("-afgesloten_op", "-pk").distinct()
+        from casussen.models import ScenarioGrondslag
+
+        qs = qs.filter(
+            Exists(
+                ScenarioGrondslag.objects.filter(
+                    scenario__casus_id=OuterRef("pk"), scenario__gekozen=True, grondslag=grondslag
+                )
+            )
+        )
+    # Only the columns the page may show: no code, title, pseudonym or dossier number.
+    return qs.only("pk", "samenvatting_oplossing", "afgesloten_op").order_by("-afgesloten_op", "-pk")
 
 
 KOSTEN_KLASSEN = [

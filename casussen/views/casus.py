@@ -7,13 +7,13 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from casussen import workflow
-from casussen.filters_casus import CasusFilter
+from casussen.filters import CasusFilter
 from casussen.forms.casus import AfsluitenForm, BesluitForm, CasusForm, StapForm
 from casussen.models import Leefgebied, Status, WettelijkeGrondslag
 from casussen.queries import casus as queries

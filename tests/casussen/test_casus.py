@@ -355,3 +355,48 @@ def test_inspiratie_shows_only_the_anonymised_summary(client, make_user, make_ca
     for secret in (casus.code, "Familie Eik", "WIZ-777", "Geheime canvastekst", "Zichtbare titel", "Zonder samenvatting"):
         assert secret not in text
     assert response.context["page"].paginator.count == 1
+
+
+def test_inspiratie_filters_and_cost_range(client, make_casus, consulent, leefgebied, leefgebied2, grondslag, geldstroom):
+    from decimal import Decimal
+
+    from casussen.models import Kostenregel, ScenarioGrondslag
+
+    met = make_casus(consulent, leefgebieden=[leefgebied2])
+    scenario = Scenario.objects.create(casus=met, titel="Lening", beschrijving="x", gekozen=True)
+    ScenarioGrondslag.objects.create(scenario=scenario, grondslag=grondslag, motivatie="m")
+    Kostenregel.objects.create(
+        scenario=scenario, situatie="doorbraak", omschrijving="Overbruggingslening", prijs=Decimal("2500"),
+        aantal=1, frequentie="eenmalig", geldstroom=geldstroom, betaler="gemeente",
+    )
+    services.sluit_af(met.pk, consulent, "Gelukt", "Overbruggingslening zodat schuldhulp kon starten.")
+    zonder = make_casus(consulent)
+    services.sluit_af(zonder.pk, consulent, "Gelukt", "Bemiddeling met de energieleverancier.")
+    client.force_login(consulent)
+    url = reverse("inspiratie")
+    response = client.get(url, {"grondslag": grondslag.pk})
+    items = response.context["page"].object_list
+    assert [i["samenvatting"] for i in items] == ["Overbruggingslening zodat schuldhulp kon starten."]
+    assert items[0]["kostenklasse"] == "€ 1.000 – € 5.000"
+    assert items[0]["grondslagen"] == [str(grondslag)]
+    response = client.get(url, {"leefgebied": leefgebied.pk})
+    assert [i["samenvatting"] for i in response.context["page"].object_list] == ["Bemiddeling met de energieleverancier."]
+
+
+@pytest.mark.parametrize("aantal", [1, 30])
+def test_other_case_pages_stay_within_the_query_budget(client, make_user, make_casus, consulent, aantal, django_assert_max_num_queries):
+    omo = make_user("omo")
+    casus = make_casus(consulent)
+    services.overgang(casus.pk, Status.IN_VOORBEREIDING, consulent)
+    for i in range(aantal):
+        Scenario.objects.create(casus=casus, titel=f"S{i}", beschrijving="x")
+        services.overgang(casus.pk, Status.GEAGENDEERD, consulent)
+        services.overgang(casus.pk, Status.IN_VOORBEREIDING, consulent, toelichting="terug")
+        andere = make_casus(consulent)
+        services.sluit_af(andere.pk, consulent, "Klaar", f"Oplossing {i} met een overbruggingslening")
+    client.force_login(omo)
+    for name in ("tijdlijn", "casus_besluit", "casus_afsluiten"):
+        with django_assert_max_num_queries(12):
+            assert client.get(reverse(name, args=[casus.pk])).status_code == 200, name
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("inspiratie"), {"q": "overbruggingslening"}).status_code == 200
