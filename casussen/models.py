@@ -401,6 +401,9 @@ class CanvasConcept(models.Model):
             )
         ]
 
+    def __str__(self):
+        return f"Concept {self.sectie} ({self.casus_id})"
+
 
 # --- Scenarios and cost lines ----------------------------------------------------------------
 
@@ -460,6 +463,9 @@ class ScenarioGrondslag(models.Model):
             models.UniqueConstraint(fields=["scenario", "grondslag"], name="scenariogrondslag_uniek"),
             models.CheckConstraint(condition=~Q(motivatie=""), name="scenariogrondslag_motivatie"),
         ]
+
+    def __str__(self):
+        return f"{self.grondslag}: {self.motivatie[:60]}"
 
 
 class Situatie(models.TextChoices):
@@ -532,6 +538,9 @@ class Kostenregel(models.Model):
             models.CheckConstraint(condition=Q(startmaand__gte=1), name="kostenregel_startmaand"),
         ]
 
+    def __str__(self):
+        return f"{self.get_situatie_display()}: {self.omschrijving}"
+
 
 # --- Decision, plan and monitoring -----------------------------------------------------------
 
@@ -578,6 +587,9 @@ class Besluit(models.Model):
                 name="besluit_akkoord_met_scenario",
             ),
         ]
+
+    def __str__(self):
+        return f"{self.get_uitkomst_display()} ({self.get_niveau_display()})"
 
 
 @tracked()
@@ -716,6 +728,9 @@ class Zelfredzaamheid(models.Model):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.leefgebied}: {self.score}"
+
 
 @tracked()
 class Knelpunt(models.Model):
@@ -797,3 +812,6 @@ class TijdlijnEvent(models.Model):
                 name="tijdlijn_alleen_toevoegen", operation=pgtrigger.Update | pgtrigger.Delete
             )
         ]
+
+    def __str__(self):
+        return f"{self.tijdstip:%d-%m-%Y %H:%M} {self.omschrijving}"

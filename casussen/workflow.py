@@ -77,7 +77,8 @@ def volgende(van: str) -> list[Overgang]:
 
 def hoedanigheden(user, casus) -> set[str]:
     """In which capacities `user` acts on `casus`: {"betrokkene", "omo"} or a subset."""
-    from omo.roles import CONSULENT, MAATWERKCOACH, OMO as OMO_ROL, has_role
+    from omo.roles import CONSULENT, MAATWERKCOACH, has_role
+    from omo.roles import OMO as OMO_ROL
 
     result = set()
     if has_role(user, OMO_ROL):

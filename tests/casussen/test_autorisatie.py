@@ -17,7 +17,12 @@ from django.db import transaction
 from django.urls import reverse
 
 from casussen.models import (
-    Canvas, Knelpunt, Kostenregel, Scenario, ScenarioGrondslag, Status,
+    Canvas,
+    Knelpunt,
+    Kostenregel,
+    Scenario,
+    ScenarioGrondslag,
+    Status,
 )
 from casussen.services import casus as casus_services
 from casussen.services import plan as plan_services
