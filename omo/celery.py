@@ -26,6 +26,10 @@ app.conf.beat_schedule = {
         "task": "omo.tasks.notificatiemails_nasturen",
         "schedule": crontab(minute="*/10"),
     },
+    "evaluaties-melden": {
+        "task": "casussen.tasks.evaluaties_melden",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 

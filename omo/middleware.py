@@ -1,16 +1,22 @@
 """Request middleware of the shared core: session limits and the audit context."""
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from pghistory.middleware import HistoryMiddleware
 
 SESSION_START_KEY = "omo_sessie_start"
+SESSION_ACTIVE_KEY = "omo_sessie_actief"
+# The idle clock (SESSION_COOKIE_AGE) is pushed ahead at most once per interval: the session row
+# is written once a minute instead of on every request.
+SESSION_TOUCH_INTERVAL = timedelta(seconds=60)
 
 
 def client_ip(request) -> str | None:
@@ -20,7 +26,9 @@ def client_ip(request) -> str | None:
 
 def start_session_clock(sender, request, user, **kwargs):
     """On every login the 12 hours start again (connected to `user_logged_in`)."""
-    request.session[SESSION_START_KEY] = timezone.now().isoformat()
+    now = timezone.now().isoformat()
+    request.session[SESSION_START_KEY] = now
+    request.session[SESSION_ACTIVE_KEY] = now
 
 
 class SessionLimitMiddleware:
@@ -41,6 +49,11 @@ class SessionLimitMiddleware:
                 messages.info(
                     request, _("Je sessie duurde langer dan 12 uur en is beëindigd. Log opnieuw in.")
                 )
+            else:
+                active = request.session.get(SESSION_ACTIVE_KEY)
+                if active is None or now - datetime.fromisoformat(active) >= SESSION_TOUCH_INTERVAL:
+                    # Marks the session modified: it is saved with a new idle expiry.
+                    request.session[SESSION_ACTIVE_KEY] = now.isoformat()
         return self.get_response(request)
 
 
@@ -58,3 +71,18 @@ class AuditContextMiddleware(HistoryMiddleware):
             }
         )
         return context
+
+
+class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):
+    """Django's login requirement, but an htmx request without a session gets 401 instead of a
+    redirect: htmx would follow the redirect and swap the login page into the page, over the
+    form the user was typing in. The page's script shows a "session expired" banner instead."""
+
+    def handle_no_permission(self, request, view_func):
+        if request.headers.get("HX-Request"):
+            return HttpResponse(
+                _("Je sessie is verlopen. Log opnieuw in; wat je typte is nog niet opgeslagen."),
+                status=401,
+                content_type="text/plain; charset=utf-8",
+            )
+        return super().handle_no_permission(request, view_func)

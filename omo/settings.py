@@ -42,6 +42,16 @@ if DEBUG and not ALLOWED_HOSTS:
 
 OMO_GEMEENTE = env.str("OMO_GEMEENTE", default="Gemeente Voorbeeld")
 
+# Months after the start of a doorbraakplan at which it is evaluated (DESIGN §3 step 8).
+try:
+    OMO_EVALUATIEMOMENTEN = sorted(
+        {int(m) for m in env.list("OMO_EVALUATIEMOMENTEN", default=["3", "6", "12"])}
+    )
+except ValueError:
+    _refuse("OMO_EVALUATIEMOMENTEN moet een lijst van hele maanden zijn, bijv. 3,6,12.")
+if any(m < 1 for m in OMO_EVALUATIEMOMENTEN):
+    _refuse("OMO_EVALUATIEMOMENTEN bevat alleen maanden vanaf 1, bijv. 3,6,12.")
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -78,7 +88,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "omo.middleware.SessionLimitMiddleware",
-    "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "omo.middleware.LoginRequiredMiddleware",
     "omo.middleware.AuditContextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -153,7 +163,7 @@ AUTH_USER_MODEL = "omo.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "omo.backends.RoleModelBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -181,7 +191,7 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 # Sessions: server-side, 30 minutes idle, 12 hours at most (SessionLimitMiddleware).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = 30 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False  # saved at most once a minute: omo.middleware
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 OMO_SESSION_MAX_AGE = timedelta(hours=12)
 SESSION_COOKIE_HTTPONLY = True
