@@ -4,7 +4,8 @@ changes `Casus.status`, and it asks this module before it does.
 
 `wie` names the people who may make a step:
 - "betrokkene": the casushouder or a medebehandelaar of the case (with a case role);
-- "omo": the OMO-functionaris.
+- "omo": the OMO-functionaris;
+- "bestuur": the portefeuillehouder or the College, for a case escalated to them.
 Steps with `knop=True` are offered as a button on the case page; the others are taken by a
 dedicated service (registering a decision, making the plan, closing, the overleg and escalation
 services of `escalatie`).
@@ -18,6 +19,7 @@ from casussen.models import Status
 
 BETROKKENE = "betrokkene"
 OMO = "omo"
+BESTUUR = "bestuur"
 
 
 @dataclass(frozen=True)
@@ -45,12 +47,13 @@ OVERGANGEN: list[Overgang] = [
     *_o([S.BESPROKEN], S.GEESCALEERD, _("Escaleren"), {OMO}, True),
     # A decision: by the OMO-functionaris directly, or after the overleg or an escalation.
     *_o(
-        [S.IN_VOORBEREIDING, S.GEAGENDEERD, S.BESPROKEN, S.GEESCALEERD],
+        [S.IN_VOORBEREIDING, S.GEAGENDEERD, S.BESPROKEN],
         S.BESLOTEN,
         _("Besluit vastleggen"),
         {OMO},
         True,
     ),
+    *_o([S.GEESCALEERD], S.BESLOTEN, _("Besluit vastleggen"), {OMO, BESTUUR}, True),
     *_o([S.BESLOTEN], S.IN_VOORBEREIDING, _("Opnieuw voorbereiden"), {BETROKKENE, OMO}, True, knop=True),
     *_o([S.BESLOTEN], S.IN_UITVOERING, _("Doorbraakplan vaststellen"), {BETROKKENE}),
     *_o([S.IN_UITVOERING], S.MONITORING, _("Monitoring starten"), {BETROKKENE}, knop=True),
@@ -77,12 +80,20 @@ def volgende(van: str) -> list[Overgang]:
 
 def hoedanigheden(user, casus) -> set[str]:
     """In which capacities `user` acts on `casus`: {"betrokkene", "omo"} or a subset."""
-    from omo.roles import CONSULENT, MAATWERKCOACH, has_role
+    from omo.roles import (
+        COLLEGE,
+        CONSULENT,
+        MAATWERKCOACH,
+        PORTEFEUILLEHOUDER,
+        has_role,
+    )
     from omo.roles import OMO as OMO_ROL
 
     result = set()
     if has_role(user, OMO_ROL):
         result.add(OMO)
+    if has_role(user, PORTEFEUILLEHOUDER) or has_role(user, COLLEGE):
+        result.add(BESTUUR)
     if (has_role(user, CONSULENT) or has_role(user, MAATWERKCOACH)) and casus.is_betrokkene(user):
         result.add(BETROKKENE)
     return result

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from casussen import workflow
 from casussen.models import Besluit, Casus, Scenario, Status, TijdlijnEvent
 from casussen.services.fouten import Weigering
-from omo.roles import CONSULENT, OMO, has_role
+from omo.roles import COLLEGE, CONSULENT, OMO, PORTEFEUILLEHOUDER, has_role
 
 # A fixed key for pg_advisory_xact_lock: serialises code numbering per year.
 _CODE_LOCK = 0x0C45_0000
@@ -152,8 +152,18 @@ def leg_besluit_vast(
 ) -> Besluit:
     """Record akkoord or afgewezen with a motivation; akkoord chooses the scenario."""
     casus = _lock(casus_id)
-    if not has_role(gebruiker, OMO) and niveau == Besluit.Niveau.OMO:
-        raise Weigering(_("Alleen de OMO-functionaris legt een besluit van het OMO-overleg vast."))
+    # Who may record a decision of which level: the OMO-functionaris always (also on behalf of
+    # the wethouder, the College or the LET); the portefeuillehouder and the College their own.
+    mag_niveau = {
+        Besluit.Niveau.OMO: has_role(gebruiker, OMO),
+        Besluit.Niveau.PORTEFEUILLEHOUDER: has_role(gebruiker, OMO) or has_role(gebruiker, PORTEFEUILLEHOUDER),
+        Besluit.Niveau.COLLEGE: has_role(gebruiker, OMO) or has_role(gebruiker, COLLEGE),
+        Besluit.Niveau.LANDELIJK: has_role(gebruiker, OMO),
+    }
+    if not mag_niveau.get(niveau, False):
+        if niveau == Besluit.Niveau.OMO:
+            raise Weigering(_("Alleen de OMO-functionaris legt een besluit van het OMO-overleg vast."))
+        raise Weigering(_("Je mag geen besluit op dit niveau vastleggen."))
     motivatie = (motivatie or "").strip()
     if not motivatie:
         raise Weigering(_("Een besluit heeft altijd een motivering."), "motivatie")
