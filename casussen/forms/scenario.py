@@ -228,6 +228,9 @@ class KostenregelForm(forms.Form):
                 "data-geldstroom": str(p.geldstroom_id),
                 "data-betaler": p.betaler,
                 "data-omschrijving": p.item,
+                # A price per month is a monthly line; a price per year, event or trajectory is
+                # entered once (as many units as needed), never multiplied by months.
+                "data-frequentie": "maandelijks" if "maand" in p.eenheid.lower() else "eenmalig",
             }
             for pk, p in self.prijzen.items()
         }

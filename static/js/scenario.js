@@ -37,6 +37,11 @@
         if (prijs) { prijs.value = optie.getAttribute("data-prijs") || ""; }
         if (geldstroom) { geldstroom.value = optie.getAttribute("data-geldstroom") || ""; }
         if (betaler) { betaler.value = optie.getAttribute("data-betaler") || ""; }
+        var frequentie = optie.getAttribute("data-frequentie");
+        form.querySelectorAll("input[name='frequentie']").forEach(function (radio) {
+          radio.checked = radio.value === frequentie;
+        });
+        werkZichtbaarheidBij(form);
         var naam = optie.getAttribute("data-omschrijving") || "";
         if (omschrijving && (omschrijving.value === "" || omschrijving.value === vorigeNaam)) {
           omschrijving.value = naam;
