@@ -4,13 +4,16 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: run test install lint clean-data
+.PHONY: run test bench install lint clean-data
 
 run: $(STAMP)  ## Run OMO (web, Celery worker and beat); embedded PostgreSQL/Redis when not configured
 	$(PY) -m omo.devservices run
 
 test: $(STAMP)  ## Run the whole test suite
 	$(PY) -m omo.devservices test $(ARGS)
+
+bench: $(STAMP)  ## Benchmark the case pages on 100,000 cases in a separate database (omo_bench)
+	$(PY) -m omo.devservices bench $(ARGS)
 
 install: $(STAMP)
 

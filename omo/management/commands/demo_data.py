@@ -1,11 +1,16 @@
-"""Demo data: one account per role, teams and the sluitingsdagen of a Limburg gemeente.
+"""Demo data: one account per role, teams and the sluitingsdagen of a Limburg gemeente, then
+the demo data of every installed app that has a `demo` module with a `load(stdout=None)`
+function (in INSTALLED_APPS order), so that `omo` does not depend on the apps built on it.
 
 Idempotent: a second run changes nothing. Refuses to run with DEBUG off.
 """
 
+import importlib
+import importlib.util
 from datetime import date
 
 import pghistory
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -52,7 +57,10 @@ SLUITINGSDAGEN = [
 
 
 class Command(BaseCommand):
-    help = "Maakt demo-accounts (wachtwoord 'demo'), teams en sluitingsdagen aan. Alleen met DEBUG aan."
+    help = (
+        "Maakt demo-accounts (wachtwoord 'demo'), teams, sluitingsdagen en de demo-gegevens van de "
+        "apps (zoals demo-casussen) aan. Alleen met DEBUG aan."
+    )
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
@@ -62,6 +70,10 @@ class Command(BaseCommand):
             )
         with transaction.atomic(), pghistory.context(commando="demo_data"):
             created = self.load()
+            for app_config in apps.get_app_configs():
+                if importlib.util.find_spec(f"{app_config.name}.demo") is not None:
+                    module = importlib.import_module(f"{app_config.name}.demo")
+                    created += module.load(stdout=self.stdout) or 0
         if created:
             self.stdout.write(self.style.SUCCESS(f"Demo-gegevens aangemaakt: {created} nieuwe rijen."))
         else:
