@@ -18,7 +18,8 @@ from casussen.models import (
 from casussen.queries import referentie as queries
 from casussen.queries.casus import zoek
 from omo.models import Team
-from omo.roles import CONSULENT, MAATWERKCOACH
+from omo.roles import CONSULENT, MAATWERKCOACH, OMO, has_role
+from omo.widgets import SnelleSelect, SnelleSelectMultiple
 
 # --- Reference pages: prijslijst and grondslagen ----------------------------------------------
 
@@ -78,6 +79,7 @@ SORTERINGEN = [
     ("status", _("Status")),
     ("-urgentie", _("Urgentie")),
     ("-gewijzigd_op", _("Laatst gewijzigd")),
+    ("relevantie", _("Beste zoekresultaat eerst")),
 ]
 _SORT_FIELDS = {
     "-code": ["-jaar", "-volgnummer"],
@@ -93,20 +95,25 @@ _SORT_FIELDS = {
 class CasusFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="filter_q")
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), choices=Status.choices, widget=forms.SelectMultiple(attrs={"size": 4})
+        label=_("Status"), choices=Status.choices, widget=SnelleSelectMultiple(attrs={"size": 4})
     )
     leefgebied = django_filters.ModelChoiceFilter(
-        label=_("Leefgebied"), field_name="leefgebieden", queryset=Leefgebied.objects.all()
+        label=_("Leefgebied"), field_name="leefgebieden", queryset=Leefgebied.objects.all(),
+        widget=SnelleSelect,
     )
-    casushouder = django_filters.ModelChoiceFilter(
-        label=_("Casushouder"),
-        queryset=get_user_model().objects.filter(groups__name__in=[CONSULENT, MAATWERKCOACH]).distinct(),
+    # Choices are (id, name) pairs read with one values() query: a gemeente has hundreds of
+    # casushouders and model instances for each would cost more than the rest of the page.
+    casushouder = django_filters.ChoiceFilter(
+        label=_("Casushouder"), field_name="casushouder_id", choices=[], widget=SnelleSelect
     )
-    team = django_filters.ModelChoiceFilter(label=_("Team"), queryset=Team.objects.all())
+    team = django_filters.ModelChoiceFilter(label=_("Team"), queryset=Team.objects.all(), widget=SnelleSelect)
     organisatie = django_filters.ModelChoiceFilter(
-        label=_("Organisatie"), field_name="organisaties", queryset=Organisatie.objects.all()
+        label=_("Organisatie"), field_name="organisaties", queryset=Organisatie.objects.all(),
+        widget=SnelleSelect,
     )
-    urgentie = django_filters.ChoiceFilter(label=_("Urgentie"), choices=Casus.Urgentie.choices)
+    urgentie = django_filters.ChoiceFilter(
+        label=_("Urgentie"), choices=Casus.Urgentie.choices, widget=SnelleSelect
+    )
     van = django_filters.DateFilter(
         label=_("Signaal vanaf"), field_name="datum_signaal", lookup_expr="gte",
         widget=forms.DateInput(attrs={"type": "date"}),
@@ -121,7 +128,8 @@ class CasusFilter(django_filters.FilterSet):
         widget=forms.CheckboxInput,
     )
     sorteer = django_filters.ChoiceFilter(
-        label=_("Sorteren"), choices=SORTERINGEN, method="filter_sorteer", empty_label=None
+        label=_("Sorteren"), choices=SORTERINGEN, method="filter_sorteer", empty_label=None,
+        widget=SnelleSelect,
     )
 
     class Meta:
@@ -131,6 +139,30 @@ class CasusFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, user=None, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.user = user
+        # Casushouders to filter on: everyone with a case role for the OMO-functionaris, the
+        # own team otherwise (a consulent and a coach see no other teams' cases anyway).
+        users = get_user_model().objects.filter(
+            is_active=True, groups__name__in=[CONSULENT, MAATWERKCOACH]
+        )
+        if user is not None and not has_role(user, OMO):
+            users = users.filter(team_id=user.team_id) if user.team_id else users.filter(pk=user.pk)
+        rows = users.distinct().order_by("first_name", "last_name", "username").values_list(
+            "pk", "first_name", "last_name", "username"
+        )
+        self.filters["casushouder"].extra["choices"] = [
+            (str(pk), f"{first} {last}".strip() or username) for pk, first, last, username in rows
+        ]
+        # Bootstrap classes on the widgets: the list renders this form with plain markup
+        # (templates/casussen/casus/_filterveld.html), which is several times faster than crispy.
+        for field in self.form.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = css
 
     def filter_q(self, queryset, name, value):
         return zoek(queryset, value)
@@ -157,6 +189,8 @@ class CasusFilter(django_filters.FilterSet):
                     )
                 )
             queryset = queryset.order_by(*_SORT_FIELDS[value])
-        elif not self.form.cleaned_data.get("q"):
+        elif value == "relevantie" and self.form.cleaned_data.get("q"):
+            queryset = zoek(queryset, self.form.cleaned_data["q"], rangschikken=True)
+        else:
             queryset = queryset.order_by("-jaar", "-volgnummer")
         return queryset

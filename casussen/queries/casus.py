@@ -51,18 +51,23 @@ def casus_lijst(user):
     )
 
 
-def zoek(queryset, tekst: str):
-    """Full-text search with the Dutch configuration ('schulden' finds 'schuld'), best first.
-    A case code (OMO-2026-0042) is matched exactly as well."""
+def zoek(queryset, tekst: str, rangschikken: bool = False):
+    """Full-text search with the Dutch configuration ('schulden' finds 'schuld'); a case code
+    (OMO-2026-0042) is matched exactly as well.
+
+    Results keep the list's order (newest first) unless `rangschikken`: ranking must score every
+    match, which for a common word in a large gemeente is most cases, so it is a sort option.
+    """
     tekst = (tekst or "").strip()
     if not tekst:
         return queryset
     query = SearchQuery(tekst, config="dutch", search_type="websearch")
-    return (
-        queryset.filter(Q(zoekvector=query) | Q(code__iexact=tekst))
-        .annotate(rang=SearchRank(F("zoekvector"), query))
-        .order_by("-rang", "-jaar", "-volgnummer")
-    )
+    queryset = queryset.filter(Q(zoekvector=query) | Q(code=tekst.upper()))
+    if rangschikken:
+        queryset = queryset.annotate(rang=SearchRank(F("zoekvector"), query)).order_by(
+            "-rang", "-jaar", "-volgnummer"
+        )
+    return queryset
 
 
 def tijdlijn(casus):

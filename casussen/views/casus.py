@@ -21,6 +21,7 @@ from casussen.queries import zichtbare_casussen
 from casussen.services import Weigering
 from casussen.services import casus as services
 from casussen.views.common import PAGE_SIZE, casus_voor, mag, vereis
+from omo.paginering import BegrensdePaginator
 
 
 def _querystring(request, drop=("pagina",)):
@@ -41,7 +42,7 @@ def _gefilterd(request):
 def casus_lijst(request):
     vereis(request, "casussen.werk_met_casussen")
     filterset, rows = _gefilterd(request)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = BegrensdePaginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "casussen/casus/lijst.html",
