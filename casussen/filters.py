@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from casussen.models import (
@@ -95,10 +95,11 @@ _SORT_FIELDS = {
 class CasusFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="filter_q")
     status = django_filters.MultipleChoiceFilter(
-        label=_("Status"), choices=Status.choices, widget=SnelleSelectMultiple(attrs={"size": 4})
+        label=_("Status"), choices=Status.choices, widget=SnelleSelectMultiple(attrs={"size": 4}),
+        distinct=False,
     )
     leefgebied = django_filters.ModelChoiceFilter(
-        label=_("Leefgebied"), field_name="leefgebieden", queryset=Leefgebied.objects.all(),
+        label=_("Leefgebied"), queryset=Leefgebied.objects.all(), method="filter_leefgebied",
         widget=SnelleSelect,
     )
     # Choices are (id, name) pairs read with one values() query: a gemeente has hundreds of
@@ -108,7 +109,7 @@ class CasusFilter(django_filters.FilterSet):
     )
     team = django_filters.ModelChoiceFilter(label=_("Team"), queryset=Team.objects.all(), widget=SnelleSelect)
     organisatie = django_filters.ModelChoiceFilter(
-        label=_("Organisatie"), field_name="organisaties", queryset=Organisatie.objects.all(),
+        label=_("Organisatie"), queryset=Organisatie.objects.all(), method="filter_organisatie",
         widget=SnelleSelect,
     )
     urgentie = django_filters.ChoiceFilter(
@@ -166,6 +167,16 @@ class CasusFilter(django_filters.FilterSet):
 
     def filter_q(self, queryset, name, value):
         return zoek(queryset, value)
+
+    # Many-to-many filters as EXISTS: no DISTINCT over whole rows, and PostgreSQL can probe the
+    # (casus, leefgebied) index per candidate case.
+    def filter_leefgebied(self, queryset, name, value):
+        through = Casus.leefgebieden.through
+        return queryset.filter(Exists(through.objects.filter(casus_id=OuterRef("pk"), leefgebied=value)))
+
+    def filter_organisatie(self, queryset, name, value):
+        through = Casus.organisaties.through
+        return queryset.filter(Exists(through.objects.filter(casus_id=OuterRef("pk"), organisatie=value)))
 
     def filter_evaluatie(self, queryset, name, value):
         if value:

@@ -44,6 +44,13 @@ def casus_lijst(user):
     return (
         zichtbare_casussen(user)
         .select_related("casushouder", "team")
+        # Only what a row shows (and the export writes): not the search vector or long texts.
+        .only(
+            "code", "jaar", "volgnummer", "titel", "status", "urgentie", "datum_signaal",
+            "aangemaakt_op", "gewijzigd_op", "casushouder_id", "team_id",
+            "casushouder__first_name", "casushouder__last_name", "casushouder__username",
+            "team__naam",
+        )
         .annotate(
             leefgebieden_tekst=leefgebieden_tekst(),
             evaluatie_verlopen=evaluatie_verlopen_exists(),
