@@ -15,9 +15,8 @@ from django.views.decorators.http import require_POST
 from casussen import workflow
 from casussen.filters import CasusFilter
 from casussen.forms.casus import AfsluitenForm, BesluitForm, CasusForm, StapForm
-from casussen.models import Leefgebied, Status, WettelijkeGrondslag
+from casussen.models import Casus, Leefgebied, Status, WettelijkeGrondslag
 from casussen.queries import casus as queries
-from casussen.queries import zichtbare_casussen
 from casussen.services import Weigering
 from casussen.services import casus as services
 from casussen.views.common import PAGE_SIZE, casus_voor, mag, vereis
@@ -104,7 +103,7 @@ def casus_nieuw(request):
 def casus_detail(request, pk):
     casus = casus_voor(
         request, pk,
-        queryset=zichtbare_casussen(request.user).annotate(
+        queryset=Casus.objects.annotate(
             leefgebieden_tekst=queries.leefgebieden_tekst(),
             organisaties_tekst=queries.organisaties_tekst(),
         ),

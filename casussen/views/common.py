@@ -4,7 +4,7 @@ import rules
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from casussen.queries import zichtbare_casussen
+from casussen.models import Casus
 from omo.audit import log_access
 
 PAGE_SIZE = 25
@@ -29,14 +29,16 @@ def casus_voor(request, pk: int, bewerken: bool = False, log: bool = True, query
     Every successful load is written to the access log.
     """
     vereis(request, "casussen.werk_met_casussen")
-    qs = queryset if queryset is not None else zichtbare_casussen(request.user)
+    # One case: load it and ask the rule (the same rule as `zichtbare_casussen`, which lists use),
+    # so that no list of shared cases has to be read first.
+    qs = queryset if queryset is not None else Casus.objects.all()
     casus = (
         qs.filter(pk=pk)
         .select_related("casushouder", "team")
         .prefetch_related("medebehandelaars")
         .first()
     )
-    if casus is None:
+    if casus is None or not mag(request.user, "casussen.bekijk_casus", casus):
         raise Http404
     if bewerken:
         vereis(request, "casussen.bewerk_casus", casus)
