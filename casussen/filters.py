@@ -2,7 +2,6 @@
 
 import django_filters
 from django import forms
-from django.contrib.auth import get_user_model
 from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
 from django.utils.translation import gettext_lazy as _
 
@@ -10,15 +9,11 @@ from casussen.models import (
     Betaler,
     Casus,
     Geldstroom,
-    Leefgebied,
-    Organisatie,
     Status,
     WettelijkeGrondslag,
 )
 from casussen.queries import referentie as queries
-from casussen.queries.casus import zoek
-from omo.models import Team
-from omo.roles import CONSULENT, MAATWERKCOACH, OMO, has_role
+from casussen.queries.casus import filterkeuzes, zoek
 from omo.widgets import SnelleSelect, SnelleSelectMultiple
 
 # --- Reference pages: prijslijst and grondslagen ----------------------------------------------
@@ -98,19 +93,18 @@ class CasusFilter(django_filters.FilterSet):
         label=_("Status"), choices=Status.choices, widget=SnelleSelectMultiple(attrs={"size": 4}),
         distinct=False,
     )
-    leefgebied = django_filters.ModelChoiceFilter(
-        label=_("Leefgebied"), queryset=Leefgebied.objects.all(), method="filter_leefgebied",
-        widget=SnelleSelect,
+    # The choices of the selects are filled in __init__ from one query (queries.filterkeuzes).
+    leefgebied = django_filters.ChoiceFilter(
+        label=_("Leefgebied"), choices=[], method="filter_leefgebied", widget=SnelleSelect
     )
-    # Choices are (id, name) pairs read with one values() query: a gemeente has hundreds of
-    # casushouders and model instances for each would cost more than the rest of the page.
     casushouder = django_filters.ChoiceFilter(
         label=_("Casushouder"), field_name="casushouder_id", choices=[], widget=SnelleSelect
     )
-    team = django_filters.ModelChoiceFilter(label=_("Team"), queryset=Team.objects.all(), widget=SnelleSelect)
-    organisatie = django_filters.ModelChoiceFilter(
-        label=_("Organisatie"), queryset=Organisatie.objects.all(), method="filter_organisatie",
-        widget=SnelleSelect,
+    team = django_filters.ChoiceFilter(
+        label=_("Team"), field_name="team_id", choices=[], widget=SnelleSelect
+    )
+    organisatie = django_filters.ChoiceFilter(
+        label=_("Organisatie"), choices=[], method="filter_organisatie", widget=SnelleSelect
     )
     urgentie = django_filters.ChoiceFilter(
         label=_("Urgentie"), choices=Casus.Urgentie.choices, widget=SnelleSelect
@@ -140,19 +134,11 @@ class CasusFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, user=None, **kwargs):
         super().__init__(data, *args, **kwargs)
         self.user = user
-        # Casushouders to filter on: everyone with a case role for the OMO-functionaris, the
-        # own team otherwise (a consulent and a coach see no other teams' cases anyway).
-        users = get_user_model().objects.filter(
-            is_active=True, groups__name__in=[CONSULENT, MAATWERKCOACH]
-        )
-        if user is not None and not has_role(user, OMO):
-            users = users.filter(team_id=user.team_id) if user.team_id else users.filter(pk=user.pk)
-        rows = users.distinct().order_by("first_name", "last_name", "username").values_list(
-            "pk", "first_name", "last_name", "username"
-        )
-        self.filters["casushouder"].extra["choices"] = [
-            (str(pk), f"{first} {last}".strip() or username) for pk, first, last, username in rows
-        ]
+        # Choices as (id, name) pairs from one query: a gemeente has hundreds of casushouders,
+        # and model instances for every option would cost more than the rest of the page.
+        keuzes = filterkeuzes(user) if user is not None else {}
+        for naam in ("leefgebied", "team", "organisatie", "casushouder"):
+            self.filters[naam].extra["choices"] = keuzes.get(naam, [])
         # Bootstrap classes on the widgets: the list renders this form with plain markup
         # (templates/casussen/casus/_filterveld.html), which is several times faster than crispy.
         for field in self.form.fields.values():
@@ -172,11 +158,11 @@ class CasusFilter(django_filters.FilterSet):
     # (casus, leefgebied) index per candidate case.
     def filter_leefgebied(self, queryset, name, value):
         through = Casus.leefgebieden.through
-        return queryset.filter(Exists(through.objects.filter(casus_id=OuterRef("pk"), leefgebied=value)))
+        return queryset.filter(Exists(through.objects.filter(casus_id=OuterRef("pk"), leefgebied_id=value)))
 
     def filter_organisatie(self, queryset, name, value):
         through = Casus.organisaties.through
-        return queryset.filter(Exists(through.objects.filter(casus_id=OuterRef("pk"), organisatie=value)))
+        return queryset.filter(Exists(through.objects.filter(casus_id=OuterRef("pk"), organisatie_id=value)))
 
     def filter_evaluatie(self, queryset, name, value):
         if value:

@@ -188,3 +188,46 @@ def inspiratie_details(casussen: list) -> list[dict]:
             }
         )
     return result
+
+
+FILTERKEUZES_SQL = """
+SELECT 'leefgebied', id, naam, volgorde FROM casussen_leefgebied
+UNION ALL
+SELECT 'team', id, naam, 0 FROM omo_team
+UNION ALL
+SELECT 'organisatie', id, naam, 0 FROM casussen_organisatie
+UNION ALL
+SELECT 'casushouder', u.id,
+       coalesce(nullif(trim(u.first_name || ' ' || u.last_name), ''), u.username), 0
+FROM omo_user u
+WHERE u.is_active AND EXISTS (
+    SELECT 1 FROM omo_user_groups ug JOIN auth_group g ON g.id = ug.group_id
+    WHERE ug.user_id = u.id AND g.name = ANY(%(rollen)s))
+  AND (%(team)s::int IS NULL OR u.team_id = %(team)s::int)
+  AND (%(alleen)s::int IS NULL OR u.id = %(alleen)s::int)
+ORDER BY 1, 4, 3
+"""
+
+
+def filterkeuzes(user) -> dict[str, list[tuple[str, str]]]:
+    """The choices of the case list's filter selects in one query: leefgebieden, teams,
+    organisations and the casushouders this user may filter on (everyone with a case role for
+    the OMO-functionaris; the own team otherwise)."""
+    from django.db import connection
+
+    from omo.roles import CONSULENT, MAATWERKCOACH, OMO, has_role
+
+    team = alleen = None
+    if not has_role(user, OMO):
+        team = user.team_id
+        alleen = None if user.team_id else user.pk
+    keuzes: dict[str, list[tuple[str, str]]] = {
+        "leefgebied": [], "team": [], "organisatie": [], "casushouder": []
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(
+            FILTERKEUZES_SQL, {"rollen": [CONSULENT, MAATWERKCOACH], "team": team, "alleen": alleen}
+        )
+        for soort, pk, naam, _volgorde in cursor.fetchall():
+            keuzes[soort].append((str(pk), naam))
+    return keuzes
