@@ -77,6 +77,12 @@ def zoek(queryset, tekst: str, rangschikken: bool = False):
     return queryset
 
 
+def laatste_besluit(casus):
+    from casussen.models import Besluit
+
+    return Besluit.objects.filter(casus=casus).select_related("besloten_door", "scenario").first()
+
+
 def tijdlijn(casus):
     """The events of a case in order; status events carry how long the case stayed there."""
     events = list(

@@ -32,10 +32,10 @@ def _querystring(request, drop=("pagina",)):
 
 def _gefilterd(request):
     filterset = CasusFilter(request.GET or None, queryset=queries.casus_lijst(request.user), user=request.user)
-    rows = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset.order_by("-jaar", "-volgnummer")
-    if filterset.is_bound and not filterset.is_valid():
-        rows = filterset.queryset.none()
-    return filterset, rows
+    if not filterset.is_bound:
+        return filterset, filterset.queryset.order_by("-jaar", "-volgnummer")
+    # Invalid input (a date that is no date) shows its message next to the field and no rows.
+    return filterset, filterset.qs if filterset.is_valid() else filterset.queryset.none()
 
 
 def casus_lijst(request):
@@ -108,14 +108,11 @@ def casus_detail(request, pk):
             organisaties_tekst=queries.organisaties_tekst(),
         ),
     )
-    context = queries_detail(request, casus)
-    return render(request, "casussen/casus/detail.html", context)
+    return render(request, "casussen/casus/detail.html", _overzicht(request, casus))
 
 
-def queries_detail(request, casus):
-    from casussen.models import Besluit
-
-    besluit = Besluit.objects.filter(casus=casus).select_related("besloten_door", "scenario").first()
+def _overzicht(request, casus):
+    besluit = queries.laatste_besluit(casus)
     user = request.user
     mag_bewerken = mag(user, "casussen.bewerk_casus", casus)
     afsluiten = workflow.vind(casus.status, Status.AFGESLOTEN)
