@@ -45,6 +45,10 @@ OVERGANGEN: list[Overgang] = [
     *_o([S.GEAGENDEERD], S.BESPROKEN, _("Besproken in het OMO-overleg"), {OMO}),
     *_o([S.BESPROKEN], S.IN_VOORBEREIDING, _("Terug naar voorbereiding"), {OMO}, True, knop=True),
     *_o([S.BESPROKEN], S.GEESCALEERD, _("Escaleren"), {OMO}, True),
+    # Bezinningsperiode: straight back on the next meeting, with the alternatives to explore.
+    *_o([S.BESPROKEN], S.GEAGENDEERD, _("Bezinningsperiode: opnieuw geagendeerd"), {OMO}, True),
+    # An escalation laid back (teruggelegd) by the level it went to.
+    *_o([S.GEESCALEERD], S.IN_VOORBEREIDING, _("Escalatie teruggelegd"), {OMO, BESTUUR}, True),
     # A decision: by the OMO-functionaris directly, or after the overleg or an escalation.
     *_o(
         [S.IN_VOORBEREIDING, S.GEAGENDEERD, S.BESPROKEN],

@@ -26,6 +26,22 @@ app.conf.beat_schedule = {
         "task": "omo.tasks.notificatiemails_nasturen",
         "schedule": crontab(minute="*/10"),
     },
+    "berichten-nasturen": {
+        "task": "omo.tasks.berichten_nasturen",
+        "schedule": crontab(minute="*"),
+    },
+    "overleggen-plannen": {
+        "task": "escalatie.tasks.overleggen_plannen",
+        "schedule": crontab(hour=5, minute=30),
+    },
+    "verzoeken-bewaken": {
+        "task": "escalatie.tasks.verzoeken_bewaken",
+        "schedule": crontab(minute="*/5"),
+    },
+    "escalaties-bewaken": {
+        "task": "escalatie.tasks.escalaties_bewaken",
+        "schedule": crontab(minute=7, hour="7-18"),
+    },
     "evaluaties-melden": {
         "task": "casussen.tasks.evaluaties_melden",
         "schedule": crontab(hour=7, minute=0),

@@ -10,6 +10,7 @@ import pgtrigger
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -179,3 +180,35 @@ class Toegangslog(models.Model):
 
     def __str__(self):
         return f"{self.tijdstip:%d-%m-%Y %H:%M} {self.gebruiker} {self.object_omschrijving}"
+
+
+class Bericht(models.Model):
+    """An e-mail to send (the outbox). `sleutel` is unique: placing the same message twice (a
+    retried task, two scans at once) stores it once. Placed in the same transaction as the
+    change it reports; sent afterwards by `omo.berichten.verstuur`, which locks the row while
+    it sends, so a killed worker leaves it unsent for the next run and never sends it twice."""
+
+    sleutel = models.CharField(max_length=200, unique=True)
+    aan = ArrayField(models.EmailField(), verbose_name=_("aan"))
+    onderwerp = models.CharField(_("onderwerp"), max_length=300)
+    tekst = models.TextField(_("tekst"))
+    bijlage = models.CharField(_("bijlage (opslagnaam)"), max_length=300, blank=True)
+    bijlage_naam = models.CharField(max_length=200, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    verzonden_op = models.DateTimeField(null=True, blank=True)
+    pogingen = models.PositiveSmallIntegerField(default=0)
+    laatste_fout = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("uitgaand bericht")
+        verbose_name_plural = _("uitgaande berichten")
+        ordering = ["-aangemaakt_op", "-id"]
+        indexes = [
+            models.Index(
+                fields=["aangemaakt_op"], condition=models.Q(verzonden_op__isnull=True),
+                name="bericht_te_verzenden_idx",
+            )
+        ]
+
+    def __str__(self):
+        return self.onderwerp

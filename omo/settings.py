@@ -6,6 +6,7 @@ Only PostgreSQL is accepted as database.
 
 import sys
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -242,6 +243,28 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="OMO <omo@example.nl>
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Absolute address of the application, used for links in e-mails.
 OMO_BASE_URL = env.str("OMO_BASE_URL", default="http://127.0.0.1:8000")
+
+# --- Overleg, escalaties and verzoeken (escalatie app) ---------------------------------------
+# Werkdagen a level has to decide an escalation ("2=5,3=10,4=20": wethouder 5, College 10, LET 20).
+try:
+    OMO_ESCALATIE_WERKDAGEN = {
+        int(k): int(v)
+        for k, v in (item.split("=") for item in env.list("OMO_ESCALATIE_WERKDAGEN", default=["2=5", "3=10", "4=20"]))
+    }
+except ValueError:
+    _refuse("OMO_ESCALATIE_WERKDAGEN moet de vorm 2=5,3=10,4=20 hebben (niveau=werkdagen).")
+# Reminders go out this many werkdagen before an escalation's due date.
+OMO_ESCALATIE_HERINNERING_WERKDAGEN = env.int("OMO_ESCALATIE_HERINNERING_WERKDAGEN", default=1)
+# Pick-up term of a verzoek in werkdagen, per kind (DESIGN §7).
+OMO_VERZOEK_TERMIJN = {
+    "uitgaand": env.int("OMO_VERZOEK_TERMIJN_UITGAAND", default=2),
+    "landelijk": env.int("OMO_VERZOEK_TERMIJN_LANDELIJK", default=2),
+}
+# How long the link in a verzoek's e-mail works.
+OMO_VERZOEK_LINK_DAGEN = env.int("OMO_VERZOEK_LINK_DAGEN", default=14)
+# Amounts for the level suggestion until the budget app connects the real funds (euro).
+OMO_MANDAAT_BUDGETHOUDER = Decimal(env.str("OMO_MANDAAT_BUDGETHOUDER", default="10000"))
+OMO_FONDS_BESCHIKBAAR = Decimal(env.str("OMO_FONDS_BESCHIKBAAR", default="50000"))
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -19,3 +19,17 @@ def notificatiemails_nasturen() -> int:
 @shared_task
 def sessies_opruimen() -> None:
     call_command("clearsessions")
+
+
+@shared_task(bind=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def verstuur_bericht(self, sleutel: str) -> bool:
+    from omo import berichten
+
+    return berichten.verstuur(sleutel)
+
+
+@shared_task
+def berichten_nasturen() -> int:
+    from omo import berichten
+
+    return berichten.verstuur_wachtende()

@@ -30,6 +30,7 @@ urlpatterns = [
     path("meldingen/gelezen/", views.notificaties_gelezen, name="notificaties_gelezen"),
     path("audit/", views.audit, name="audit"),
     path("", include("casussen.urls")),
+    path("", include("escalatie.urls")),
     path("admin/", admin.site.urls),
 ]
 

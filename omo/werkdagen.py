@@ -94,3 +94,51 @@ def deadline(received_at: datetime, n: int = 2) -> datetime:
     local_day = received_at.astimezone(AMSTERDAM).date()
     last_day = add_werkdagen(local_day, n)
     return datetime.combine(last_day, time.max, tzinfo=AMSTERDAM)
+
+
+def sub_werkdagen(day: date, n: int) -> date:
+    """The n-th werkdag strictly before `day` (n ≥ 1). `day` itself never counts."""
+    if isinstance(day, datetime) or not isinstance(day, date):
+        raise TypeError("sub_werkdagen() verwacht een date, geen datetime of iets anders.")
+    if not isinstance(n, int) or n < 1:
+        raise ValueError("sub_werkdagen() verwacht n ≥ 1.")
+    window = n * 2 + 21
+    while True:
+        start = day - timedelta(days=window)
+        closed = _sluitingsdagen(start, day - timedelta(days=1))
+        current, counted = day, 0
+        while current > start:
+            current -= timedelta(days=1)
+            if not _is_vrij(current, closed):
+                counted += 1
+                if counted == n:
+                    return current
+        window *= 2
+
+
+def eerste_werkdag_vanaf(day: date) -> date:
+    """`day` when it is a werkdag, else the next werkdag."""
+    if is_werkdag(day):
+        return day
+    return add_werkdagen(day, 1)
+
+
+def reden_vrij(day: date) -> str:
+    """Why `day` is not a werkdag ('' when it is one): the feestdag, the sluitingsdag or the
+    weekend, in Dutch."""
+    from omo.models import Sluitingsdag
+
+    if day in feestdagen(day.year):
+        return feestdagen(day.year)[day]
+    sluiting = Sluitingsdag.objects.filter(datum=day).values_list("omschrijving", flat=True).first()
+    if sluiting:
+        return f"sluitingsdag: {sluiting}"
+    if day.weekday() >= 5:
+        return "weekend"
+    return ""
+
+
+def stukken_deadline(meeting_day: date, n: int = 2) -> datetime:
+    """When stukken for a meeting on `meeting_day` are due: the end (23:59:59.999999,
+    Europe/Amsterdam) of the n-th werkdag before the meeting (DESIGN §5)."""
+    return datetime.combine(sub_werkdagen(meeting_day, n), time.max, tzinfo=AMSTERDAM)

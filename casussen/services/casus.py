@@ -145,6 +145,16 @@ def escaleer(casus_id, gebruiker, toelichting, verwacht_van=Status.BESPROKEN):
     return overgang(casus_id, Status.GEESCALEERD, gebruiker, toelichting, verwacht_van)
 
 
+def bezinning(casus_id, gebruiker, toelichting, verwacht_van=Status.BESPROKEN):
+    """Bezinningsperiode: the case goes straight back on the agenda of the next meeting."""
+    return overgang(casus_id, Status.GEAGENDEERD, gebruiker, toelichting, verwacht_van)
+
+
+def leg_terug(casus_id, gebruiker, toelichting, verwacht_van=Status.GEESCALEERD):
+    """An escalation laid back: the case returns to preparation."""
+    return overgang(casus_id, Status.IN_VOORBEREIDING, gebruiker, toelichting, verwacht_van)
+
+
 @transaction.atomic
 def leg_besluit_vast(
     casus_id, gebruiker, uitkomst, motivatie, scenario_id=None, niveau=Besluit.Niveau.OMO,

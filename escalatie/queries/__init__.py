@@ -1,0 +1,1 @@
+"""Read queries for the pages of the overleg, the escalations and the verzoeken."""
