@@ -41,6 +41,7 @@ OVERGANGEN: list[Overgang] = [
     *_o([S.AANGEMELD], S.IN_VOORBEREIDING, _("Voorbereiding starten"), {BETROKKENE, OMO}, knop=True),
     # Overleg (escalatie app): agenderen, bespreken, van de agenda halen, bezinningsperiode.
     *_o([S.IN_VOORBEREIDING], S.GEAGENDEERD, _("Agenderen voor het OMO-overleg"), {BETROKKENE, OMO}),
+    # Taken by escalatie.services.overleg.trek_in, which withdraws the agenda item as well.
     *_o([S.GEAGENDEERD], S.IN_VOORBEREIDING, _("Van de agenda halen"), {BETROKKENE, OMO}, True),
     *_o([S.GEAGENDEERD], S.BESPROKEN, _("Besproken in het OMO-overleg"), {OMO}),
     *_o([S.BESPROKEN], S.IN_VOORBEREIDING, _("Terug naar voorbereiding"), {OMO}, True, knop=True),

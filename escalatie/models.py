@@ -168,6 +168,11 @@ class Agendapunt(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     ingediend_op = models.DateTimeField(_("ingediend op"))
+    # Submitted for an earlier meeting after its stukken deadline: the item is on the next
+    # meeting, and the OMO-functionaris may admit it to the one asked for.
+    aangevraagd_voor = models.ForeignKey(
+        Overleg, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     # Submitted after the stukken deadline of this meeting and admitted by the OMO-functionaris.
     toegelaten_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
