@@ -131,3 +131,46 @@ def test_bad_arguments_are_refused():
         add_werkdagen(datetime(2026, 11, 23, tzinfo=AMS), 1)
     with pytest.raises(TypeError):
         is_werkdag("2026-11-23")
+
+
+# --- Counting back: the stukken deadline of a meeting (DESIGN §5) -----------------------------
+from omo.werkdagen import eerste_werkdag_vanaf, reden_vrij, stukken_deadline, sub_werkdagen  # noqa: E402
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "meeting, due_day, why",
+    [
+        (date(2026, 12, 8), date(2026, 12, 4), "dinsdag: stukken uiterlijk vrijdag ervoor"),
+        (date(2026, 12, 10), date(2026, 12, 8), "donderdag: uiterlijk dinsdag"),
+        (date(2026, 4, 7), date(2026, 4, 2), "dinsdag na 2e Paasdag: maandag vrij, Goede Vrijdag telt → donderdag"),
+        (date(2026, 12, 29), date(2026, 12, 24), "dinsdag na Kerst: maandag 28, dan over de kerstdagen heen naar donderdag 24"),
+        (date(2026, 5, 26), date(2026, 5, 21), "dinsdag na 2e Pinksterdag → donderdag"),
+    ],
+)
+def test_stukken_deadline_is_end_of_second_werkdag_before(meeting, due_day, why):
+    assert stukken_deadline(meeting) == end_of(due_day), why
+
+
+@pytest.mark.django_db
+def test_sub_werkdagen_skips_sluitingsdagen_and_counts_strictly_before():
+    assert sub_werkdagen(date(2027, 2, 10), 1) == date(2027, 2, 9)
+    Sluitingsdag.objects.create(datum=date(2027, 2, 8), omschrijving="Carnavalsmaandag")
+    Sluitingsdag.objects.create(datum=date(2027, 2, 9), omschrijving="Carnavalsdinsdag")
+    assert sub_werkdagen(date(2027, 2, 10), 1) == date(2027, 2, 5)
+    assert sub_werkdagen(date(2027, 2, 10), 2) == date(2027, 2, 4)
+    with pytest.raises(ValueError):
+        sub_werkdagen(date(2027, 2, 10), 0)
+    with pytest.raises(TypeError):
+        sub_werkdagen(datetime(2027, 2, 10, tzinfo=UTC), 1)
+
+
+@pytest.mark.django_db
+def test_eerste_werkdag_vanaf_and_why_a_day_is_free():
+    assert eerste_werkdag_vanaf(date(2026, 4, 6)) == date(2026, 4, 7)
+    assert eerste_werkdag_vanaf(date(2026, 4, 7)) == date(2026, 4, 7)
+    assert reden_vrij(date(2026, 4, 6)) == "Tweede paasdag"
+    assert reden_vrij(date(2026, 11, 21)) == "weekend"
+    assert reden_vrij(date(2026, 11, 23)) == ""
+    Sluitingsdag.objects.create(datum=date(2026, 5, 15), omschrijving="Vrijdag na Hemelvaart")
+    assert reden_vrij(date(2026, 5, 15)) == "sluitingsdag: Vrijdag na Hemelvaart"
