@@ -29,3 +29,11 @@ def statuslabel(value):
 @register.filter
 def urgentielabel(value):
     return _labels("urgentie", get_language())[value]
+
+
+@register.simple_tag
+def casus_tabs(casus):
+    """The tabs other apps add to the case layout (casussen.uitbreidingen)."""
+    from casussen import uitbreidingen
+
+    return uitbreidingen.tabs(casus)

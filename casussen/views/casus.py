@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from casussen import workflow
+from casussen import uitbreidingen, workflow
 from casussen.filters import CasusFilter
 from casussen.forms.casus import AfsluitenForm, BesluitForm, CasusForm, StapForm
 from casussen.models import Casus, Leefgebied, Status, WettelijkeGrondslag
@@ -126,6 +126,7 @@ def _overzicht(request, casus):
         "mag_bewerken": mag_bewerken and casus.is_open,
         "mag_besluiten": besluiten is not None and workflow.mag(user, casus, besluiten),
         "mag_afsluiten": afsluiten is not None and workflow.mag(user, casus, afsluiten),
+        "extra_acties": uitbreidingen.acties(user, casus),
     }
 
 

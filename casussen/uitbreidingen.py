@@ -1,0 +1,51 @@
+"""Hooks through which later apps add to the case pages without casussen depending on them
+(apps depend in one direction: omo ← casussen ← escalatie, budget).
+
+An app registers, in its `AppConfig.ready()`:
+- `registreer_tab(code, label, url_name)`: a tab in the case layout (the URL takes `pk`);
+- `registreer_acties(fn)`: `fn(user, casus) -> list[Actie]`, links in the "Volgende stap" panel
+  of the case page. `fn` must decide from the loaded case and the user's roles, without queries.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+
+@dataclass(frozen=True)
+class Tab:
+    code: str
+    label: str
+    url_name: str
+
+
+@dataclass(frozen=True)
+class Actie:
+    label: str
+    url: str
+    primair: bool = False
+
+
+_TABS: list[Tab] = []
+_ACTIES: list = []
+
+
+def registreer_tab(code, label, url_name):
+    if all(t.code != code for t in _TABS):
+        _TABS.append(Tab(code, label, url_name))
+
+
+def registreer_acties(fn):
+    if fn not in _ACTIES:
+        _ACTIES.append(fn)
+
+
+def tabs(casus) -> list[dict]:
+    return [{"code": t.code, "label": t.label, "url": reverse(t.url_name, kwargs={"pk": casus.pk})} for t in _TABS]
+
+
+def acties(user, casus) -> list[Actie]:
+    result = []
+    for fn in _ACTIES:
+        result.extend(fn(user, casus))
+    return result
