@@ -113,6 +113,8 @@ class Overleg(models.Model):
     aanwezigen_extern = models.TextField(
         _("overige aanwezigen"), blank=True, help_text=_("Naam en organisatie, één per regel.")
     )
+    # Items without an outcome when the meeting closed (code and title), moved to the next one.
+    niet_besproken = models.TextField(blank=True, editable=False)
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:

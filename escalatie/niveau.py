@@ -1,0 +1,111 @@
+"""Which level of the escalation ladder a solution needs (DESIGN §6), and why.
+
+`stel_niveau_voor(feiten)` is pure: it reads nothing and changes nothing, so every rule is
+tested without a database. `feiten_van(scenario)` gathers the facts from the database.
+
+The rules (the highest level any rule asks wins; every reason is listed):
+- the solution fits the existing frameworks → 1 (handled ambtelijk by the OMO-functionaris);
+- outside the existing frameworks → 2 (afstemming with the portefeuillehouder);
+- partners outside the gemeente needed → 2 (bestuurlijke afstemming); 3 when the solution is
+  also outside the frameworks or needs three or more such partners (the College then speaks
+  for the gemeente towards several partners);
+- the amount is above the budget holder's mandate or above what is left in the fund → 3;
+- a national agency (Belastingdienst, CAK, CJIB, DUO, IND, SVB, UWV…) blocks or is needed → 4.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+HORIZON = 12
+
+
+@dataclass(frozen=True)
+class Feiten:
+    past_in_kaders: bool
+    partners: tuple = ()  # (naam, soort) of the organisations the solution needs
+    bedrag: Decimal = Decimal("0")  # what the solution costs the gemeente over 12 months
+    mandaat: Decimal = Decimal("0")  # the budget holder's mandate
+    beschikbaar: Decimal = Decimal("0")  # what is left in the fund
+    landelijke_knelpunten: tuple = ()  # names of national agencies among knelpunten/partners
+
+
+@dataclass(frozen=True)
+class Reden:
+    niveau: int
+    code: str
+    uitleg: str
+
+
+@dataclass(frozen=True)
+class Voorstel:
+    niveau: int
+    redenen: list = field(default_factory=list)
+
+    @property
+    def hoofdreden(self) -> Reden:
+        return max(self.redenen, key=lambda r: r.niveau)
+
+
+def _euro(bedrag: Decimal) -> str:
+    return "€ " + f"{bedrag:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def stel_niveau_voor(feiten: Feiten) -> Voorstel:
+    redenen = []
+    if feiten.past_in_kaders:
+        redenen.append(Reden(1, "binnen_kaders", _("De oplossing past binnen de bestaande kaders: ambtelijk af te handelen.")))
+    else:
+        redenen.append(Reden(2, "buiten_kaders", _("De oplossing valt buiten de bestaande kaders: afstemming met de portefeuillehouder.")))
+    externe = [naam for naam, soort in feiten.partners if soort == "lokaal"]
+    if externe:
+        zwaar = not feiten.past_in_kaders or len(externe) >= 3
+        redenen.append(
+            Reden(
+                3 if zwaar else 2,
+                "partners",
+                (_("Bestuurlijke afstemming met %(n)s partners (%(namen)s) en de oplossing valt buiten de kaders of vraagt drie of meer partners: het College.")
+                 if zwaar else _("Bestuurlijke afstemming met partner(s): %(namen)s."))
+                % {"n": len(externe), "namen": ", ".join(externe)},
+            )
+        )
+    if feiten.bedrag > 0 and feiten.bedrag > feiten.mandaat:
+        redenen.append(Reden(3, "budget", _("Het bedrag (%(b)s) is hoger dan het mandaat van de budgethouder (%(m)s).")
+                             % {"b": _euro(feiten.bedrag), "m": _euro(feiten.mandaat)}))
+    if feiten.bedrag > 0 and feiten.bedrag > feiten.beschikbaar:
+        redenen.append(Reden(3, "budget", _("Het bedrag (%(b)s) is hoger dan wat er in het fonds over is (%(f)s).")
+                             % {"b": _euro(feiten.bedrag), "f": _euro(feiten.beschikbaar)}))
+    if feiten.landelijke_knelpunten:
+        redenen.append(Reden(4, "landelijk", _("Een landelijke instantie blokkeert of is nodig (%(namen)s): Landelijk Escalatie Team.")
+                             % {"namen": ", ".join(sorted(set(feiten.landelijke_knelpunten)))}))
+    return Voorstel(max(r.niveau for r in redenen), redenen)
+
+
+def feiten_van(scenario, mandaat=None, beschikbaar=None) -> Feiten:
+    """The facts of a scenario from the database. The amounts come from the settings
+    (OMO_MANDAAT_BUDGETHOUDER, OMO_FONDS_BESCHIKBAAR) until the budget app passes the real
+    mandate and fund balance."""
+    from django.conf import settings
+
+    from casussen.models import Betaler, Knelpunt, Kostenregel, Organisatie, Situatie
+    from casussen.rendement import bereken
+
+    partners = tuple(scenario.partners.values_list("naam", "soort"))
+    regels = Kostenregel.objects.filter(
+        scenario=scenario, situatie=Situatie.DOORBRAAK, betaler=Betaler.GEMEENTE
+    ).select_related("geldstroom")
+    bedrag = bereken(regels, HORIZON).doorbraak
+    landelijk = {naam for naam, soort in partners if soort == Organisatie.Soort.LANDELIJK}
+    landelijk |= set(
+        Knelpunt.objects.filter(casus_id=scenario.casus_id, organisatie__soort=Organisatie.Soort.LANDELIJK)
+        .values_list("organisatie__naam", flat=True)
+    )
+    return Feiten(
+        past_in_kaders=scenario.past_in_kaders,
+        partners=partners,
+        bedrag=bedrag,
+        mandaat=settings.OMO_MANDAAT_BUDGETHOUDER if mandaat is None else mandaat,
+        beschikbaar=settings.OMO_FONDS_BESCHIKBAAR if beschikbaar is None else beschikbaar,
+        landelijke_knelpunten=tuple(sorted(landelijk)),
+    )

@@ -1,0 +1,213 @@
+"""The escalation ladder (DESIGN §6): escalate a case, decide, and watch the due dates."""
+
+from datetime import datetime, time
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from casussen.models import Besluit, Casus, Scenario, Status, TijdlijnEvent
+from casussen.services import casus as casus_services
+from casussen.services.fouten import Weigering
+from escalatie.models import Escalatie, Niveau
+from omo.models import User
+from omo.roles import COLLEGE, OMO, PORTEFEUILLEHOUDER, has_role
+from omo.services import notify
+from omo.werkdagen import AMSTERDAM, add_werkdagen, deadline
+
+ROL_VAN_NIVEAU = {Niveau.PORTEFEUILLEHOUDER: PORTEFEUILLEHOUDER, Niveau.COLLEGE: COLLEGE, Niveau.LANDELIJK: OMO}
+BESLUIT_NIVEAU = {
+    Niveau.PORTEFEUILLEHOUDER: Besluit.Niveau.PORTEFEUILLEHOUDER,
+    Niveau.COLLEGE: Besluit.Niveau.COLLEGE,
+    Niveau.LANDELIJK: Besluit.Niveau.LANDELIJK,
+}
+LET_VELDEN = ("geprobeerd", "blokkerende_regel", "gevraagde_oplossing", "grondslag_delen", "geanonimiseerde_samenvatting")
+
+
+def ontvangers(naar_niveau: int):
+    rol = ROL_VAN_NIVEAU[naar_niveau]
+    return list(User.objects.filter(groups__name=rol, is_active=True).distinct())
+
+
+def omo_functionarissen():
+    return list(User.objects.filter(groups__name=OMO, is_active=True).distinct())
+
+
+def mag_beslissen(user, escalatie: Escalatie) -> bool:
+    if has_role(user, OMO):
+        return True
+    return has_role(user, ROL_VAN_NIVEAU.get(escalatie.naar_niveau, "")) and escalatie.naar_niveau in (2, 3)
+
+
+def _link(escalatie):
+    return reverse("escalatie_detail", kwargs={"pk": escalatie.pk})
+
+
+@transaction.atomic
+def escaleer(casus_id, user, naar_niveau, reden, vraag, scenario_id=None, agendapunt_id=None, now=None, **let_velden) -> Escalatie:
+    """Escalate a case one or more levels up. From BESPROKEN the case becomes GEESCALEERD; an
+    escalated case goes further up only after the lower level gave advice or laid it back
+    (there is at most one open escalation per case)."""
+    now = now or timezone.now()
+    if not has_role(user, OMO):
+        raise Weigering(_("Alleen de OMO-functionaris kan een casus escaleren."))
+    casus = Casus.objects.select_for_update().get(pk=casus_id)
+    try:
+        naar_niveau = int(naar_niveau)
+    except (TypeError, ValueError):
+        raise Weigering(_("Kies naar welk niveau de casus gaat."), "naar_niveau") from None
+    if naar_niveau not in (2, 3, 4):
+        raise Weigering(_("Kies naar welk niveau de casus gaat: portefeuillehouder, College of Landelijk Escalatie Team."), "naar_niveau")
+    if reden not in Escalatie.Reden.values:
+        raise Weigering(_("Kies de reden van de escalatie."), "reden")
+    vraag = (vraag or "").strip()
+    if not vraag:
+        raise Weigering(_("Schrijf de vraag aan het hogere niveau."), "vraag")
+    if Escalatie.objects.filter(casus=casus, beslissing="").exists():
+        raise Weigering(_("Deze casus heeft al een openstaande escalatie; wacht op die beslissing."))
+    hoogste = (
+        Escalatie.objects.filter(casus=casus).order_by("-naar_niveau").values_list("naar_niveau", flat=True).first()
+    )
+    van_niveau = hoogste if hoogste and casus.status == Status.GEESCALEERD else Niveau.OMO
+    if naar_niveau <= van_niveau:
+        raise Weigering(
+            _("De casus ligt al op niveau %(n)s; escaleer naar een hoger niveau.") % {"n": van_niveau}, "naar_niveau"
+        )
+    scenario = None
+    if scenario_id:
+        scenario = Scenario.objects.filter(pk=scenario_id, casus=casus).first()
+        if scenario is None:
+            raise Weigering(_("Dit scenario hoort niet bij deze casus."), "scenario")
+    if casus.status == Status.BESPROKEN:
+        casus_services.escaleer(
+            casus.pk, user, _("Naar %(niveau)s: %(vraag)s") % {"niveau": Niveau(naar_niveau).label, "vraag": vraag}
+        )
+    elif casus.status != Status.GEESCALEERD:
+        raise Weigering(
+            _("Een casus met status ‘%(status)s’ kan niet worden geëscaleerd: bespreek hem eerst in het OMO-overleg.")
+            % {"status": casus.get_status_display()}
+        )
+    else:
+        casus_services.schrijf_tijdlijn(
+            casus, TijdlijnEvent.Soort.STATUS, user,
+            _("Verder geëscaleerd naar %(niveau)s") % {"niveau": Niveau(naar_niveau).label}, vraag,
+        )
+    escalatie = Escalatie.objects.create(
+        casus=casus, scenario=scenario, agendapunt_id=agendapunt_id, van_niveau=van_niveau, naar_niveau=naar_niveau,
+        reden=reden, vraag=vraag, aangevraagd_door=user, aangevraagd_op=now,
+        uiterlijk_op=deadline(now, settings.OMO_ESCALATIE_WERKDAGEN.get(naar_niveau, 5)),
+        **{k: (let_velden.get(k) or "").strip() for k in LET_VELDEN},
+    )
+    tekst = _("Escalatie %(code)s: besluit gevraagd uiterlijk %(dag)s") % {
+        "code": casus.code, "dag": date_format(timezone.localtime(escalatie.uiterlijk_op, AMSTERDAM), "j F Y")
+    }
+    for ontvanger in ontvangers(naar_niveau):
+        notify(ontvanger, tekst, _link(escalatie), f"escalatie-{escalatie.pk}-nieuw")
+    return escalatie
+
+
+@transaction.atomic
+def beslis(escalatie_id, user, beslissing, motivatie, now=None) -> Escalatie:
+    now = now or timezone.now()
+    escalatie = Escalatie.objects.select_for_update().select_related("casus").get(pk=escalatie_id)
+    if not mag_beslissen(user, escalatie):
+        raise Weigering(_("Deze escalatie ligt niet bij jou; je kunt er niet over beslissen. Er is niets veranderd."))
+    if escalatie.beslissing:
+        raise Weigering(
+            _("Over deze escalatie is al beslist (%(b)s door %(wie)s). Er is niets veranderd.")
+            % {"b": escalatie.get_beslissing_display().lower(), "wie": escalatie.besloten_door}
+        )
+    if beslissing not in Escalatie.Beslissing.values:
+        raise Weigering(_("Kies een beslissing."), "beslissing")
+    motivatie = (motivatie or "").strip()
+    if not motivatie:
+        raise Weigering(_("Een beslissing heeft altijd een motivering."), "motivatie")
+    B = Escalatie.Beslissing
+    casus_id = escalatie.casus_id
+    if beslissing in (B.AKKOORD, B.AFGEWEZEN):
+        if beslissing == B.AKKOORD and escalatie.scenario_id is None:
+            raise Weigering(_("Bij akkoord hoort een scenario; deze escalatie noemt er geen. Kies ‘advies’ of ‘teruggelegd’."), "beslissing")
+        casus_services.leg_besluit_vast(
+            casus_id, user, Besluit.Uitkomst.AKKOORD if beslissing == B.AKKOORD else Besluit.Uitkomst.AFGEWEZEN,
+            motivatie, scenario_id=escalatie.scenario_id if beslissing == B.AKKOORD else None,
+            niveau=BESLUIT_NIVEAU[escalatie.naar_niveau], verwacht_van=Status.GEESCALEERD,
+        )
+    elif beslissing == B.TERUGGELEGD:
+        casus_services.leg_terug(casus_id, user, _("Teruggelegd door %(niveau)s: %(m)s") % {
+            "niveau": escalatie.get_naar_niveau_display(), "m": motivatie})
+    else:
+        casus_services.schrijf_tijdlijn(
+            escalatie.casus, TijdlijnEvent.Soort.BESLUIT, user,
+            _("Advies van %(niveau)s") % {"niveau": escalatie.get_naar_niveau_display()}, motivatie,
+        )
+    escalatie.beslissing = beslissing
+    escalatie.motivatie = motivatie
+    escalatie.besloten_door = user
+    escalatie.besloten_op = now
+    escalatie.save(update_fields=["beslissing", "motivatie", "besloten_door", "besloten_op"])
+    tekst = _("%(code)s: %(niveau)s besliste ‘%(b)s’") % {
+        "code": escalatie.casus.code, "niveau": escalatie.get_naar_niveau_display(), "b": escalatie.get_beslissing_display()}
+    for ontvanger in {*omo_functionarissen(), escalatie.casus.casushouder}:
+        if ontvanger.pk != user.pk:
+            notify(ontvanger, tekst, _link(escalatie), f"escalatie-{escalatie.pk}-besloten")
+    return escalatie
+
+
+@transaction.atomic
+def bewaar_let_gegevens(escalatie_id, user, velden: dict) -> Escalatie:
+    if not has_role(user, OMO):
+        raise Weigering(_("Alleen de OMO-functionaris stelt het dossier voor het Landelijk Escalatie Team op."))
+    escalatie = Escalatie.objects.select_for_update().select_related("casus").get(pk=escalatie_id)
+    if escalatie.naar_niveau != Niveau.LANDELIJK:
+        raise Weigering(_("Een LET-dossier hoort bij een escalatie naar het Landelijk Escalatie Team."))
+    schoon = {k: (velden.get(k) or "").strip() for k in LET_VELDEN}
+    if escalatie.casus.toestemming != escalatie.casus.Toestemming.JA and not schoon["geanonimiseerde_samenvatting"]:
+        raise Weigering(
+            _("Het huishouden gaf geen toestemming om gegevens te delen: schrijf een geanonimiseerde samenvatting."),
+            "geanonimiseerde_samenvatting",
+        )
+    for k, v in schoon.items():
+        setattr(escalatie, k, v)
+    escalatie.save(update_fields=list(LET_VELDEN))
+    return escalatie
+
+
+def bewaak_termijnen(now=None) -> int:
+    """A reminder to the recipients OMO_ESCALATIE_HERINNERING_WERKDAGEN werkdagen before the due
+    date, and a notice to the recipients and the OMO-functionaris once it passed. Each once: the
+    row is claimed with a conditional UPDATE and the notifications have unique keys."""
+    now = now or timezone.now()
+    vandaag = timezone.localtime(now, AMSTERDAM).date()
+    n = settings.OMO_ESCALATIE_HERINNERING_WERKDAGEN
+    grens = datetime.combine(add_werkdagen(vandaag, n), time.max, tzinfo=AMSTERDAM) if n > 0 else now
+    effecten = 0
+    te_herinneren = Escalatie.objects.filter(
+        beslissing="", herinnerd_op__isnull=True, uiterlijk_op__lte=grens, uiterlijk_op__gt=now
+    ).values_list("pk", flat=True)[:500]
+    for pk in list(te_herinneren):
+        with transaction.atomic():
+            if not Escalatie.objects.filter(pk=pk, beslissing="", herinnerd_op__isnull=True).update(herinnerd_op=now):
+                continue
+            e = Escalatie.objects.select_related("casus").get(pk=pk)
+            tekst = _("Herinnering: besluit over %(code)s uiterlijk %(dag)s") % {
+                "code": e.casus.code, "dag": date_format(timezone.localtime(e.uiterlijk_op, AMSTERDAM), "j F Y")}
+            for ontvanger in ontvangers(e.naar_niveau):
+                notify(ontvanger, tekst, _link(e), f"escalatie-{e.pk}-herinnering")
+            effecten += 1
+    verlopen = Escalatie.objects.filter(
+        beslissing="", verlopen_gemeld_op__isnull=True, uiterlijk_op__lt=now
+    ).values_list("pk", flat=True)[:500]
+    for pk in list(verlopen):
+        with transaction.atomic():
+            if not Escalatie.objects.filter(pk=pk, beslissing="", verlopen_gemeld_op__isnull=True).update(verlopen_gemeld_op=now):
+                continue
+            e = Escalatie.objects.select_related("casus").get(pk=pk)
+            tekst = _("Termijn verstreken: nog geen besluit over %(code)s (%(niveau)s)") % {
+                "code": e.casus.code, "niveau": e.get_naar_niveau_display()}
+            for ontvanger in {*ontvangers(e.naar_niveau), *omo_functionarissen()}:
+                notify(ontvanger, tekst, _link(e), f"escalatie-{e.pk}-verlopen")
+            effecten += 1
+    return effecten

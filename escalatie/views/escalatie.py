@@ -1,0 +1,194 @@
+"""Escalation pages: the inbox of the portefeuillehouder, the College and the OMO-functionaris,
+the dossier with the decision form, escalating a case, the case's overleg-and-escalation tab,
+and the dossier for the Landelijk Escalatie Team (PDF)."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from casussen.models import Canvas, Casus
+from casussen.services.fouten import Weigering
+from casussen.views.common import casus_voor, mag, vereis
+from escalatie import niveau
+from escalatie.forms.escalatie import BeslissingForm, EscalatieFilter, EscalerenForm, LetForm
+from escalatie.forms.overleg import fout_in_form
+from escalatie.models import Agendapunt, Escalatie, Niveau, Verzoek
+from escalatie.queries import escalatie as queries
+from escalatie.services import escalatie as services
+from omo.audit import log_access
+from omo.paginering import BegrensdePaginator
+
+PAGE_SIZE = 25
+
+
+def escalatie_inbox(request):
+    vereis(request, "escalatie.zie_escalaties")
+    data = request.GET.copy()
+    if "status" not in data:
+        data["status"] = "open"
+    filterset = EscalatieFilter(data, queryset=queries.inbox(request.user))
+    rows = filterset.qs.order_by("uiterlijk_op", "pk") if filterset.is_valid() else Escalatie.objects.none()
+    page = BegrensdePaginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(request, "escalatie/escalatie/inbox.html", {"filter": filterset, "page": page, "nu": timezone.now()})
+
+
+def _escalatie(request, pk) -> Escalatie:
+    escalatie = Escalatie.objects.select_related(
+        "casus", "casus__casushouder", "casus__team", "scenario", "aangevraagd_door", "besloten_door"
+    ).filter(pk=pk).first()
+    if escalatie is None or not mag(request.user, "escalatie.bekijk_escalatie", escalatie):
+        raise Http404
+    return escalatie
+
+
+def _dossier_pagina(request, escalatie, form=None, status=200):
+    log_access(request, escalatie)
+    log_access(request, escalatie.casus)
+    voorstel = niveau.stel_niveau_voor(niveau.feiten_van(escalatie.scenario)) if escalatie.scenario else None
+    beslissen = escalatie.is_open and services.mag_beslissen(request.user, escalatie)
+    if beslissen and form is None:
+        form = BeslissingForm()
+    return render(
+        request, "escalatie/escalatie/detail.html",
+        {"escalatie": escalatie, "casus": escalatie.casus, "voorstel": voorstel, "form": form if beslissen else None,
+         "nu": timezone.now(), "is_omo": mag(request.user, "escalatie.escaleer"), **queries.dossier(escalatie)},
+        status=status,
+    )
+
+
+def escalatie_detail(request, pk):
+    return _dossier_pagina(request, _escalatie(request, pk))
+
+
+@require_POST
+def escalatie_beslissen(request, pk):
+    escalatie = _escalatie(request, pk)
+    form = BeslissingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.beslis(escalatie.pk, request.user, form.cleaned_data["beslissing"], form.cleaned_data["motivatie"])
+        except Weigering as fout:
+            if fout.field in form.fields:
+                form.add_error(fout.field, fout.message)
+            else:
+                messages.error(request, fout.message)
+                return redirect("escalatie_detail", pk=pk)
+        else:
+            messages.success(request, _("Je beslissing is vastgelegd; de OMO-functionaris en de casushouder krijgen bericht."))
+            return redirect("escalatie_detail", pk=pk)
+    escalatie = _escalatie(request, pk)
+    if not escalatie.is_open or not services.mag_beslissen(request.user, escalatie):
+        messages.error(request, _("Over deze escalatie is al beslist of zij ligt niet bij jou. Er is niets veranderd."))
+        return redirect("escalatie_detail", pk=pk)
+    return _dossier_pagina(request, escalatie, form=form)
+
+
+def escalatie_nieuw(request, pk):
+    casus = casus_voor(request, pk)
+    if not mag(request.user, "escalatie.escaleer"):
+        raise PermissionDenied
+    scenarios = list(casus.scenarios.order_by("-gekozen", "aangemaakt_op", "pk"))
+    gekozen = scenarios[0] if scenarios else None
+    voorstel = niveau.stel_niveau_voor(niveau.feiten_van(gekozen)) if gekozen else None
+    initial = {"scenario": str(gekozen.pk) if gekozen else ""}
+    if voorstel:
+        initial["naar_niveau"] = max(voorstel.niveau, 2)
+        hoofd = voorstel.hoofdreden
+        if hoofd.code in Escalatie.Reden.values:
+            initial["reden"] = hoofd.code
+    form = EscalerenForm(request.POST or None, scenarios=scenarios, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            escalatie = services.escaleer(casus.pk, request.user, d["naar_niveau"], d["reden"], d["vraag"],
+                                          scenario_id=int(d["scenario"]) if d["scenario"] else None)
+        except Weigering as fout:
+            fout_in_form(form, fout)
+        else:
+            messages.success(request, _("De casus is geëscaleerd naar %(n)s.") % {"n": escalatie.get_naar_niveau_display()})
+            if escalatie.naar_niveau == Niveau.LANDELIJK:
+                return redirect("escalatie_let", pk=escalatie.pk)
+            return redirect("escalatie_detail", pk=escalatie.pk)
+    return render(request, "escalatie/escalatie/nieuw.html",
+                  {"casus": casus, "tab": "escalaties", "form": form, "voorstel": voorstel, "voorstel_scenario": gekozen})
+
+
+def casus_escalaties(request, pk):
+    """The case's tab: its agenda items, escalations and verzoeken."""
+    casus = casus_voor(request, pk)
+    punten = list(
+        Agendapunt.objects.filter(casus=casus).select_related("overleg", "scenario").order_by("-ingediend_op")
+    )
+    verzoeken = list(Verzoek.objects.filter(casus=casus).select_related("contactpersoon", "contactpersoon__organisatie").order_by("-ontvangen_op")[:50])
+    return render(request, "escalatie/escalatie/casus.html",
+                  {"casus": casus, "tab": "escalaties", "punten": punten, "escalaties": queries.van_casus(casus),
+                   "verzoeken": verzoeken, "nu": timezone.now()})
+
+
+def escalatie_let(request, pk):
+    escalatie = _escalatie(request, pk)
+    if not mag(request.user, "escalatie.escaleer") or escalatie.naar_niveau != Niveau.LANDELIJK:
+        raise PermissionDenied
+    form = LetForm(request.POST or None, instance=escalatie)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.bewaar_let_gegevens(escalatie.pk, request.user, form.cleaned_data)
+        except Weigering as fout:
+            fout_in_form(form, fout)
+        else:
+            messages.success(request, _("Het dossier voor het Landelijk Escalatie Team is opgeslagen."))
+            return redirect("escalatie_detail", pk=pk)
+    return render(request, "escalatie/escalatie/let.html", {"escalatie": escalatie, "casus": escalatie.casus, "form": form})
+
+
+def let_dossier_context(escalatie) -> dict:
+    casus = escalatie.casus
+    toestemming = casus.toestemming == Casus.Toestemming.JA
+    ctx = {
+        "escalatie": escalatie, "toestemming": toestemming, "gemeente": settings.OMO_GEMEENTE,
+        "pseudoniem": casus.pseudoniem, "urgentie": casus.get_urgentie_display(),
+        "urgentie_toelichting": casus.urgentie_toelichting if toestemming else "",
+        "organisaties": list(casus.organisaties.order_by("naam").values_list("naam", flat=True)),
+        "routes": casus.get_reguliere_routes_display(),
+        "scenario": escalatie.scenario,
+        "gemaakt_op": timezone.localtime(),
+    }
+    if toestemming:
+        ctx.update({"titel": casus.titel, "dossiernummer": casus.dossiernummer, "code": casus.code,
+                    "canvas": Canvas.objects.filter(casus=casus).first()})
+    return ctx
+
+
+def escalatie_let_pdf(request, pk):
+    escalatie = _escalatie(request, pk)
+    if not mag(request.user, "escalatie.escaleer") or escalatie.naar_niveau != Niveau.LANDELIJK:
+        raise PermissionDenied
+    from weasyprint import HTML
+
+    if escalatie.casus.toestemming != Casus.Toestemming.JA and not escalatie.geanonimiseerde_samenvatting:
+        messages.error(request, _("Schrijf eerst de geanonimiseerde samenvatting: het huishouden gaf geen toestemming om gegevens te delen."))
+        return redirect("escalatie_let", pk=pk)
+    log_access(request, escalatie)
+    html = render_to_string("escalatie/pdf/let_dossier.html", let_dossier_context(escalatie))
+    pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="let-dossier-{escalatie.pk}.pdf"'
+    return response
+
+
+urlpatterns = [
+    path("escalaties/", escalatie_inbox, name="escalatie_inbox"),
+    path("escalaties/<int:pk>/", escalatie_detail, name="escalatie_detail"),
+    path("escalaties/<int:pk>/beslissen/", escalatie_beslissen, name="escalatie_beslissen"),
+    path("escalaties/<int:pk>/let/", escalatie_let, name="escalatie_let"),
+    path("escalaties/<int:pk>/let.pdf", escalatie_let_pdf, name="escalatie_let_pdf"),
+    path("casus/<int:pk>/escaleren/", escalatie_nieuw, name="escalatie_nieuw"),
+    path("casus/<int:pk>/escalaties/", casus_escalaties, name="casus_escalaties"),
+]
