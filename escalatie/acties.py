@@ -19,6 +19,8 @@ def _acties(user, casus):
         result.append(Actie(_("Agenderen voor het OMO-overleg"), reverse("overleg_agenderen", kwargs={"pk": casus.pk}), True))
     if omo and casus.status in (Status.BESPROKEN, Status.GEESCALEERD):
         result.append(Actie(_("Escaleren"), reverse("escalatie_nieuw", kwargs={"pk": casus.pk})))
+    if casus.status != Status.AFGESLOTEN and (omo or betrokken):
+        result.append(Actie(_("Voorrangsverzoek sturen"), reverse("verzoek_nieuw", kwargs={"pk": casus.pk})))
     return result
 
 

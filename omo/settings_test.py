@@ -14,7 +14,8 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 
 from omo.settings import *  # noqa: E402,F403
 
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# In-memory mail; a test that runs a real worker process may hand it another backend.
+EMAIL_BACKEND = os.environ.get("OMO_TEST_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Static files are served from the source folders in tests (no collectstatic needed).
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

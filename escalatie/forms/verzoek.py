@@ -1,0 +1,92 @@
+"""Forms of the telefoonlijst and the verzoeken."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from casussen.models import Leefgebied, Organisatie
+from escalatie.models import Contactpersoon, Verzoek
+from omo.widgets import SnelleSelect
+
+
+class ContactpersoonForm(forms.ModelForm):
+    class Meta:
+        model = Contactpersoon
+        fields = ["organisatie", "naam", "rol", "mandaat", "telefoon", "email", "leefgebieden", "escalatiecontact", "gebruiker", "actief"]
+        widgets = {"mandaat": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"email": {"invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        qs = Contactpersoon.objects.filter(actief=True).select_related("organisatie")
+        if self.instance.pk:
+            qs = qs.exclude(pk=self.instance.pk)
+        self.fields["escalatiecontact"].queryset = qs
+        self.fields["organisatie"].queryset = Organisatie.objects.filter(actief=True)
+        self.fields["leefgebieden"].queryset = Leefgebied.objects.filter(actief=True)
+        self.fields["leefgebieden"].widget.attrs["size"] = 6
+
+
+class VerzoekForm(forms.Form):
+    contactpersoon = forms.ModelChoiceField(
+        label=_("Aan"), queryset=Contactpersoon.objects.none(), widget=SnelleSelect,
+        error_messages={"required": _("Kies een contactpersoon uit de telefoonlijst.")},
+    )
+    onderwerp = forms.CharField(label=_("Onderwerp"), max_length=200,
+                                error_messages={"required": _("Geef het verzoek een onderwerp.")})
+    vraag = forms.CharField(
+        label=_("Vraag"), widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Alleen de vraag: de contactpersoon ziet geen gegevens van het huishouden. Noem geen namen of adressen."),
+        error_messages={"required": _("Schrijf de vraag.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contactpersoon"].queryset = Contactpersoon.objects.filter(actief=True).select_related("organisatie")
+
+
+class LandelijkForm(VerzoekForm):
+    kenmerk = forms.CharField(label=_("Kenmerk"), max_length=60, required=False)
+    afzender = forms.CharField(label=_("Van"), max_length=200, initial="Landelijk Maatwerkregister")
+
+    field_order = ["kenmerk", "afzender", "onderwerp", "vraag", "contactpersoon"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["contactpersoon"].required = False
+        self.fields["contactpersoon"].label = _("Doorzetten naar (optioneel)")
+
+
+class OppakkenForm(forms.Form):
+    door = forms.CharField(label=_("Je naam"), max_length=200, error_messages={"required": _("Vul je naam in.")})
+
+
+class AntwoordForm(forms.Form):
+    door = forms.CharField(label=_("Je naam"), max_length=200, error_messages={"required": _("Vul je naam in.")})
+    antwoord = forms.CharField(label=_("Antwoord"), widget=forms.Textarea(attrs={"rows": 4}),
+                               error_messages={"required": _("Schrijf het antwoord.")})
+
+
+class TelefoonlijstFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Zoeken"), method="filter_q")
+    organisatie = django_filters.ModelChoiceFilter(label=_("Organisatie"), queryset=Organisatie.objects.filter(actief=True))
+    leefgebied = django_filters.ModelChoiceFilter(label=_("Leefgebied"), field_name="leefgebieden",
+                                                  queryset=Leefgebied.objects.filter(actief=True))
+
+    class Meta:
+        model = Contactpersoon
+        fields = ["q", "organisatie", "leefgebied"]
+
+    def filter_q(self, qs, name, value):
+        return qs.filter(Q(naam__icontains=value) | Q(rol__icontains=value) | Q(mandaat__icontains=value)
+                         | Q(organisatie__naam__icontains=value))
+
+
+class VerzoekFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Verzoek.Status.choices)
+    soort = django_filters.ChoiceFilter(label=_("Soort"), choices=Verzoek.Soort.choices)
+
+    class Meta:
+        model = Verzoek
+        fields = ["status", "soort"]

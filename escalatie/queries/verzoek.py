@@ -1,0 +1,41 @@
+"""Reads for the verzoek pages and the compliance figure of the dashboard."""
+
+from datetime import date, datetime, time
+
+from django.db.models import Count, F, Q
+from django.utils import timezone
+
+from escalatie.models import Contactpersoon, Verzoek
+from omo.roles import OMO, has_role
+from omo.werkdagen import AMSTERDAM
+
+
+def zichtbare_verzoeken(user):
+    """OMO all; others: sent by them, of cases they work on, addressed to them as contact."""
+    qs = Verzoek.objects.all()
+    if has_role(user, OMO):
+        return qs
+    return qs.filter(
+        Q(aangemaakt_door=user) | Q(casus__casushouder=user) | Q(casus__medebehandelaars=user)
+        | Q(contactpersoon__gebruiker=user)
+    ).distinct()
+
+
+def nalevingsgraad(van: date, tot: date, now=None) -> dict:
+    """The share of verzoeken received in [van, tot] (Amsterdam dates) that were picked up
+    within their term. Counted: those picked up, and those whose deadline has passed (an open
+    one that may still be picked up in time does not count yet). One aggregate query."""
+    now = now or timezone.now()
+    begin = datetime.combine(van, time.min, tzinfo=AMSTERDAM)
+    eind = datetime.combine(tot, time.max, tzinfo=AMSTERDAM)
+    telt = Q(opgepakt_op__isnull=False) | Q(deadline__lt=now)
+    r = Verzoek.objects.filter(ontvangen_op__gte=begin, ontvangen_op__lte=eind).aggregate(
+        totaal=Count("pk", filter=telt),
+        binnen_termijn=Count("pk", filter=Q(opgepakt_op__isnull=False, opgepakt_op__lte=F("deadline"))),
+    )
+    r["percentage"] = round(100 * r["binnen_termijn"] / r["totaal"], 1) if r["totaal"] else None
+    return r
+
+
+def telefoonlijst():
+    return Contactpersoon.objects.select_related("organisatie", "escalatiecontact")

@@ -1,0 +1,163 @@
+"""Verzoeken: the list, sending one from a case, registering a question of the Landelijk
+Maatwerkregister, handling one in the app, and the public page behind the e-mail's link."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from casussen.services.fouten import Weigering
+from casussen.views.common import casus_voor, mag, vereis
+from escalatie.forms.overleg import fout_in_form
+from escalatie.forms.verzoek import (
+    AntwoordForm,
+    LandelijkForm,
+    OppakkenForm,
+    VerzoekFilter,
+    VerzoekForm,
+)
+from escalatie.models import Verzoek
+from escalatie.queries import verzoek as queries
+from escalatie.services import verzoek as services
+from omo.audit import log_access
+from omo.paginering import BegrensdePaginator
+
+
+def verzoek_lijst(request):
+    vereis(request, "escalatie.zie_verzoeken")
+    basis = queries.zichtbare_verzoeken(request.user).select_related("contactpersoon__organisatie", "casus")
+    filterset = VerzoekFilter(request.GET, queryset=basis)
+    rows = filterset.qs if filterset.is_valid() else basis.none()
+    page = BegrensdePaginator(rows.order_by("-ontvangen_op", "-pk"), 25).get_page(request.GET.get("pagina"))
+    return render(request, "escalatie/verzoek/lijst.html", {"filter": filterset, "page": page, "nu": timezone.now()})
+
+
+def verzoek_nieuw(request, pk):
+    casus = casus_voor(request, pk)
+    form = VerzoekForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            verzoek = services.stuur_verzoek(casus.pk, request.user, d["contactpersoon"].pk, d["onderwerp"], d["vraag"])
+        except Weigering as fout:
+            fout_in_form(form, fout)
+        else:
+            messages.success(request, _("Het verzoek is verstuurd naar %(wie)s; uiterlijk %(d)s opgepakt.") % {
+                "wie": verzoek.contactpersoon, "d": timezone.localtime(verzoek.deadline).strftime("%d-%m-%Y")})
+            return redirect("casus_escalaties", pk=casus.pk)
+    return render(request, "escalatie/verzoek/nieuw.html", {"casus": casus, "tab": "escalaties", "form": form})
+
+
+def verzoek_landelijk_nieuw(request):
+    vereis(request, "escalatie.registreer_landelijk_verzoek")
+    form = LandelijkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            verzoek = services.registreer_landelijk(request.user, form.cleaned_data)
+        except Weigering as fout:
+            fout_in_form(form, fout)
+        else:
+            messages.success(request, _("De vraag is geregistreerd."))
+            return redirect("verzoek_detail", vid=verzoek.pk)
+    return render(request, "escalatie/verzoek/landelijk.html", {"form": form})
+
+
+def _verzoek(request, vid) -> Verzoek:
+    verzoek = Verzoek.objects.select_related("contactpersoon__organisatie", "casus", "aangemaakt_door").filter(pk=vid).first()
+    if verzoek is None or not mag(request.user, "escalatie.bekijk_verzoek", verzoek):
+        raise Http404
+    return verzoek
+
+
+def verzoek_detail(request, vid, form=None):
+    verzoek = _verzoek(request, vid)
+    log_access(request, verzoek)
+    behandelen = mag(request.user, "escalatie.behandel_verzoek", verzoek) and verzoek.status != Verzoek.Status.BEANTWOORD
+    naam = request.user.get_full_name() or request.user.username
+    return render(request, "escalatie/verzoek/detail.html", {
+        "verzoek": verzoek, "nu": timezone.now(), "behandelen": behandelen,
+        "form": form or AntwoordForm(initial={"door": naam}), "oppak_form": OppakkenForm(initial={"door": naam}),
+    })
+
+
+@require_POST
+def verzoek_oppakken(request, vid):
+    verzoek = _verzoek(request, vid)
+    if not mag(request.user, "escalatie.behandel_verzoek", verzoek):
+        raise PermissionDenied
+    try:
+        services.pak_op(verzoek.pk, request.user.get_full_name() or request.user.username, user=request.user)
+    except Weigering as fout:
+        messages.error(request, fout.message)
+    else:
+        messages.success(request, _("Het verzoek staat op opgepakt."))
+    return redirect("verzoek_detail", vid=vid)
+
+
+@require_POST
+def verzoek_beantwoorden(request, vid):
+    verzoek = _verzoek(request, vid)
+    if not mag(request.user, "escalatie.behandel_verzoek", verzoek):
+        raise PermissionDenied
+    form = AntwoordForm(request.POST)
+    if form.is_valid():
+        try:
+            services.beantwoord(verzoek.pk, form.cleaned_data["door"], form.cleaned_data["antwoord"], user=request.user)
+        except Weigering as fout:
+            if fout.field in form.fields:
+                fout_in_form(form, fout)
+            else:
+                messages.error(request, fout.message)
+                return redirect("verzoek_detail", vid=vid)
+        else:
+            messages.success(request, _("Het antwoord is vastgelegd."))
+            return redirect("verzoek_detail", vid=vid)
+    return verzoek_detail(request, vid, form=form)
+
+
+@login_not_required
+def verzoek_extern(request, token):
+    """The page behind the e-mail's link: only the question, never household data."""
+    try:
+        verzoek = services.lees_link(token)
+    except services.LinkFout as fout:
+        return render(request, "escalatie/verzoek/extern_fout.html", {"melding": fout.message}, status=fout.status)
+    naam = verzoek.contactpersoon.naam if verzoek.contactpersoon else ""
+    form = AntwoordForm(initial={"door": naam})
+    oppak_form = OppakkenForm(initial={"door": naam})
+    if request.method == "POST":
+        actie = request.POST.get("actie")
+        bound = AntwoordForm(request.POST) if actie == "antwoord" else OppakkenForm(request.POST)
+        if bound.is_valid():
+            try:
+                if actie == "antwoord":
+                    services.beantwoord(verzoek.pk, bound.cleaned_data["door"], bound.cleaned_data["antwoord"])
+                else:
+                    services.pak_op(verzoek.pk, bound.cleaned_data["door"])
+            except Weigering as fout:
+                bound.add_error(fout.field if fout.field in bound.fields else None, fout.message)
+            else:
+                return render(request, "escalatie/verzoek/extern_klaar.html",
+                              {"beantwoord": actie == "antwoord", "verzoek": verzoek})
+        if actie == "antwoord":
+            form = bound
+        else:
+            oppak_form = bound
+        verzoek.refresh_from_db()
+    return render(request, "escalatie/verzoek/extern.html", {"verzoek": verzoek, "form": form, "oppak_form": oppak_form})
+
+
+urlpatterns = [
+    path("verzoeken/", verzoek_lijst, name="verzoek_lijst"),
+    path("verzoeken/landelijk/nieuw/", verzoek_landelijk_nieuw, name="verzoek_landelijk_nieuw"),
+    path("verzoeken/<int:vid>/", verzoek_detail, name="verzoek_detail"),
+    path("verzoeken/<int:vid>/oppakken/", verzoek_oppakken, name="verzoek_oppakken"),
+    path("verzoeken/<int:vid>/beantwoorden/", verzoek_beantwoorden, name="verzoek_beantwoorden"),
+    path("casus/<int:pk>/verzoek/nieuw/", verzoek_nieuw, name="verzoek_nieuw"),
+    path("v/<str:token>/", verzoek_extern, name="verzoek_extern"),
+]
