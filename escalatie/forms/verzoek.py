@@ -1,5 +1,7 @@
 """Forms of the telefoonlijst and the verzoeken."""
 
+from datetime import datetime, time
+
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -7,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casussen.models import Leefgebied, Organisatie
 from escalatie.models import Contactpersoon, Verzoek
+from omo.werkdagen import AMSTERDAM
 from omo.widgets import SnelleSelect
 
 
@@ -23,6 +26,10 @@ class ContactpersoonForm(forms.ModelForm):
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
         self.fields["escalatiecontact"].queryset = qs
+        self.fields["escalatiecontact"].label_from_instance = lambda c: f"{c.naam} — {c.rol}, {c.organisatie.naam}"
+        self.fields["escalatiecontact"].widget.attrs.update(
+            {"data-zoekbaar": _("Zoek in de telefoonlijst"), "data-zoekbaar-aantal": _("contactpersonen gevonden")})
+        self.fields["escalatiecontact"].help_text = _("Kies iemand uit de telefoonlijst; niet de contactpersoon zelf.")
         self.fields["organisatie"].queryset = Organisatie.objects.filter(actief=True)
         self.fields["leefgebieden"].queryset = Leefgebied.objects.filter(actief=True)
         self.fields["leefgebieden"].widget.attrs["size"] = 6
@@ -43,7 +50,11 @@ class VerzoekForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["contactpersoon"].queryset = Contactpersoon.objects.filter(actief=True).select_related("organisatie")
+        veld = self.fields["contactpersoon"]
+        veld.queryset = Contactpersoon.objects.filter(actief=True).select_related("organisatie")
+        veld.label_from_instance = lambda c: f"{c.naam} — {c.rol}, {c.organisatie.naam}"
+        veld.widget.attrs.update({"data-zoekbaar": _("Zoek in de telefoonlijst (naam, rol of organisatie)"),
+                                  "data-zoekbaar-aantal": _("contactpersonen gevonden")})
 
 
 class LandelijkForm(VerzoekForm):
@@ -86,7 +97,18 @@ class TelefoonlijstFilter(django_filters.FilterSet):
 class VerzoekFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Verzoek.Status.choices)
     soort = django_filters.ChoiceFilter(label=_("Soort"), choices=Verzoek.Soort.choices)
+    van = django_filters.DateFilter(label=_("Ontvangen vanaf"), method="filter_van",
+                                    widget=forms.DateInput(attrs={"type": "date"}))
+    tot = django_filters.DateFilter(label=_("Ontvangen tot en met"), method="filter_tot",
+                                    widget=forms.DateInput(attrs={"type": "date"}))
 
     class Meta:
         model = Verzoek
-        fields = ["status", "soort"]
+        fields = ["status", "soort", "van", "tot"]
+
+    # Dates are Amsterdam days: from the start of `van` up to the end of `tot`.
+    def filter_van(self, qs, name, value):
+        return qs.filter(ontvangen_op__gte=datetime.combine(value, time.min, tzinfo=AMSTERDAM))
+
+    def filter_tot(self, qs, name, value):
+        return qs.filter(ontvangen_op__lte=datetime.combine(value, time.max, tzinfo=AMSTERDAM))

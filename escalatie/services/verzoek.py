@@ -62,6 +62,19 @@ def bewaar_contactpersoon(user, velden: dict, leefgebieden=(), pk=None) -> Conta
     return contact
 
 
+@transaction.atomic
+def zet_actief(user, pk, actief: bool) -> Contactpersoon:
+    """Deactivate (or reactivate) a contact: kept for the verzoeken sent to them, but no longer
+    in the telefoonlijst nor choosable for a new verzoek."""
+    if not (has_role(user, OMO) or has_role(user, BEHEERDER)):
+        raise Weigering(_("Alleen de OMO-functionaris of de beheerder houdt de telefoonlijst bij."))
+    contact = Contactpersoon.objects.select_for_update().get(pk=pk)
+    if contact.actief != actief:
+        contact.actief = actief
+        contact.save(update_fields=["actief"])
+    return contact
+
+
 def maak_link(verzoek: Verzoek) -> str:
     token = signing.dumps({"v": verzoek.pk, "s": verzoek.link_sleutel}, salt=SALT, compress=True)
     return settings.OMO_BASE_URL.rstrip("/") + reverse("verzoek_extern", kwargs={"token": token})
@@ -250,12 +263,18 @@ def _claim(sql, params) -> list[int]:
         return [r[0] for r in cursor.fetchall()]
 
 
+def scan_parameters(now) -> dict:
+    """The parameters of the claim queries at `now`: the end of today in Amsterdam bounds the
+    reminders (the deadline day), `now` the escalations."""
+    vandaag = timezone.localtime(now, AMSTERDAM).date()
+    return {"nu": now, "eind_vandaag": datetime.combine(vandaag, time.max, tzinfo=AMSTERDAM), "batch": BATCH}
+
+
 def bewaak_termijnen(now=None) -> int:
     """Reminder on the deadline day; escalation when the deadline passed unopened. Returns the
     number of verzoeken handled. Each batch is one transaction: claim and outbox together."""
     now = now or timezone.now()
-    vandaag = timezone.localtime(now, AMSTERDAM).date()
-    params = {"nu": now, "eind_vandaag": datetime.combine(vandaag, time.max, tzinfo=AMSTERDAM), "batch": BATCH}
+    params = scan_parameters(now)
     omo = [u for u in User.objects.filter(groups__name=OMO, is_active=True).distinct()]
     totaal = 0
     while True:
@@ -297,3 +316,7 @@ def bewaak_termijnen(now=None) -> int:
         if len(ids) < BATCH:
             break
     return totaal
+
+
+def deactiveer_contactpersoon(user, pk) -> Contactpersoon:
+    return zet_actief(user, pk, False)

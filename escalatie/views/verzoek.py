@@ -33,12 +33,16 @@ def verzoek_lijst(request):
     basis = queries.zichtbare_verzoeken(request.user).select_related("contactpersoon__organisatie", "casus")
     filterset = VerzoekFilter(request.GET, queryset=basis)
     rows = filterset.qs if filterset.is_valid() else basis.none()
-    page = BegrensdePaginator(rows.order_by("-ontvangen_op", "-pk"), 25).get_page(request.GET.get("pagina"))
-    return render(request, "escalatie/verzoek/lijst.html", {"filter": filterset, "page": page, "nu": timezone.now()})
+    page = BegrensdePaginator(rows.order_by("-ontvangen_op", "-pk"), 50).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(request, "escalatie/verzoek/lijst.html", {
+        "filter": filterset, "page": page, "nu": timezone.now(), "querystring": query.urlencode()})
 
 
 def verzoek_nieuw(request, pk):
     casus = casus_voor(request, pk)
+    vereis(request, "escalatie.agendeer_casus", casus)  # the case's betrokkenen and the OMO-functionaris
     form = VerzoekForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
