@@ -73,3 +73,9 @@ def celery_config():
 @pytest.fixture(scope="session")
 def celery_worker_parameters():
     return {"queues": ("omo-test",), "perform_ping_check": False}
+
+
+@pytest.fixture(scope="session")
+def celery_includes():
+    """The task modules the test worker knows (it does not autodiscover like the real app)."""
+    return ["omo.tasks", "casussen.tasks", "escalatie.tasks"]
