@@ -8,7 +8,7 @@ nothing.
 - Escalations: the escalated demo cases at level 2 (one past its due date), a decided one at
   level 3, and one at level 4 with its LET dossier and the LET's advice.
 - A telefoonlijst (names invented, addresses at example.org) and verzoeken in every state,
-  one overdue.
+  one overdue: `escalatie.demo_verzoek`.
 """
 
 import datetime
@@ -17,29 +17,15 @@ from datetime import timedelta
 from django.db.models import Min
 from django.utils import timezone
 
-from casussen.models import Besluit, Casus, Organisatie, Status, TijdlijnEvent
-from escalatie.models import Agendapunt, Contactpersoon, Escalatie, Overleg, Overlegreeks, Verzoek
+from casussen.models import Besluit, Casus, Status, TijdlijnEvent
+from escalatie import demo_verzoek
+from escalatie.models import Agendapunt, Escalatie, Overleg, Overlegreeks
 from escalatie.services import bespreking
 from escalatie.services import overleg as overleg_services
 from omo.models import User
 from omo.werkdagen import AMSTERDAM, deadline
 
 REEKS = "Wekelijks OMO-overleg"
-
-CONTACTEN = [
-    # organisatie, naam, rol, mandaat, telefoon, escalatie naar (naam)
-    ("Woningcorporatie", "Marieke Smeets", "Teamleider huurincasso", "Ontruimingen uitstellen, betalingsregelingen tot 12 maanden", "06-12345001", "Jan Hermans"),
-    ("Woningcorporatie", "Jan Hermans", "Manager wonen", "Afzien van ontruiming, kwijtschelding van schade", "06-12345002", None),
-    ("Zorgverzekeraar", "Fatima el Amrani", "Adviseur zorgkosten", "Betalingsregeling premieachterstand, wanbetalersregeling", "06-12345003", "Ruud Peters"),
-    ("Zorgverzekeraar", "Ruud Peters", "Manager klantzaken", "Uitzonderingen op polisvoorwaarden", "06-12345004", None),
-    ("Kredietbank", "Sandra Willems", "Schuldhulpverlener", "Saneringskrediet, moratorium", "06-12345005", "Kees de Wit"),
-    ("Kredietbank", "Kees de Wit", "Teamleider", "Krediet boven € 10.000", "06-12345006", None),
-    ("Gemeente – Leerplicht en leerlingenvervoer", "Ingrid Bosch", "Coördinator leerlingenvervoer", "Vervoer bij uitzondering toekennen", "06-12345007", None),
-    ("Gemeente – Wonen", "Tom Jacobs", "Beleidsadviseur huisvesting", "Urgentie via de hardheidsclausule voordragen", "06-12345008", None),
-    ("UWV", "Ellen van Dijk", "Regisseur maatwerk", "Versnelde keuring, voorschot uitkering", "06-12345009", None),
-    ("Dienst Toeslagen", "Mohamed Yilmaz", "Contactpersoon gemeenten", "Terugvordering opschorten, persoonlijk zaakbehandelaar", "06-12345010", None),
-]
-
 
 def _log(stdout, tekst):
     if stdout is not None:
@@ -202,73 +188,8 @@ def _escalaties(stdout) -> int:
     return aantal
 
 
-def _telefoonlijst(stdout) -> dict:
-    if Contactpersoon.objects.exists():
-        return {}
-    per_naam = {}
-    for org, naam, rol, mandaat, tel, _esc in CONTACTEN:
-        organisatie = Organisatie.objects.filter(naam=org).first()
-        if organisatie is None:
-            continue
-        email = naam.lower().replace(" ", ".").replace("el.", "el") + "@example.org"
-        per_naam[naam] = Contactpersoon.objects.create(
-            organisatie=organisatie, naam=naam, rol=rol, mandaat=mandaat, telefoon=tel, email=email,
-        )
-    for _org, naam, *_rest, esc in CONTACTEN:
-        if esc and naam in per_naam and esc in per_naam:
-            Contactpersoon.objects.filter(pk=per_naam[naam].pk).update(escalatiecontact=per_naam[esc])
-    _log(stdout, f"  telefoonlijst: {len(per_naam)} contactpersonen\n")
-    return per_naam
-
-
-def _verzoeken(stdout, contacten) -> int:
-    if Verzoek.objects.exists() or not contacten:
-        return 0
-    omo = _gebruiker("omo")
-    casussen = list(Casus.objects.exclude(status=Status.AFGESLOTEN).order_by("pk")[:5])
-    if omo is None or not casussen:
-        return 0
-    nu = timezone.now()
-    c = list(contacten.values())
-
-    def maak(casus, contact, onderwerp, vraag, dagen_geleden, status, door=None):
-        ontvangen = nu - timedelta(days=dagen_geleden)
-        termijn = deadline(ontvangen, 2)
-        v = Verzoek(
-            soort=Verzoek.Soort.UITGAAND, casus=casus, contactpersoon=contact, onderwerp=onderwerp, vraag=vraag,
-            ontvangen_op=ontvangen, deadline=termijn, status=status, aangemaakt_door=casus.casushouder,
-        )
-        if status in (Verzoek.Status.OPGEPAKT, Verzoek.Status.BEANTWOORD):
-            v.opgepakt_op = ontvangen + timedelta(hours=20)
-            v.opgepakt_door = contact.naam
-        if status == Verzoek.Status.BEANTWOORD:
-            v.antwoord = "Geregeld: we wachten met verdere stappen tot na het overleg."
-            v.beantwoord_op = ontvangen + timedelta(days=1)
-        if status == Verzoek.Status.VERLOPEN:
-            v.geescaleerd_op = termijn + timedelta(minutes=5)
-        v.save()
-        return v
-
-    maak(casussen[0], c[0], "Ontruiming uitstellen", "Kan de ontruiming vier weken wachten terwijl we een oplossing zoeken?", 0, Verzoek.Status.OPEN)
-    maak(casussen[1 % len(casussen)], c[2], "Premieachterstand bevriezen", "Kan de premieachterstand worden bevroren tot de schuldregeling rond is?", 3, Verzoek.Status.OPGEPAKT)
-    maak(casussen[2 % len(casussen)], c[4], "Moratorium aanvragen", "Kan de kredietbank een moratorium van drie maanden aanvragen?", 10, Verzoek.Status.BEANTWOORD)
-    maak(casussen[3 % len(casussen)], c[6], "Leerlingenvervoer bij uitzondering", "Kan het vervoer per direct starten, vooruitlopend op de beschikking?", 14, Verzoek.Status.VERLOPEN)
-    # Overdue and not yet seen by the scan: the next run of `verzoeken_bewaken` escalates it.
-    maak(casussen[4 % len(casussen)], c[8], "Versnelde keuring", "Kan de keuring binnen twee weken plaatsvinden?", 6, Verzoek.Status.OPEN)
-    ontvangen = nu - timedelta(days=1)
-    Verzoek.objects.create(
-        soort=Verzoek.Soort.LANDELIJK, kenmerk="LMR-2026-0917", afzender="Landelijk Maatwerkregister",
-        onderwerp="Vraag over een gezin dat naar de gemeente verhuist", vraag="Kan de gemeente binnen twee werkdagen een contactpersoon noemen?",
-        ontvangen_op=ontvangen, deadline=deadline(ontvangen, 2), aangemaakt_door=omo, contactpersoon=c[7],
-    )
-    _log(stdout, "  verzoeken: 6\n")
-    return 6
-
-
 def load(stdout=None) -> int:
     totaal = _overleggen(stdout)
     totaal += _escalaties(stdout)
-    contacten = _telefoonlijst(stdout)
-    totaal += len(contacten)
-    totaal += _verzoeken(stdout, contacten)
+    totaal += demo_verzoek.load(stdout=stdout) or 0
     return totaal

@@ -300,6 +300,7 @@ def bench(bench_args: list[str]) -> int:
         os.environ["DJANGO_SETTINGS_MODULE"] = "omo.settings_test"
         _manage("migrate", "--no-input")
         _manage("bench_casussen", *bench_args)
+        _manage("bench_verzoeken")
         return 0
     except subprocess.CalledProcessError as exc:
         return exc.returncode or 1

@@ -30,6 +30,8 @@ class ContactpersoonForm(forms.ModelForm):
         self.fields["escalatiecontact"].widget.attrs.update(
             {"data-zoekbaar": _("Zoek in de telefoonlijst"), "data-zoekbaar-aantal": _("contactpersonen gevonden")})
         self.fields["escalatiecontact"].help_text = _("Kies iemand uit de telefoonlijst; niet de contactpersoon zelf.")
+        self.fields["escalatiecontact"].error_messages["invalid_choice"] = _(
+            "Kies een actieve contactpersoon uit de telefoonlijst, niet de contactpersoon zelf.")
         self.fields["organisatie"].queryset = Organisatie.objects.filter(actief=True)
         self.fields["leefgebieden"].queryset = Leefgebied.objects.filter(actief=True)
         self.fields["leefgebieden"].widget.attrs["size"] = 6
@@ -98,9 +100,9 @@ class VerzoekFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Verzoek.Status.choices)
     soort = django_filters.ChoiceFilter(label=_("Soort"), choices=Verzoek.Soort.choices)
     van = django_filters.DateFilter(label=_("Ontvangen vanaf"), method="filter_van",
-                                    widget=forms.DateInput(attrs={"type": "date"}))
+                                    widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))
     tot = django_filters.DateFilter(label=_("Ontvangen tot en met"), method="filter_tot",
-                                    widget=forms.DateInput(attrs={"type": "date"}))
+                                    widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))
 
     class Meta:
         model = Verzoek

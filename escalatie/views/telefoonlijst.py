@@ -7,9 +7,10 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from casussen.services.fouten import Weigering
-from casussen.views.common import vereis
+from casussen.views.common import mag, vereis
 from escalatie.forms.overleg import fout_in_form
 from escalatie.forms.verzoek import ContactpersoonForm, TelefoonlijstFilter
 from escalatie.models import Contactpersoon
@@ -19,7 +20,11 @@ from omo.paginering import BegrensdePaginator
 
 
 def _gefilterd(request):
-    filterset = TelefoonlijstFilter(request.GET, queryset=queries.telefoonlijst().filter(actief=True))
+    basis = queries.telefoonlijst()
+    # The maintainers may also list the inactive contacts (to reactivate one); others see the active.
+    if not (request.GET.get("inactief") and mag(request.user, "escalatie.beheer_telefoonlijst")):
+        basis = basis.filter(actief=True)
+    filterset = TelefoonlijstFilter(request.GET, queryset=basis)
     rows = filterset.qs if filterset.is_valid() else queries.telefoonlijst().none()
     return filterset, rows.order_by("organisatie__naam", "naam").distinct()
 
@@ -71,9 +76,26 @@ def contactpersoon(request, cid=None):
     return render(request, "escalatie/telefoonlijst/form.html", {"form": form, "contact": instance})
 
 
+@require_POST
+def contactpersoon_actief(request, cid):
+    vereis(request, "escalatie.beheer_telefoonlijst")
+    get_object_or_404(Contactpersoon, pk=cid)
+    actief = request.POST.get("actief") == "1"
+    try:
+        contact = services.zet_actief(request.user, cid, actief)
+    except Weigering as fout:
+        messages.error(request, fout.message)
+    else:
+        messages.success(request, (_("%(naam)s staat weer in de telefoonlijst.") if actief else
+                                   _("%(naam)s is gedeactiveerd: niet meer te kiezen voor een nieuw verzoek."))
+                         % {"naam": contact.naam})
+    return redirect("contactpersoon_wijzigen", cid=cid)
+
+
 urlpatterns = [
     path("telefoonlijst/", telefoonlijst, name="telefoonlijst"),
     path("telefoonlijst/export/", telefoonlijst_export, name="telefoonlijst_export"),
     path("telefoonlijst/nieuw/", contactpersoon, name="contactpersoon_nieuw"),
     path("telefoonlijst/<int:cid>/", contactpersoon, name="contactpersoon_wijzigen"),
+    path("telefoonlijst/<int:cid>/actief/", contactpersoon_actief, name="contactpersoon_actief"),
 ]
