@@ -6,19 +6,24 @@ tested without a database. `feiten_van(scenario)` gathers the facts from the dat
 The rules (the highest level any rule asks wins; every reason is listed):
 - the solution fits the existing frameworks → 1 (handled ambtelijk by the OMO-functionaris);
 - outside the existing frameworks → 2 (afstemming with the portefeuillehouder);
-- partners outside the gemeente needed → 2 (bestuurlijke afstemming); 3 when the solution is
-  also outside the frameworks or needs three or more such partners (the College then speaks
-  for the gemeente towards several partners);
+- partners outside the gemeente needed (every partner whose soort is not "gemeentelijk": a
+  local partner or a national agency) → 2 (bestuurlijke afstemming by the portefeuillehouder);
+  3 when the solution is also outside the frameworks, or needs three or more such partners
+  (the College then speaks for the gemeente towards several partners at once);
 - the amount is above the budget holder's mandate or above what is left in the fund → 3;
 - a national agency (Belastingdienst, CAK, CJIB, DUO, IND, SVB, UWV…) blocks or is needed → 4.
 """
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
 HORIZON = 12
+# casussen.models.Organisatie.Soort values (kept as strings: this module imports no models).
+GEMEENTELIJK = "gemeentelijk"
+LANDELIJK = "landelijk"
 
 
 @dataclass(frozen=True)
@@ -31,8 +36,10 @@ class Feiten:
     landelijke_knelpunten: tuple = ()  # names of national agencies among knelpunten/partners
 
 
-@dataclass(frozen=True)
-class Reden:
+class Reden(NamedTuple):
+    """One reason: (niveau, code, uitleg). `code` is an `Escalatie.Reden` value, or
+    "binnen_kaders" for level 1."""
+
     niveau: int
     code: str
     uitleg: str
@@ -53,23 +60,27 @@ def _euro(bedrag: Decimal) -> str:
 
 
 def stel_niveau_voor(feiten: Feiten) -> Voorstel:
+    """The highest level any rule asks, with every reason (in rule order)."""
     redenen = []
     if feiten.past_in_kaders:
         redenen.append(Reden(1, "binnen_kaders", _("De oplossing past binnen de bestaande kaders: ambtelijk af te handelen.")))
     else:
         redenen.append(Reden(2, "buiten_kaders", _("De oplossing valt buiten de bestaande kaders: afstemming met de portefeuillehouder.")))
-    externe = [naam for naam, soort in feiten.partners if soort == "lokaal"]
+    externe = [naam for naam, soort in feiten.partners if soort != GEMEENTELIJK]
     if externe:
-        zwaar = not feiten.past_in_kaders or len(externe) >= 3
-        redenen.append(
-            Reden(
-                3 if zwaar else 2,
-                "partners",
-                (_("Bestuurlijke afstemming met %(n)s partners (%(namen)s) en de oplossing valt buiten de kaders of vraagt drie of meer partners: het College.")
-                 if zwaar else _("Bestuurlijke afstemming met partner(s): %(namen)s."))
-                % {"n": len(externe), "namen": ", ".join(externe)},
-            )
-        )
+        namen = ", ".join(externe)
+        if not feiten.past_in_kaders:
+            redenen.append(Reden(3, "partners", _(
+                "Bestuurlijke afstemming met %(namen)s over een oplossing buiten de bestaande kaders: het College."
+            ) % {"namen": namen}))
+        elif len(externe) >= 3:
+            redenen.append(Reden(3, "partners", _(
+                "Bestuurlijke afstemming met %(n)s partners tegelijk (%(namen)s): het College."
+            ) % {"n": len(externe), "namen": namen}))
+        else:
+            redenen.append(Reden(2, "partners", _(
+                "Bestuurlijke afstemming met %(namen)s: de portefeuillehouder."
+            ) % {"namen": namen}))
     if feiten.bedrag > 0 and feiten.bedrag > feiten.mandaat:
         redenen.append(Reden(3, "budget", _("Het bedrag (%(b)s) is hoger dan het mandaat van de budgethouder (%(m)s).")
                              % {"b": _euro(feiten.bedrag), "m": _euro(feiten.mandaat)}))
@@ -82,30 +93,38 @@ def stel_niveau_voor(feiten: Feiten) -> Voorstel:
     return Voorstel(max(r.niveau for r in redenen), redenen)
 
 
-def feiten_van(scenario, mandaat=None, beschikbaar=None) -> Feiten:
-    """The facts of a scenario from the database. The amounts come from the settings
-    (OMO_MANDAAT_BUDGETHOUDER, OMO_FONDS_BESCHIKBAAR) until the budget app passes the real
-    mandate and fund balance."""
+def bedrag_gemeente(rendement) -> Decimal:
+    """What the doorbraak situation costs the gemeente over the rendement's horizon."""
+    return rendement.per_situatie_betaler.get(("doorbraak", "gemeente"), Decimal("0"))
+
+
+def feiten_uit(scenario, partners, rendement, organisaties_knelpunten, mandaat=None, beschikbaar=None) -> Feiten:
+    """The facts from data already read: `partners` and `organisaties_knelpunten` as (naam,
+    soort) pairs, `rendement` the scenario's 12-month `casussen.rendement.bereken` result.
+    The amounts default to the settings OMO_MANDAAT_BUDGETHOUDER and OMO_FONDS_BESCHIKBAAR:
+    the seam where the budget app will pass the real mandate and fund balance."""
     from django.conf import settings
 
-    from casussen.models import Betaler, Knelpunt, Kostenregel, Organisatie, Situatie
-    from casussen.rendement import bereken
-
-    partners = tuple(scenario.partners.values_list("naam", "soort"))
-    regels = Kostenregel.objects.filter(
-        scenario=scenario, situatie=Situatie.DOORBRAAK, betaler=Betaler.GEMEENTE
-    ).select_related("geldstroom")
-    bedrag = bereken(regels, HORIZON).doorbraak
-    landelijk = {naam for naam, soort in partners if soort == Organisatie.Soort.LANDELIJK}
-    landelijk |= set(
-        Knelpunt.objects.filter(casus_id=scenario.casus_id, organisatie__soort=Organisatie.Soort.LANDELIJK)
-        .values_list("organisatie__naam", flat=True)
-    )
+    partners = tuple((naam, soort) for naam, soort in partners)
+    landelijk = {naam for naam, soort in (*partners, *organisaties_knelpunten) if soort == LANDELIJK}
     return Feiten(
         past_in_kaders=scenario.past_in_kaders,
         partners=partners,
-        bedrag=bedrag,
-        mandaat=settings.OMO_MANDAAT_BUDGETHOUDER if mandaat is None else mandaat,
-        beschikbaar=settings.OMO_FONDS_BESCHIKBAAR if beschikbaar is None else beschikbaar,
+        bedrag=bedrag_gemeente(rendement),
+        mandaat=settings.OMO_MANDAAT_BUDGETHOUDER if mandaat is None else Decimal(mandaat),
+        beschikbaar=settings.OMO_FONDS_BESCHIKBAAR if beschikbaar is None else Decimal(beschikbaar),
         landelijke_knelpunten=tuple(sorted(landelijk)),
     )
+
+
+def feiten_van(scenario, mandaat=None, beschikbaar=None) -> Feiten:
+    """The facts of a scenario from the database (three queries)."""
+    from casussen.models import Knelpunt, Kostenregel
+    from casussen.rendement import bereken
+
+    partners = list(scenario.partners.values_list("naam", "soort"))
+    regels = Kostenregel.objects.filter(scenario=scenario).select_related("geldstroom")
+    knelpunten = Knelpunt.objects.filter(casus_id=scenario.casus_id, organisatie__isnull=False).values_list(
+        "organisatie__naam", "organisatie__soort"
+    )
+    return feiten_uit(scenario, partners, bereken(regels, HORIZON), list(knelpunten), mandaat, beschikbaar)

@@ -7,6 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from escalatie.models import Escalatie, Niveau
 
 
+def fout_in_form(form, fout):
+    """Put a service's Weigering next to its field (or above the form)."""
+    form.add_error(fout.field if fout.field in form.fields else None, fout.message)
+
+
 class EscalerenForm(forms.Form):
     scenario = forms.ChoiceField(label=_("Scenario"), required=False)
     naar_niveau = forms.TypedChoiceField(

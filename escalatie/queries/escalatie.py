@@ -1,8 +1,10 @@
 """Reads for the escalation pages: the inbox and the dossier, in a fixed number of queries."""
 
+from django.db.models import Prefetch
 
-from casussen.models import Canvas, Knelpunt, Kostenregel
+from casussen.models import Canvas, Knelpunt, Kostenregel, Leefgebied, Organisatie
 from casussen.rendement import bereken
+from escalatie import niveau
 from escalatie.models import Escalatie, Niveau
 from omo.roles import COLLEGE, OMO, PORTEFEUILLEHOUDER, has_role
 
@@ -28,21 +30,52 @@ def inbox(user):
     return zichtbare_escalaties(user).select_related("casus", "aangevraagd_door", "besloten_door", "scenario")
 
 
-def dossier(escalatie):
-    """Everything the dossier page shows besides the escalation itself."""
+def escalatie_voor_dossier(pk):
+    """One escalation with everything its dossier page shows about the case, in four queries
+    (the escalation with case, canvas and scenario; leefgebieden; organisaties; partners)."""
+    return (
+        Escalatie.objects.filter(pk=pk)
+        .select_related(
+            "casus", "casus__casushouder", "casus__team", "casus__canvas", "scenario", "aangevraagd_door",
+            "besloten_door",
+        )
+        .prefetch_related(
+            Prefetch("casus__leefgebieden", queryset=Leefgebied.objects.order_by("volgorde", "naam")),
+            Prefetch("casus__organisaties", queryset=Organisatie.objects.order_by("naam")),
+            Prefetch("scenario__partners", queryset=Organisatie.objects.order_by("naam")),
+        )
+        .first()
+    )
+
+
+def dossier(escalatie, mandaat=None, beschikbaar=None):
+    """Everything the dossier page shows besides the escalation itself (three queries): the
+    canvas, the scenario's kassabon and the level suggestion with its reasons, the knelpunten,
+    and the case's other escalations."""
     casus = escalatie.casus
-    canvas = Canvas.objects.filter(casus=casus).first()
+    try:
+        canvas = casus.canvas
+    except Canvas.DoesNotExist:
+        canvas = None
+    knelpunten = list(Knelpunt.objects.filter(casus=casus).select_related("organisatie", "grondslag"))
     scenario = escalatie.scenario
-    rendement = None
+    rendement = voorstel = None
     if scenario is not None:
         rendement = bereken(
             Kostenregel.objects.filter(scenario=scenario).select_related("geldstroom").order_by("situatie", "pk"), HORIZON
         )
-    knelpunten = list(Knelpunt.objects.filter(casus=casus).select_related("organisatie", "grondslag"))
+        feiten = niveau.feiten_uit(
+            scenario, [(p.naam, p.soort) for p in scenario.partners.all()], rendement,
+            [(k.organisatie.naam, k.organisatie.soort) for k in knelpunten if k.organisatie_id],
+            mandaat, beschikbaar,
+        )
+        voorstel = niveau.stel_niveau_voor(feiten)
     eerdere = list(
-        Escalatie.objects.filter(casus=casus).exclude(pk=escalatie.pk).select_related("besloten_door").order_by("aangevraagd_op")
+        Escalatie.objects.filter(casus=casus).exclude(pk=escalatie.pk).select_related("besloten_door", "scenario")
+        .order_by("aangevraagd_op")
     )
-    return {"canvas": canvas, "rendement": rendement, "knelpunten": knelpunten, "eerdere": eerdere}
+    return {"canvas": canvas, "rendement": rendement, "voorstel": voorstel, "knelpunten": knelpunten,
+            "eerdere": eerdere}
 
 
 def van_casus(casus):

@@ -48,9 +48,23 @@ def _link(escalatie):
 
 @transaction.atomic
 def escaleer(casus_id, user, naar_niveau, reden, vraag, scenario_id=None, agendapunt_id=None, now=None, **let_velden) -> Escalatie:
-    """Escalate a case one or more levels up. From BESPROKEN the case becomes GEESCALEERD; an
-    escalated case goes further up only after the lower level gave advice or laid it back
-    (there is at most one open escalation per case)."""
+    """Escalate a case to level `naar_niveau` (2 portefeuillehouder, 3 College, 4 LET).
+
+    Only the OMO-functionaris escalates; a reason (`Escalatie.Reden`) and the question are
+    required. The due date is `OMO_ESCALATIE_WERKDAGEN[naar_niveau]` werkdagen after `now`.
+
+    - A BESPROKEN case becomes GEESCALEERD (through `casussen.services.casus.escaleer`) and
+      `van_niveau` is 1 (the OMO-overleg).
+    - A case that is already GEESCALEERD stays so and goes one step further up: only when it
+      has no open escalation (a case has at most one open escalation; the earlier one must
+      have been decided, and on a GEESCALEERD case that can only be ‘advies’, because the other
+      decisions move the case on), and only to a level above the highest one so far, which is
+      `van_niveau`. A GEESCALEERD case without any escalation row (escalated before this
+      ladder existed) starts at level 1.
+    - Any other status is refused: the case is discussed in the OMO-overleg first.
+
+    The recipients (portefeuillehouders for 2, the College for 3, the OMO-functionarissen for
+    4, who then send the LET dossier) get one notification with a link to the dossier."""
     now = now or timezone.now()
     if not has_role(user, OMO):
         raise Weigering(_("Alleen de OMO-functionaris kan een casus escaleren."))
@@ -111,8 +125,21 @@ def escaleer(casus_id, user, naar_niveau, reden, vraag, scenario_id=None, agenda
 
 @transaction.atomic
 def beslis(escalatie_id, user, beslissing, motivatie, now=None) -> Escalatie:
+    """Record the decision of the level the case was escalated to.
+
+    Who: the portefeuillehouder at level 2, the College at level 3; the OMO-functionaris
+    records the LET's answer at level 4 and may record any level's decision on its behalf.
+    A motivation is always required. Deciding twice or one that is not yours is refused and
+    changes nothing (the row is locked, and written only while `beslissing` is still empty).
+
+    - akkoord / afgewezen: the case's Besluit at the matching level (akkoord needs the
+      escalation's scenario), the case becomes BESLOTEN;
+    - teruggelegd: the case goes back to IN_VOORBEREIDING;
+    - advies: the case stays GEESCALEERD; the OMO-functionarissen and the casushouder are told
+      the advice is in, and the OMO-functionaris records the decision on the case page (or
+      escalates one step further up)."""
     now = now or timezone.now()
-    escalatie = Escalatie.objects.select_for_update().select_related("casus").get(pk=escalatie_id)
+    escalatie = Escalatie.objects.select_for_update().select_related("casus", "casus__casushouder").get(pk=escalatie_id)
     if not mag_beslissen(user, escalatie):
         raise Weigering(_("Deze escalatie ligt niet bij jou; je kunt er niet over beslissen. Er is niets veranderd."))
     if escalatie.beslissing:
@@ -129,11 +156,14 @@ def beslis(escalatie_id, user, beslissing, motivatie, now=None) -> Escalatie:
     casus_id = escalatie.casus_id
     if beslissing in (B.AKKOORD, B.AFGEWEZEN):
         if beslissing == B.AKKOORD and escalatie.scenario_id is None:
-            raise Weigering(_("Bij akkoord hoort een scenario; deze escalatie noemt er geen. Kies ‘advies’ of ‘teruggelegd’."), "beslissing")
+            raise Weigering(
+                _("Bij akkoord hoort een scenario; deze escalatie noemt er geen. Kies ‘advies’ of ‘teruggelegd’."),
+                "beslissing",
+            )
         casus_services.leg_besluit_vast(
             casus_id, user, Besluit.Uitkomst.AKKOORD if beslissing == B.AKKOORD else Besluit.Uitkomst.AFGEWEZEN,
-            motivatie, scenario_id=escalatie.scenario_id if beslissing == B.AKKOORD else None,
-            niveau=BESLUIT_NIVEAU[escalatie.naar_niveau], verwacht_van=Status.GEESCALEERD,
+            motivatie, scenario_id=escalatie.scenario_id, niveau=BESLUIT_NIVEAU[escalatie.naar_niveau],
+            verwacht_van=Status.GEESCALEERD,
         )
     elif beslissing == B.TERUGGELEGD:
         casus_services.leg_terug(casus_id, user, _("Teruggelegd door %(niveau)s: %(m)s") % {
@@ -143,13 +173,20 @@ def beslis(escalatie_id, user, beslissing, motivatie, now=None) -> Escalatie:
             escalatie.casus, TijdlijnEvent.Soort.BESLUIT, user,
             _("Advies van %(niveau)s") % {"niveau": escalatie.get_naar_niveau_display()}, motivatie,
         )
-    escalatie.beslissing = beslissing
-    escalatie.motivatie = motivatie
-    escalatie.besloten_door = user
-    escalatie.besloten_op = now
-    escalatie.save(update_fields=["beslissing", "motivatie", "besloten_door", "besloten_op"])
-    tekst = _("%(code)s: %(niveau)s besliste ‘%(b)s’") % {
-        "code": escalatie.casus.code, "niveau": escalatie.get_naar_niveau_display(), "b": escalatie.get_beslissing_display()}
+    # Conditional on the decision still being empty: a second writer can never overwrite it.
+    geschreven = Escalatie.objects.filter(pk=escalatie.pk, beslissing="").update(
+        beslissing=beslissing, motivatie=motivatie, besloten_door=user, besloten_op=now
+    )
+    if not geschreven:  # pragma: no cover - the row lock above makes this unreachable
+        raise Weigering(_("Over deze escalatie is al beslist. Er is niets veranderd."))
+    escalatie.refresh_from_db()
+    if beslissing == B.ADVIES:
+        tekst = _("%(code)s: het advies van %(niveau)s is binnen; leg het besluit vast op de casuspagina") % {
+            "code": escalatie.casus.code, "niveau": escalatie.get_naar_niveau_display()}
+    else:
+        tekst = _("%(code)s: %(niveau)s besliste ‘%(b)s’") % {
+            "code": escalatie.casus.code, "niveau": escalatie.get_naar_niveau_display(),
+            "b": escalatie.get_beslissing_display()}
     for ontvanger in {*omo_functionarissen(), escalatie.casus.casushouder}:
         if ontvanger.pk != user.pk:
             notify(ontvanger, tekst, _link(escalatie), f"escalatie-{escalatie.pk}-besloten")

@@ -17,12 +17,17 @@ from casussen.models import Canvas, Casus
 from casussen.services.fouten import Weigering
 from casussen.views.common import casus_voor, mag, vereis
 from escalatie import niveau
-from escalatie.forms.escalatie import BeslissingForm, EscalatieFilter, EscalerenForm, LetForm
-from escalatie.forms.overleg import fout_in_form
+from escalatie.forms.escalatie import (
+    BeslissingForm,
+    EscalatieFilter,
+    EscalerenForm,
+    LetForm,
+    fout_in_form,
+)
 from escalatie.models import Agendapunt, Escalatie, Niveau, Verzoek
 from escalatie.queries import escalatie as queries
 from escalatie.services import escalatie as services
-from omo.audit import log_access
+from omo.audit import log_access_many
 from omo.paginering import BegrensdePaginator
 
 PAGE_SIZE = 25
@@ -40,24 +45,22 @@ def escalatie_inbox(request):
 
 
 def _escalatie(request, pk) -> Escalatie:
-    escalatie = Escalatie.objects.select_related(
-        "casus", "casus__casushouder", "casus__team", "scenario", "aangevraagd_door", "besloten_door"
-    ).filter(pk=pk).first()
+    """The escalation `pk` if the rule `escalatie.bekijk_escalatie` lets `request.user` see it;
+    404 otherwise (a portefeuillehouder does not learn that a level-3 escalation exists)."""
+    escalatie = queries.escalatie_voor_dossier(pk)
     if escalatie is None or not mag(request.user, "escalatie.bekijk_escalatie", escalatie):
         raise Http404
     return escalatie
 
 
 def _dossier_pagina(request, escalatie, form=None, status=200):
-    log_access(request, escalatie)
-    log_access(request, escalatie.casus)
-    voorstel = niveau.stel_niveau_voor(niveau.feiten_van(escalatie.scenario)) if escalatie.scenario else None
+    log_access_many(request, [escalatie, escalatie.casus])
     beslissen = escalatie.is_open and services.mag_beslissen(request.user, escalatie)
     if beslissen and form is None:
         form = BeslissingForm()
     return render(
         request, "escalatie/escalatie/detail.html",
-        {"escalatie": escalatie, "casus": escalatie.casus, "voorstel": voorstel, "form": form if beslissen else None,
+        {"escalatie": escalatie, "casus": escalatie.casus, "form": form if beslissen else None,
          "nu": timezone.now(), "is_omo": mag(request.user, "escalatie.escaleer"), **queries.dossier(escalatie)},
         status=status,
     )
@@ -69,37 +72,50 @@ def escalatie_detail(request, pk):
 
 @require_POST
 def escalatie_beslissen(request, pk):
+    """The decision form. A refusal (not yours, decided already, a missing motivation) shows the
+    dossier again with the message and the input kept; nothing is changed."""
     escalatie = _escalatie(request, pk)
     form = BeslissingForm(request.POST)
+    gemeld = False
     if form.is_valid():
         try:
             services.beslis(escalatie.pk, request.user, form.cleaned_data["beslissing"], form.cleaned_data["motivatie"])
         except Weigering as fout:
-            if fout.field in form.fields:
-                form.add_error(fout.field, fout.message)
-            else:
+            fout_in_form(form, fout)
+            if fout.field not in form.fields:
                 messages.error(request, fout.message)
-                return redirect("escalatie_detail", pk=pk)
+                gemeld = True
         else:
             messages.success(request, _("Je beslissing is vastgelegd; de OMO-functionaris en de casushouder krijgen bericht."))
             return redirect("escalatie_detail", pk=pk)
     escalatie = _escalatie(request, pk)
-    if not escalatie.is_open or not services.mag_beslissen(request.user, escalatie):
+    if not gemeld and (not escalatie.is_open or not services.mag_beslissen(request.user, escalatie)):
         messages.error(request, _("Over deze escalatie is al beslist of zij ligt niet bij jou. Er is niets veranderd."))
-        return redirect("escalatie_detail", pk=pk)
     return _dossier_pagina(request, escalatie, form=form)
 
 
+def _scenario_keuze(scenarios, gevraagd):
+    """The scenario the suggestion is for: the one asked for (?scenario=), else the chosen
+    one, else the first."""
+    for s in scenarios:
+        if str(s.pk) == str(gevraagd or ""):
+            return s
+    return next((s for s in scenarios if s.gekozen), scenarios[0] if scenarios else None)
+
+
 def escalatie_nieuw(request, pk):
+    """Escalate a case (OMO-functionaris). The form is prefilled with the level the suggestion
+    gives for the chosen (or first) scenario and the reason that asks it; another scenario can
+    be picked (GET ?scenario=) to see its suggestion."""
     casus = casus_voor(request, pk)
     if not mag(request.user, "escalatie.escaleer"):
         raise PermissionDenied
     scenarios = list(casus.scenarios.order_by("-gekozen", "aangemaakt_op", "pk"))
-    gekozen = scenarios[0] if scenarios else None
+    gekozen = _scenario_keuze(scenarios, request.POST.get("scenario") or request.GET.get("scenario"))
     voorstel = niveau.stel_niveau_voor(niveau.feiten_van(gekozen)) if gekozen else None
     initial = {"scenario": str(gekozen.pk) if gekozen else ""}
     if voorstel:
-        initial["naar_niveau"] = max(voorstel.niveau, 2)
+        initial["naar_niveau"] = max(voorstel.niveau, Niveau.PORTEFEUILLEHOUDER)
         hoofd = voorstel.hoofdreden
         if hoofd.code in Escalatie.Reden.values:
             initial["reden"] = hoofd.code
@@ -117,7 +133,8 @@ def escalatie_nieuw(request, pk):
                 return redirect("escalatie_let", pk=escalatie.pk)
             return redirect("escalatie_detail", pk=escalatie.pk)
     return render(request, "escalatie/escalatie/nieuw.html",
-                  {"casus": casus, "tab": "escalaties", "form": form, "voorstel": voorstel, "voorstel_scenario": gekozen})
+                  {"casus": casus, "tab": "escalaties", "form": form, "voorstel": voorstel, "voorstel_scenario": gekozen,
+                   "scenarios": scenarios})
 
 
 def casus_escalaties(request, pk):
@@ -132,10 +149,20 @@ def casus_escalaties(request, pk):
                    "verzoeken": verzoeken, "nu": timezone.now()})
 
 
-def escalatie_let(request, pk):
+def _let_escalatie(request, pk) -> Escalatie:
+    """A level-4 escalation for the OMO-functionaris (404 when it may not be seen, 403 for the
+    casushouder who may read it but does not prepare the LET dossier); the view is logged."""
     escalatie = _escalatie(request, pk)
     if not mag(request.user, "escalatie.escaleer") or escalatie.naar_niveau != Niveau.LANDELIJK:
         raise PermissionDenied
+    log_access_many(request, [escalatie, escalatie.casus])
+    return escalatie
+
+
+def escalatie_let(request, pk):
+    """The LET fields: what was tried, the blocking rule, the solution asked, the legal basis
+    for sharing data and (required without the household's consent) an anonymised summary."""
+    escalatie = _let_escalatie(request, pk)
     form = LetForm(request.POST or None, instance=escalatie)
     if request.method == "POST" and form.is_valid():
         try:
@@ -149,6 +176,10 @@ def escalatie_let(request, pk):
 
 
 def let_dossier_context(escalatie) -> dict:
+    """What the LET dossier may show. Without consent (toestemming "nee" or "anoniem"): the
+    pseudonym, urgency, organisations, the routes tried and the OMO-functionaris' LET fields —
+    no case code, title, dossier number, canvas text, urgency explanation, question or
+    scenario title (free texts that may name the household)."""
     casus = escalatie.casus
     toestemming = casus.toestemming == Casus.Toestemming.JA
     ctx = {
@@ -157,25 +188,25 @@ def let_dossier_context(escalatie) -> dict:
         "urgentie_toelichting": casus.urgentie_toelichting if toestemming else "",
         "organisaties": list(casus.organisaties.order_by("naam").values_list("naam", flat=True)),
         "routes": casus.get_reguliere_routes_display(),
-        "scenario": escalatie.scenario,
         "gemaakt_op": timezone.localtime(),
+        "scenario": None, "vraag": "", "canvas": None,
     }
     if toestemming:
         ctx.update({"titel": casus.titel, "dossiernummer": casus.dossiernummer, "code": casus.code,
-                    "canvas": Canvas.objects.filter(casus=casus).first()})
+                    "canvas": Canvas.objects.filter(casus=casus).first(), "scenario": escalatie.scenario,
+                    "vraag": escalatie.vraag})
     return ctx
 
 
 def escalatie_let_pdf(request, pk):
-    escalatie = _escalatie(request, pk)
-    if not mag(request.user, "escalatie.escaleer") or escalatie.naar_niveau != Niveau.LANDELIJK:
-        raise PermissionDenied
+    """The LET dossier as PDF (WeasyPrint). Without the household's consent it is anonymised:
+    the pseudonym and the anonymised summary only (see `let_dossier_context`)."""
+    escalatie = _let_escalatie(request, pk)
     from weasyprint import HTML
 
     if escalatie.casus.toestemming != Casus.Toestemming.JA and not escalatie.geanonimiseerde_samenvatting:
         messages.error(request, _("Schrijf eerst de geanonimiseerde samenvatting: het huishouden gaf geen toestemming om gegevens te delen."))
         return redirect("escalatie_let", pk=pk)
-    log_access(request, escalatie)
     html = render_to_string("escalatie/pdf/let_dossier.html", let_dossier_context(escalatie))
     pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
     response = HttpResponse(pdf, content_type="application/pdf")

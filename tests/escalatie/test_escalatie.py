@@ -197,7 +197,7 @@ def test_dossier_only_for_its_level_and_every_view_logged(client, besproken, omo
     assert client.get(url).status_code == 404
     client.force_login(wethouder)
     client.get(url)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(12):
         response = client.get(url)
     assert response.status_code == 200 and "Huurachterstand na ziekenhuisopname" in response.content.decode()
     from django.contrib.contenttypes.models import ContentType
