@@ -9,7 +9,6 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
 
 from casussen.services import casus as casus_services
@@ -18,6 +17,7 @@ from escalatie.services import bespreking
 from escalatie.services import escalatie as escalatie_services
 from escalatie.services import overleg as overleg_services
 from escalatie.services import verzoek as verzoek_services
+from tests.escalatie.autorisatie import fouten
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NU = datetime.datetime(2026, 12, 1, 12, tzinfo=AMS)
@@ -125,22 +125,6 @@ def test_escalatie_url_authorisation(client, wereld, name, time_machine):
     actoren, waarden = wereld
     method, names, expected = MATRIX[name]
     url = reverse(name, kwargs={URL_KWARG.get(n, n): waarden[n] for n in names})
-    failures = []
-    for actor in ACTOREN:
-        client.logout()
-        if actor != ANONIEM:
-            client.force_login(actoren[actor])
-        with transaction.atomic():
-            response = getattr(client, method)(url)
-            transaction.set_rollback(True)
-        status = response.status_code
-        naar_login = status == 302 and response["Location"].startswith(reverse("login"))
-        if actor == ANONIEM and expected is not PUBLIEK:
-            ok = naar_login
-        elif expected[actor] == OK:
-            ok = status in (200, 302) and not naar_login
-        else:
-            ok = status == expected[actor]
-        if not ok:
-            failures.append(f"{actor}: {status} (verwacht {expected.get(actor, 'login')})")
+    actoren_zonder_anoniem = {a: actoren[a] for a in ACTOREN if a != ANONIEM}
+    failures = fouten(client, url, method, expected, actoren_zonder_anoniem, publiek=expected is PUBLIEK)
     assert not failures, f"{name}: " + "; ".join(failures)

@@ -14,11 +14,11 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
 
 from casussen.services import casus as casus_services
 from escalatie.services import escalatie as services
+from tests.escalatie.autorisatie import fouten
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NU = datetime.datetime(2026, 12, 1, 12, tzinfo=AMS)
@@ -90,22 +90,5 @@ def test_escalatie_url_authorisation(client, wereld, geval, time_machine):
     actoren, waarden = wereld
     name, method, names, expected = GEVALLEN[geval]
     url = reverse(name, kwargs={"pk": waarden[names[0]]} if names else {})
-    failures = []
-    for actor in ACTOREN:
-        client.logout()
-        if actor != ANONIEM:
-            client.force_login(actoren[actor])
-        with transaction.atomic():
-            response = getattr(client, method)(url)
-            transaction.set_rollback(True)
-        status = response.status_code
-        naar_login = status == 302 and response["Location"].startswith(reverse("login"))
-        if actor == ANONIEM:
-            ok = naar_login
-        elif expected[actor] == OK:
-            ok = status in (200, 302) and not naar_login
-        else:
-            ok = status == expected[actor]
-        if not ok:
-            failures.append(f"{actor}: {status} (verwacht {expected.get(actor, 'login')})")
+    failures = fouten(client, url, method, expected, {a: actoren[a] for a in ACTOREN if a != ANONIEM})
     assert not failures, f"{geval}: " + "; ".join(failures)

@@ -3,10 +3,10 @@ read it; the OMO-functionaris and the beheerder maintain it. Each request runs i
 savepoint."""
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
 
 from escalatie.models import Contactpersoon
+from tests.escalatie.autorisatie import fouten
 
 OK = "ok"
 ANONIEM = "anoniem"
@@ -30,22 +30,5 @@ def test_telefoonlijst_url_authorisation(client, make_user, organisatie, name):
     contact = Contactpersoon.objects.create(organisatie=organisatie, naam="Petra", rol="R", mandaat="M", email="p@example.org")
     method, met_contact, expected = MATRIX[name]
     url = reverse(name, kwargs={"cid": contact.pk} if met_contact else {})
-    failures = []
-    for rol in [ANONIEM, *ROLLEN]:
-        client.logout()
-        if rol != ANONIEM:
-            client.force_login(make_user(rol))
-        with transaction.atomic():
-            response = getattr(client, method)(url)
-            transaction.set_rollback(True)
-        status = response.status_code
-        naar_login = status == 302 and response["Location"].startswith(reverse("login"))
-        if rol == ANONIEM:
-            ok = naar_login
-        elif expected[rol] == OK:
-            ok = status in (200, 302) and not naar_login
-        else:
-            ok = status == expected[rol]
-        if not ok:
-            failures.append(f"{rol}: {status} (verwacht {expected.get(rol, 'login')})")
+    failures = fouten(client, url, method, expected, {rol: make_user(rol) for rol in ROLLEN})
     assert not failures, f"{name}: " + "; ".join(failures)

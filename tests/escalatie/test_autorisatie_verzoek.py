@@ -9,11 +9,11 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import transaction
 from django.urls import reverse
 
 from escalatie.models import Contactpersoon
 from escalatie.services import verzoek as services
+from tests.escalatie.autorisatie import fouten
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NU = datetime.datetime(2026, 12, 1, 12, tzinfo=AMS)
@@ -80,24 +80,7 @@ def test_verzoek_url_authorisation(client, wereld, name, time_machine):
     actoren, waarden = wereld
     method, names, expected = MATRIX[name]
     url = reverse(name, kwargs={URL_KWARG.get(n, n): waarden[n] for n in names})
-    failures = []
-    for actor in ACTOREN:
-        client.logout()
-        if actor != ANONIEM:
-            client.force_login(actoren[actor])
-        with transaction.atomic():
-            response = getattr(client, method)(url)
-            transaction.set_rollback(True)
-        status = response.status_code
-        naar_login = status == 302 and response["Location"].startswith(reverse("login"))
-        if actor == ANONIEM and expected is not PUBLIEK:
-            ok = naar_login
-        elif expected[actor] == OK:
-            ok = status in (200, 302) and not naar_login
-        else:
-            ok = status == expected[actor]
-        if not ok:
-            failures.append(f"{actor}: {status} (verwacht {expected.get(actor, 'login')})")
+    failures = fouten(client, url, method, expected, {a: actoren[a] for a in ACTOREN if a != ANONIEM}, publiek=expected is PUBLIEK)
     assert not failures, f"{name}: " + "; ".join(failures)
 
 
