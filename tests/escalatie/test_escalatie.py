@@ -3,11 +3,9 @@ overdue notices once, the dossier only for those it was escalated to, the LET do
 
 import datetime
 import io
-import threading
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -139,40 +137,6 @@ def test_reminder_and_overdue_notice_each_once(besproken, omo_user, wethouder, t
     assert services.bewaak_termijnen(now=later) == 1
     assert services.bewaak_termijnen(now=later) == 0
     assert Notificatie.objects.filter(sleutel=f"escalatie-{e.pk}-verlopen").count() == 2  # wethouder and OMO
-
-
-@pytest.mark.django_db(transaction=True)
-def test_two_scans_at_once_notify_once(make_user, make_casus, leefgebied, geldstroom, team_a):
-    from casussen.models import Canvas, Scenario
-    from casussen.services import casus as casus_services
-
-    omo = make_user("omo")
-    wethouder = make_user("portefeuillehouder")
-    consulent = make_user("consulent", team=team_a)
-    casus = make_casus(consulent)
-    casus_services.overgang(casus.pk, Status.IN_VOORBEREIDING, consulent)
-    Canvas.objects.create(casus=casus, aan_de_hand="x")
-    Scenario.objects.create(casus=casus, titel="S", beschrijving="s")
-    casus_services.agendeer(casus.pk, consulent)
-    casus_services.markeer_besproken(casus.pk, omo)
-    escaleer(casus, omo)
-    barrier = threading.Barrier(2)
-    resultaten = []
-
-    def scan():
-        try:
-            barrier.wait()
-            resultaten.append(services.bewaak_termijnen(now=datetime.datetime(2026, 12, 9, 9, tzinfo=AMS)))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=scan) for _ in range(2)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    assert sum(resultaten) == 1
-    assert Notificatie.objects.filter(gebruiker=wethouder, sleutel__endswith="-verlopen").count() == 1
 
 
 @pytest.mark.django_db
