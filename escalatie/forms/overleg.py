@@ -74,10 +74,34 @@ class IntrekkenForm(forms.Form):
 
 
 class OverlegFilter(django_filters.FilterSet):
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Overleg.Status.choices)
+    """The meeting list: upcoming (soonest first) or past (latest first), by status and period."""
+
+    KOMEND, VOORBIJ, ALLE = "komend", "voorbij", "alle"
+
+    periode = django_filters.ChoiceFilter(
+        label=_("Periode"), method="filter_periode", empty_label=None,
+        choices=[(KOMEND, _("Komende overleggen")), (VOORBIJ, _("Eerdere overleggen")), (ALLE, _("Alle overleggen"))],
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Overleg.Status.choices, empty_label=_("Alle"))
     van = django_filters.DateFilter(label=_("Vanaf"), field_name="datum", lookup_expr="gte", widget=DatumInput)
     tot = django_filters.DateFilter(label=_("Tot en met"), field_name="datum", lookup_expr="lte", widget=DatumInput)
 
     class Meta:
         model = Overleg
-        fields = ["status", "van", "tot"]
+        fields = ["periode", "status", "van", "tot"]
+
+    def __init__(self, data=None, *args, vandaag=None, **kwargs):
+        data = data.copy() if data is not None else {}
+        if not data.get("periode"):
+            data["periode"] = self.KOMEND
+        self.vandaag = vandaag or timezone.localdate()
+        super().__init__(data, *args, **kwargs)
+        for field in self.form.fields.values():
+            field.widget.attrs["class"] = "form-select" if isinstance(field.widget, forms.Select) else "form-control"
+
+    def filter_periode(self, queryset, name, value):
+        if value == self.VOORBIJ:
+            return queryset.filter(datum__lt=self.vandaag).order_by("-datum", "-begintijd", "-pk")
+        if value == self.KOMEND:
+            return queryset.filter(datum__gte=self.vandaag).order_by("datum", "begintijd", "pk")
+        return queryset.order_by("-datum", "-begintijd", "-pk")

@@ -51,39 +51,39 @@ def _geplande_dagen(reeks: Overlegreeks, vandaag: date, weken: int):
 
 
 def plan_overleggen(vandaag: date | None = None, weken: int = PLAN_WEKEN, reeks_ids=None) -> int:
-    """Create the meetings of every active series for the next `weken` weeks. Idempotent: a
-    meeting is unique per series and planned date (ON CONFLICT DO NOTHING), also when two runs
-    happen at once. A planned day that is not a werkdag moves to the next werkdag."""
+    """Create the meetings of every active series for the next `weken` weeks; returns how many
+    were created. Idempotent: a meeting is unique per series and planned date, and each one is
+    made with get_or_create on that constraint, so two runs at the same time (each with its own
+    connection) create every meeting once. A planned day that is not a werkdag moves to the next
+    werkdag and `verplaatst_reden` says why."""
     vandaag = vandaag or timezone.localdate()
     reeksen = Overlegreeks.objects.filter(actief=True)
     if reeks_ids is not None:
         reeksen = reeksen.filter(pk__in=reeks_ids)
-    nieuw = []
+    gemaakt = 0
     for reeks in reeksen:
-        for gepland in _geplande_dagen(reeks, vandaag, weken):
+        dagen = _geplande_dagen(reeks, vandaag, weken)
+        bestaand = set(
+            Overleg.objects.filter(reeks=reeks, gepland_op__in=dagen).values_list("gepland_op", flat=True)
+        )
+        for gepland in dagen:
+            if gepland in bestaand:
+                continue
             datum = eerste_werkdag_vanaf(gepland)
             reden = ""
             if datum != gepland:
-                reden = _("Verplaatst van %(dag)s (%(reden)s).") % {
+                reden = _("Verplaatst van %(dag)s (%(reden)s)") % {
                     "dag": _lang(gepland), "reden": reden_vrij(gepland)
                 }
-            nieuw.append(
-                Overleg(
-                    reeks=reeks, gepland_op=gepland, datum=datum, begintijd=reeks.begintijd,
-                    duur_minuten=reeks.duur_minuten, locatie=reeks.locatie, voorzitter_id=reeks.voorzitter_id,
-                    verplaatst_reden=reden,
-                )
+            _overleg, nieuw = Overleg.objects.get_or_create(
+                reeks=reeks, gepland_op=gepland,
+                defaults={
+                    "datum": datum, "begintijd": reeks.begintijd, "duur_minuten": reeks.duur_minuten,
+                    "locatie": reeks.locatie, "voorzitter_id": reeks.voorzitter_id, "verplaatst_reden": reden,
+                },
             )
-    if not nieuw:
-        return 0
-    bestaand = set(
-        Overleg.objects.filter(
-            reeks_id__in={o.reeks_id for o in nieuw}, gepland_op__in={o.gepland_op for o in nieuw}
-        ).values_list("reeks_id", "gepland_op")
-    )
-    te_maken = [o for o in nieuw if (o.reeks_id, o.gepland_op) not in bestaand]
-    Overleg.objects.bulk_create(te_maken, ignore_conflicts=True)
-    return len(te_maken)
+            gemaakt += nieuw
+    return gemaakt
 
 
 def volgende_overleg(overleg: Overleg) -> Overleg:

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,7 +19,7 @@ from escalatie.forms.overleg import (
     ReeksForm,
     fout_in_form,
 )
-from escalatie.models import Agendapunt, Overleg, Overlegreeks, Verslag
+from escalatie.models import Agendapunt, Overleg, Overlegreeks
 from escalatie.queries import overleg as queries
 from escalatie.services import overleg as services
 from omo.audit import log_access_many
@@ -31,29 +31,44 @@ PAGE_SIZE = 25
 
 def overleg_lijst(request):
     vereis(request, "escalatie.zie_overleggen")
-    data = request.GET.copy()
-    if not data:
-        data["van"] = timezone.localdate().isoformat()
-    filterset = OverlegFilter(data, queryset=queries.overleggen())
-    rows = filterset.qs.order_by("datum", "begintijd", "pk") if filterset.is_valid() else Overleg.objects.none()
+    filterset = OverlegFilter(request.GET, queryset=queries.overleggen())
+    rows = filterset.qs if filterset.is_valid() else Overleg.objects.none()
     page = BegrensdePaginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    reeksen = list(Overlegreeks.objects.order_by("naam")) if has_role(request.user, OMO) else []
-    return render(request, "escalatie/overleg/lijst.html", {"filter": filterset, "page": page, "reeksen": reeksen})
+    omo = has_role(request.user, OMO)
+    reeksen = list(Overlegreeks.objects.order_by("naam")) if omo else []
+    return render(
+        request, "escalatie/overleg/lijst.html",
+        {"filter": filterset, "page": page, "reeksen": reeksen, "is_omo": omo},
+    )
 
 
 def _overleg(pk):
     return get_object_or_404(Overleg.objects.select_related("reeks", "voorzitter"), pk=pk)
 
 
+def _bespreking_url(overleg):
+    """The meeting mode (part "bespreking"), when that page exists."""
+    try:
+        return reverse("bespreking", kwargs={"pk": overleg.pk})
+    except NoReverseMatch:
+        return ""
+
+
 def overleg_detail(request, pk):
-    vereis(request, "escalatie.zie_overleggen")
-    overleg = _overleg(pk)
+    overleg = queries.overleg_voor(pk, request.user)
+    if overleg is None:
+        raise Http404
     alles = queries.mag_alles_zien(request.user, overleg)
+    if not (alles or mag(request.user, "escalatie.zie_overleggen")):
+        raise PermissionDenied
     punten = queries.agenda(overleg, request.user, met_details=alles)
+    for punt in punten:
+        punt.mag_intrekken = queries.mag_intrekken(request.user, punt)
     log_access_many(request, [p.casus for p in punten])
     omo = has_role(request.user, OMO)
     deadline = overleg.stukken_deadline
     gesloten = overleg.status == Overleg.Status.GESLOTEN
+    open_ = overleg.status in (Overleg.Status.GEPLAND, Overleg.Status.BEZIG)
     return render(
         request,
         "escalatie/overleg/detail.html",
@@ -61,8 +76,9 @@ def overleg_detail(request, pk):
             "overleg": overleg, "punten": punten, "alles": alles, "is_omo": omo,
             "deadline": deadline,
             "deadline_verstreken": timezone.now() > deadline,
-            "heeft_verslag": gesloten and Verslag.objects.filter(overleg=overleg).exists(),
-            "annuleer_form": RedenForm() if omo and overleg.status == Overleg.Status.GEPLAND else None,
+            "heeft_verslag": gesloten and overleg._heeft_verslag,
+            "mag_annuleren": omo and overleg.status == Overleg.Status.GEPLAND,
+            "bespreking_url": _bespreking_url(overleg) if omo and open_ else "",
         },
     )
 
@@ -81,7 +97,7 @@ def overleg_agenderen(request, pk):
         request.POST or None, overleggen=keuze, now=now,
         initial={"overleg": str(eerst.pk) if eerst else None},
     )
-    ontbreekt = services.ontbrekend(casus) if request.method != "POST" else []
+    ontbreekt = services.ontbrekend(casus)
     if request.method == "POST" and form.is_valid():
         try:
             punt = services.dien_in(casus.pk, request.user, form.cleaned_data["vraag"], int(form.cleaned_data["overleg"]), now=now)
