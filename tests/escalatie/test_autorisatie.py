@@ -1,6 +1,7 @@
-"""Authorisation matrix of every URL of the overleg, the escalations, the telefoonlijst and the
-verzoeken (DESIGN §10): role × own / foreign case. Each request runs in a rolled-back
-savepoint, so a POST by one actor does not change what the next one sees.
+"""Authorisation matrix (DESIGN §10) of the meeting mode, verslag, escalation, telefoonlijst and
+verzoek URLs — the overleg pages themselves are in test_autorisatie_overleg.py: role × own /
+foreign case. Each request runs in a rolled-back savepoint, so a POST by one actor does not
+change what the next one sees.
 
 OK = 200, or a redirect that is not to the login page (a refusal with a message included).
 """
@@ -43,15 +44,6 @@ PUBLIEK = {a: OK for a in ACTOREN}
 
 # name → (method, kwargs names, expectations)
 MATRIX = {
-    "overleg_lijst": ("get", (), CASUSROL),
-    "overleg_reeks_nieuw": ("get", (), ALLEEN_OMO),
-    "overleg_reeks_wijzigen": ("get", ("rid",), ALLEEN_OMO),
-    "overleg_detail": ("get", ("pk",), CASUSROL),
-    "overleg_annuleren": ("get", ("pk",), ALLEEN_OMO),
-    "overleg_toelaten": ("post", ("pk", "aid"), ALLEEN_OMO),
-    "overleg_volgorde": ("post", ("pk", "aid"), ALLEEN_OMO),
-    "overleg_intrekken": ("get", ("pk", "aid"), CASUS_LEZEN),
-    "overleg_agenderen": ("get", ("casus",), CASUS_LEZEN),
     "bespreking": ("get", ("pk",), ALLEEN_OMO),
     "bespreking_starten": ("post", ("pk",), ALLEEN_OMO),
     "bespreking_uitkomst": ("post", ("pk", "aid"), ALLEEN_OMO),
