@@ -79,7 +79,7 @@ def leg_uitkomst_vast(
     overleg = _lock_overleg(punt.overleg_id)
     _vereis_open(overleg)
     if punt.status != Agendapunt.Status.INGEDIEND:
-        raise Weigering(_("Over dit agendapunt is al een uitkomst vastgelegd. Er is niets veranderd."))
+        raise Weigering(_("Dit agendapunt is al besproken: er is al een uitkomst vastgelegd. Er is niets veranderd."))
     if uitkomst not in U.values:
         raise Weigering(_("Kies een uitkomst."), "uitkomst")
     motivatie = (motivatie or "").strip()

@@ -2,7 +2,6 @@
 suggested level and the outcome form; closing; the verslag and addenda."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -10,12 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from casussen.services.fouten import Weigering
-from casussen.views.common import mag, vereis
-from escalatie import niveau
+from casussen.views.common import vereis
 from escalatie.forms.bespreking import AddendumForm, SluitenForm, UitkomstForm
 from escalatie.forms.overleg import fout_in_form
 from escalatie.models import Agendapunt, Overleg, Verslag
-from escalatie.queries import overleg as queries
+from escalatie.queries import bespreking as queries
 from escalatie.services import bespreking as services
 from omo.audit import log_access
 
@@ -24,36 +22,22 @@ def _overleg(pk):
     return get_object_or_404(Overleg.objects.select_related("reeks", "voorzitter"), pk=pk)
 
 
-def _huidig(punten, gekozen_id):
-    open_punten = [p for p in punten if p.status == Agendapunt.Status.INGEDIEND]
-    for p in punten:
-        if gekozen_id and str(p.pk) == str(gekozen_id):
-            return p
-    return open_punten[0] if open_punten else None
+def _naar_punt(pk, aid):
+    return reverse("bespreking", kwargs={"pk": pk}) + f"?punt={aid}"
 
 
-def _voorstel(punt):
-    if punt is None or not punt.scenarios:
-        return None, None
-    scenario = next((s for s in punt.scenarios if s.gekozen), punt.scenarios[0])
-    return scenario, niveau.stel_niveau_voor(niveau.feiten_van(scenario))
-
-
-def _pagina(request, overleg, form=None, gekozen_id=None, status=200):
-    punten = queries.agenda(overleg, request.user, met_details=True)
-    huidig = _huidig(punten, gekozen_id or request.GET.get("punt"))
-    scenario, voorstel = _voorstel(huidig)
+def _pagina(request, overleg, form=None, gekozen_id=None):
+    context = queries.vergadermodus(overleg, request.user, gekozen_id or request.GET.get("punt"))
+    huidig = context["huidig"]
     if huidig is not None:
         log_access(request, huidig.casus)
         if form is None and huidig.status == Agendapunt.Status.INGEDIEND:
-            form = UitkomstForm(scenarios=huidig.scenarios, voorstel=voorstel, prefix=f"p{huidig.pk}",
-                                initial={"scenario": str(scenario.pk) if scenario else "", "vraag": huidig.vraag})
-    return render(
-        request, "escalatie/bespreking/bespreking.html",
-        {"overleg": overleg, "punten": punten, "huidig": huidig, "form": form, "voorstel": voorstel,
-         "voorstel_scenario": scenario, "nog_open": sum(p.status == Agendapunt.Status.INGEDIEND for p in punten)},
-        status=status,
-    )
+            scenario = context["voorstel_scenario"]
+            form = UitkomstForm(
+                scenarios=huidig.scenarios, voorstel=context["voorstel"], prefix=f"p{huidig.pk}",
+                initial={"scenario": str(scenario.pk) if scenario else "", "vraag": huidig.vraag},
+            )
+    return render(request, "escalatie/bespreking/bespreking.html", {**context, "form": form})
 
 
 def bespreking(request, pk):
@@ -94,15 +78,20 @@ def bespreking_uitkomst(request, pk, aid):
                 escalatie={"naar_niveau": d["naar_niveau"], "reden": d["reden"], "vraag": d["vraag"]},
             )
         except Weigering as fout:
-            veld = {"naar_niveau": "naar_niveau", "reden": "reden", "vraag": "vraag"}.get(fout.field, fout.field)
-            fout_in_form(form, Weigering(fout.message, veld))
+            nog_open = Agendapunt.objects.filter(
+                pk=punt.pk, status=Agendapunt.Status.INGEDIEND, overleg_id=pk,
+                overleg__status__in=[Overleg.Status.GEPLAND, Overleg.Status.BEZIG],
+            ).exists()
+            if not nog_open:
+                # Decided meanwhile (another window, a double click) or the meeting was closed:
+                # nothing changed; say so on the page that shows the item.
+                messages.error(request, fout.message)
+                return redirect(_naar_punt(pk, punt.pk))
+            fout_in_form(form, fout)
         else:
             messages.success(request, _("Uitkomst vastgelegd voor %(code)s: %(uitkomst)s.") % {
                 "code": punt.casus.code, "uitkomst": Agendapunt.Uitkomst(d["uitkomst"]).label})
             return redirect(reverse("bespreking", kwargs={"pk": pk}))
-    if overleg.status == Overleg.Status.GESLOTEN:
-        messages.error(request, _("Dit overleg is gesloten en kan niet meer worden gewijzigd. Een correctie is een addendum."))
-        return redirect("overleg_detail", pk=pk)
     return _pagina(request, overleg, form=form, gekozen_id=punt.pk)
 
 
@@ -127,10 +116,10 @@ def bespreking_sluiten(request, pk):
 
 
 def verslag_download(request, pk):
-    vereis(request, "escalatie.zie_overleggen")
     overleg = _overleg(pk)
-    if not mag(request.user, "escalatie.bekijk_overleg", overleg):
-        raise PermissionDenied
+    # The OMO-functionaris and the participants (chair, standing participants, those present),
+    # whatever their role; anyone else is refused.
+    vereis(request, "escalatie.bekijk_overleg", overleg)
     verslag = Verslag.objects.filter(overleg=overleg).first()
     if verslag is None:
         raise Http404

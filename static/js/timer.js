@@ -48,3 +48,26 @@
     toon();
   });
 })();
+
+// The outcome form: the fields that belong to one outcome (the alternatives for a
+// bezinningsperiode, the escalation fields for escaleren) are shown when that outcome is chosen.
+// Without JavaScript every field stays visible.
+(function () {
+  "use strict";
+  document.querySelectorAll("form.omo-uitkomst").forEach(function (form) {
+    var radios = form.querySelectorAll('input[type="radio"][name$="uitkomst"]');
+    function gekozen() {
+      var waarde = "";
+      radios.forEach(function (r) { if (r.checked) { waarde = r.value; } });
+      return waarde;
+    }
+    function werkBij() {
+      var waarde = gekozen();
+      form.querySelectorAll("[data-toon-bij]").forEach(function (deel) {
+        deel.hidden = deel.dataset.toonBij !== waarde;
+      });
+    }
+    radios.forEach(function (r) { r.addEventListener("change", werkBij); });
+    werkBij();
+  });
+})();

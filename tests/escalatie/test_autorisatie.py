@@ -1,5 +1,5 @@
-"""Authorisation matrix (DESIGN §10) of the meeting mode, verslag, escalation, telefoonlijst and
-verzoek URLs — the overleg pages themselves are in test_autorisatie_overleg.py: role × own /
+"""Authorisation matrix (DESIGN §10) of the escalation, telefoonlijst and verzoek URLs — the overleg
+pages and the meeting mode are in test_autorisatie_overleg.py and test_autorisatie_bespreking.py: role × own /
 foreign case. Each request runs in a rolled-back savepoint, so a POST by one actor does not
 change what the next one sees.
 
@@ -44,12 +44,6 @@ PUBLIEK = {a: OK for a in ACTOREN}
 
 # name → (method, kwargs names, expectations)
 MATRIX = {
-    "bespreking": ("get", ("pk",), ALLEEN_OMO),
-    "bespreking_starten": ("post", ("pk",), ALLEEN_OMO),
-    "bespreking_uitkomst": ("post", ("pk", "aid"), ALLEEN_OMO),
-    "bespreking_sluiten": ("get", ("pk",), ALLEEN_OMO),
-    "verslag_download": ("get", ("gesloten",), VERSLAG),
-    "verslag_addendum": ("get", ("gesloten",), ALLEEN_OMO),
     "escalatie_inbox": ("get", (), INBOX),
     "escalatie_detail": ("get", ("esc",), ESCALATIE_2),
     "escalatie_beslissen": ("post", ("esc",), ESCALATIE_2),

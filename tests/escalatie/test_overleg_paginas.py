@@ -287,3 +287,22 @@ def test_the_omo_functionaris_creates_a_series_and_its_meetings_are_planned(clie
     assert response.status_code == 302
     reeks.refresh_from_db()
     assert reeks.locatie == "Zaal 3"
+
+
+@pytest.mark.django_db
+def test_agenda_with_several_kassabons_has_unique_ids(client, overleg, klare_casus, consulent, omo_user):
+    """Each scenario's kassabon tables get their own ids (duplicate ids break assistive tech)."""
+    import re
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from escalatie.services import overleg as overleg_services
+
+    for i in range(3):
+        overleg_services.dien_in(klare_casus(titel=f"K{i}").pk, consulent, "Vraag", overleg.pk,
+                                 now=datetime(2026, 12, 1, 12, tzinfo=ZoneInfo("Europe/Amsterdam")))
+    client.force_login(omo_user)
+    body = client.get(reverse("overleg_detail", kwargs={"pk": overleg.pk})).content.decode()
+    ids = re.findall(r'\sid="([^"]+)"', body)
+    assert len([i for i in ids if "kassabon-" in i]) >= 9
+    assert len(ids) == len(set(ids))
