@@ -184,9 +184,6 @@ class Agendapunt(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="vervolgen"
     )
     alternatieven = models.TextField(_("te verkennen alternatieven"), blank=True)
-    verplaatst_naar = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
-    )
     vragen_minuten = models.PositiveSmallIntegerField(_("minuten voor vragen"), default=15)
     oplossing_minuten = models.PositiveSmallIntegerField(_("minuten voor de oplossing"), default=15)
     # The outcome (meeting mode).

@@ -221,7 +221,6 @@ def verslag_context(overleg: Overleg) -> dict:
         "doorgeschoven": [r for r in overleg.niet_besproken.splitlines() if r.strip()],
         "aanwezigen": list(overleg.aanwezigen.all()),
         "extern": [r.strip() for r in overleg.aanwezigen_extern.splitlines() if r.strip()],
-        "addenda": list(overleg.addenda.select_related("auteur")),
         "gemaakt_op": timezone.localtime(),
     }
 
