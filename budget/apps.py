@@ -1,5 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class BudgetConfig(AppConfig):
     name = "budget"
+    verbose_name = _("Fondsen en budget")
+
+    def ready(self):
+        from budget import koppelingen
+
+        koppelingen.registreer()

@@ -789,6 +789,7 @@ class TijdlijnEvent(models.Model):
         PLAN = "plan", _("Doorbraakplan")
         EVALUATIE = "evaluatie", _("Evaluatie")
         KNELPUNT = "knelpunt", _("Knelpunt")
+        GELD = "geld", _("Geld uit een fonds")
         OVERIG = "overig", _("Overig")
 
     casus = models.ForeignKey(Casus, on_delete=models.PROTECT, related_name="tijdlijn")

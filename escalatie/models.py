@@ -290,7 +290,14 @@ class Escalatie(models.Model):
         ADVIES = "advies", _("Advies")
         TERUGGELEGD = "teruggelegd", _("Teruggelegd")
 
+    class Onderwerp(models.TextChoices):
+        CASUS = "casus", _("De casus")
+        AANVRAAG = "aanvraag", _("Een aanvraag uit een fonds")
+
     casus = models.ForeignKey("casussen.Casus", on_delete=models.PROTECT, related_name="escalaties")
+    # A fund request above a budget holder's mandate or above what the fund has left goes to the
+    # College without moving the case itself: its decision goes back to the request (budget app).
+    onderwerp = models.CharField(_("onderwerp"), max_length=10, choices=Onderwerp.choices, default=Onderwerp.CASUS)
     scenario = models.ForeignKey(
         "casussen.Scenario", verbose_name=_("scenario"), on_delete=models.PROTECT, null=True,
         blank=True, related_name="escalaties",
@@ -332,7 +339,8 @@ class Escalatie(models.Model):
         ordering = ["-aangevraagd_op", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["casus"], condition=Q(beslissing=""), name="escalatie_eenmaal_open_per_casus"
+                fields=["casus"], condition=Q(beslissing="", onderwerp="casus"),
+                name="escalatie_eenmaal_open_per_casus",
             ),
             models.CheckConstraint(
                 condition=Q(naar_niveau__gt=models.F("van_niveau")), name="escalatie_omhoog"

@@ -1,7 +1,8 @@
 """Which level of the escalation ladder a solution needs (DESIGN §6), and why.
 
 `stel_niveau_voor(feiten)` is pure: it reads nothing and changes nothing, so every rule is
-tested without a database. `feiten_van(scenario)` gathers the facts from the database.
+tested without a database. `feiten_van(scenario)` gathers the facts from the database, the
+amounts from the real funds (the budget app).
 
 The rules (the highest level any rule asks wins; every reason is listed):
 - the solution fits the existing frameworks → 1 (handled ambtelijk by the OMO-functionaris);
@@ -98,21 +99,40 @@ def bedrag_gemeente(rendement) -> Decimal:
     return rendement.per_situatie_betaler.get(("doorbraak", "gemeente"), Decimal("0"))
 
 
+# Where the amounts come from: the budget app registers a function that returns (mandaat,
+# beschikbaar) of the fund that can carry the largest request (budget.queries.budgetgrenzen).
+# Without funds there is no mandate and nothing available: any amount needs the College.
+_BUDGETBRON = []
+
+
+def registreer_budgetbron(fn):
+    if fn not in _BUDGETBRON:
+        _BUDGETBRON.append(fn)
+
+
+def budgetgrenzen() -> tuple[Decimal, Decimal]:
+    """(mandaat, beschikbaar) from the funds (one query), or zero and zero without funds."""
+    if _BUDGETBRON:
+        return _BUDGETBRON[-1]()
+    return Decimal("0"), Decimal("0")  # pragma: no cover - the budget app is always installed
+
+
 def feiten_uit(scenario, partners, rendement, organisaties_knelpunten, mandaat=None, beschikbaar=None) -> Feiten:
     """The facts from data already read: `partners` and `organisaties_knelpunten` as (naam,
     soort) pairs, `rendement` the scenario's 12-month `casussen.rendement.bereken` result.
-    The amounts default to the settings OMO_MANDAAT_BUDGETHOUDER and OMO_FONDS_BESCHIKBAAR:
-    the seam where the budget app will pass the real mandate and fund balance."""
-    from django.conf import settings
-
+    Without `mandaat`/`beschikbaar` they come from the real funds (`budgetgrenzen`)."""
+    if mandaat is None or beschikbaar is None:
+        eigen_mandaat, eigen_beschikbaar = budgetgrenzen()
+        mandaat = eigen_mandaat if mandaat is None else mandaat
+        beschikbaar = eigen_beschikbaar if beschikbaar is None else beschikbaar
     partners = tuple((naam, soort) for naam, soort in partners)
     landelijk = {naam for naam, soort in (*partners, *organisaties_knelpunten) if soort == LANDELIJK}
     return Feiten(
         past_in_kaders=scenario.past_in_kaders,
         partners=partners,
         bedrag=bedrag_gemeente(rendement),
-        mandaat=settings.OMO_MANDAAT_BUDGETHOUDER if mandaat is None else Decimal(mandaat),
-        beschikbaar=settings.OMO_FONDS_BESCHIKBAAR if beschikbaar is None else Decimal(beschikbaar),
+        mandaat=Decimal(mandaat),
+        beschikbaar=Decimal(beschikbaar),
         landelijke_knelpunten=tuple(sorted(landelijk)),
     )
 

@@ -159,6 +159,10 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "casussen.view_prijs",
         "casussen.add_prijs",
         "casussen.change_prijs",
+        # Funds and their rules; the ledger itself is changed only through the budget pages.
+        "budget.view_fonds",
+        "budget.add_fonds",
+        "budget.change_fonds",
     },
 }
 

@@ -6,7 +6,6 @@ Only PostgreSQL is accepted as database.
 
 import sys
 from datetime import timedelta
-from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -262,9 +261,6 @@ OMO_VERZOEK_TERMIJN = {
 }
 # How long the link in a verzoek's e-mail works.
 OMO_VERZOEK_LINK_DAGEN = env.int("OMO_VERZOEK_LINK_DAGEN", default=14)
-# Amounts for the level suggestion until the budget app connects the real funds (euro).
-OMO_MANDAAT_BUDGETHOUDER = Decimal(env.str("OMO_MANDAAT_BUDGETHOUDER", default="10000"))
-OMO_FONDS_BESCHIKBAAR = Decimal(env.str("OMO_FONDS_BESCHIKBAAR", default="50000"))
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

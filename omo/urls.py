@@ -31,6 +31,7 @@ urlpatterns = [
     path("audit/", views.audit, name="audit"),
     path("", include("casussen.urls")),
     path("", include("escalatie.urls")),
+    path("", include("budget.urls")),
     path("admin/", admin.site.urls),
 ]
 

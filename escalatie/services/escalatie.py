@@ -80,10 +80,10 @@ def escaleer(casus_id, user, naar_niveau, reden, vraag, scenario_id=None, agenda
     vraag = (vraag or "").strip()
     if not vraag:
         raise Weigering(_("Schrijf de vraag aan het hogere niveau."), "vraag")
-    if Escalatie.objects.filter(casus=casus, beslissing="").exists():
+    if Escalatie.objects.filter(casus=casus, beslissing="", onderwerp=Escalatie.Onderwerp.CASUS).exists():
         raise Weigering(_("Deze casus heeft al een openstaande escalatie; wacht op die beslissing."))
     hoogste = (
-        Escalatie.objects.filter(casus=casus).order_by("-naar_niveau").values_list("naar_niveau", flat=True).first()
+        Escalatie.objects.filter(casus=casus, onderwerp=Escalatie.Onderwerp.CASUS).order_by("-naar_niveau").values_list("naar_niveau", flat=True).first()
     )
     van_niveau = hoogste if hoogste and casus.status == Status.GEESCALEERD else Niveau.OMO
     if naar_niveau <= van_niveau:
@@ -123,8 +123,43 @@ def escaleer(casus_id, user, naar_niveau, reden, vraag, scenario_id=None, agenda
     return escalatie
 
 
+# A fund request escalated to the College (budget app): its decision goes back to the request.
+# The budget app registers the function (budget.apps); escalatie does not import budget.
+_AANVRAAG_BESLUIT = []
+
+
+def registreer_aanvraagbesluit(fn):
+    """`fn(escalatie, user, beslissing, motivatie, toewijzing)`, run inside `beslis`'s
+    transaction; a Weigering from it undoes the whole decision."""
+    if fn not in _AANVRAAG_BESLUIT:
+        _AANVRAAG_BESLUIT.append(fn)
+
+
 @transaction.atomic
-def beslis(escalatie_id, user, beslissing, motivatie, now=None) -> Escalatie:
+def escaleer_aanvraag(casus_id, user, vraag, scenario_id=None, now=None) -> Escalatie:
+    """A fund request above a budget holder's mandate or above what the fund has left, to the
+    College (level 3, reason budget), from the team level. The caller (the budget app) has
+    checked that `user` is a budget holder of the fund. The case's status does not change and
+    this escalation does not count as the case's one open escalation."""
+    now = now or timezone.now()
+    casus = Casus.objects.get(pk=casus_id)
+    vraag = (vraag or "").strip()
+    if not vraag:
+        raise Weigering(_("Schrijf de vraag aan het College."), "vraag")
+    escalatie = Escalatie.objects.create(
+        casus=casus, onderwerp=Escalatie.Onderwerp.AANVRAAG, scenario_id=scenario_id, van_niveau=Niveau.TEAM,
+        naar_niveau=Niveau.COLLEGE, reden=Escalatie.Reden.BUDGET, vraag=vraag, aangevraagd_door=user,
+        aangevraagd_op=now, uiterlijk_op=deadline(now, settings.OMO_ESCALATIE_WERKDAGEN.get(Niveau.COLLEGE, 10)),
+    )
+    tekst = _("Aanvraag uit een fonds voor %(code)s: besluit van het College gevraagd uiterlijk %(dag)s") % {
+        "code": casus.code, "dag": date_format(timezone.localtime(escalatie.uiterlijk_op, AMSTERDAM), "j F Y")}
+    for ontvanger in ontvangers(Niveau.COLLEGE):
+        notify(ontvanger, tekst, _link(escalatie), f"escalatie-{escalatie.pk}-nieuw")
+    return escalatie
+
+
+@transaction.atomic
+def beslis(escalatie_id, user, beslissing, motivatie, now=None, toewijzing=None) -> Escalatie:
     """Record the decision of the level the case was escalated to.
 
     Who: the portefeuillehouder at level 2, the College at level 3; the OMO-functionaris
@@ -154,7 +189,14 @@ def beslis(escalatie_id, user, beslissing, motivatie, now=None) -> Escalatie:
         raise Weigering(_("Een beslissing heeft altijd een motivering."), "motivatie")
     B = Escalatie.Beslissing
     casus_id = escalatie.casus_id
-    if beslissing in (B.AKKOORD, B.AFGEWEZEN):
+    if escalatie.onderwerp == Escalatie.Onderwerp.AANVRAAG:
+        if not _AANVRAAG_BESLUIT:  # pragma: no cover - the budget app is always installed
+            raise Weigering(_("Over een aanvraag kan hier niet worden beslist."))
+        for fn in _AANVRAAG_BESLUIT:
+            fn(escalatie, user, beslissing, motivatie, toewijzing)
+    elif toewijzing:
+        raise Weigering(_("Een toewijzing aan een fonds hoort bij een aanvraag."), "toewijzing")
+    elif beslissing in (B.AKKOORD, B.AFGEWEZEN):
         if beslissing == B.AKKOORD and escalatie.scenario_id is None:
             raise Weigering(
                 _("Bij akkoord hoort een scenario; deze escalatie noemt er geen. Kies ‘advies’ of ‘teruggelegd’."),
@@ -187,7 +229,7 @@ def beslis(escalatie_id, user, beslissing, motivatie, now=None) -> Escalatie:
         tekst = _("%(code)s: %(niveau)s besliste ‘%(b)s’") % {
             "code": escalatie.casus.code, "niveau": escalatie.get_naar_niveau_display(),
             "b": escalatie.get_beslissing_display()}
-    for ontvanger in {*omo_functionarissen(), escalatie.casus.casushouder}:
+    for ontvanger in {*omo_functionarissen(), escalatie.casus.casushouder, escalatie.aangevraagd_door}:
         if ontvanger.pk != user.pk:
             notify(ontvanger, tekst, _link(escalatie), f"escalatie-{escalatie.pk}-besloten")
     return escalatie

@@ -1,0 +1,215 @@
+"""Reads for the budget pages. Balances always come from the balance rows (`Saldo`, and
+`Jaarsaldo` per year), never from summing postings; every list is one query per page plus a
+fixed number of lookups."""
+
+from decimal import Decimal
+
+from django.db.models import Exists, F, OuterRef, Q
+
+from budget.models import Aanvraag, Boeking, Fonds, Jaarsaldo, Rekening, Saldo, Transactie
+from omo.roles import BEHEERDER, COLLEGE, OMO, has_role
+
+R = Rekening.Soort
+S = Aanvraag.Status
+NUL = Decimal("0")
+
+
+def budgetgrenzen() -> tuple[Decimal, Decimal]:
+    """(mandaat, beschikbaar) of the active fund that can carry the largest request: the one
+    with the highest lesser of its mandate and its available balance. One query."""
+    rij = (
+        Saldo.objects.filter(rekening__soort=R.BESCHIKBAAR, rekening__fonds__actief=True)
+        .values_list("rekening__fonds__mandaat", "saldo")
+        .order_by("-saldo")
+    )
+    beste = None
+    for mandaat, saldo in rij[:50]:
+        if beste is None or min(mandaat, saldo) > min(*beste):
+            beste = (mandaat, saldo)
+    return beste or (NUL, NUL)
+
+
+def ziet_alle_fondsen(user) -> bool:
+    return has_role(user, OMO) or has_role(user, BEHEERDER) or has_role(user, COLLEGE)
+
+
+def zichtbare_fondsen(user):
+    qs = Fonds.objects.all()
+    if ziet_alle_fondsen(user):
+        return qs
+    return qs.filter(budgethouders=user)
+
+
+class Stand:
+    """A fund's four internal balances (and the external ones), from balance rows."""
+
+    def __init__(self, rijen):
+        self.per_soort = {s: NUL for s in R.values}
+        self.per_soort.update(rijen)
+
+    def __getattr__(self, naam):
+        if naam in R.values:
+            return self.per_soort[naam]
+        raise AttributeError(naam)
+
+    @property
+    def totaal_ontvangen(self):
+        return -(self.per_soort[R.TOEWIJZING] + self.per_soort[R.PARTNER])
+
+
+def fondsen_met_stand(fondsen, jaar=None) -> list:
+    """The funds with `.stand`: the current balances, or with `jaar` the debit/credit of that year
+    per account (`.jaar_mutaties`) and the balance at its end (`.stand`). Two queries."""
+    fondsen = list(fondsen)
+    ids = [f.pk for f in fondsen]
+    per_fonds = {pk: {} for pk in ids}
+    if jaar is None:
+        for fonds_id, soort, saldo in Saldo.objects.filter(rekening__fonds_id__in=ids).values_list(
+            "rekening__fonds_id", "rekening__soort", "saldo"
+        ):
+            per_fonds[fonds_id][soort] = saldo
+        for f in fondsen:
+            f.stand = Stand(per_fonds[f.pk])
+        return fondsen
+    mutaties = {pk: {} for pk in ids}
+    for fonds_id, soort, j, debet, credit in Jaarsaldo.objects.filter(
+        rekening__fonds_id__in=ids, jaar__lte=jaar
+    ).values_list("rekening__fonds_id", "rekening__soort", "jaar", "debet", "credit"):
+        per_fonds[fonds_id][soort] = per_fonds[fonds_id].get(soort, NUL) + debet - credit
+        if j == jaar:
+            mutaties[fonds_id][soort] = (debet, credit)
+    for f in fondsen:
+        f.stand = Stand(per_fonds[f.pk])
+        f.jaar_mutaties = mutaties[f.pk]
+    return fondsen
+
+
+def jaren() -> list[int]:
+    return sorted(set(Jaarsaldo.objects.values_list("jaar", flat=True).distinct()), reverse=True)
+
+
+def transacties(fondsen_qs):
+    return (
+        Transactie.objects.filter(fonds__in=fondsen_qs)
+        .select_related("fonds", "aanvraag__casus", "geboekt_door")
+        .order_by("-geboekt_op", "-id")
+    )
+
+
+def met_boekingen(transacties_lijst) -> list:
+    """Attach the postings (with their account) to a page of transactions: one query."""
+    transacties_lijst = list(transacties_lijst)
+    per = {t.pk: [] for t in transacties_lijst}
+    for b in Boeking.objects.filter(transactie_id__in=per).select_related("rekening").order_by("transactie_id", "id"):
+        per[b.transactie_id].append(b)
+    for t in transacties_lijst:
+        t.regels = per[t.pk]
+        t.bedrag = max((b.bedrag for b in t.regels), default=NUL)
+    return transacties_lijst
+
+
+def boekingen(fonds):
+    return (
+        Boeking.objects.filter(rekening__fonds=fonds)
+        .select_related("rekening", "transactie", "transactie__aanvraag__casus")
+        .order_by("-transactie_id", "-id")
+    )
+
+
+def export_rijen(qs):
+    """Rows for the financial administration: one per posting, with cost centre and ledger
+    number. Streams through the database (iterator), never a list of everything."""
+    return (
+        Boeking.objects.filter(transactie__in=qs.values("pk"))
+        .select_related("rekening__fonds", "transactie", "transactie__aanvraag__casus")
+        .order_by("transactie__geboekt_op", "transactie_id", "id")
+        .iterator(chunk_size=2000)
+    )
+
+
+def aanvragen_van_casus(casus):
+    return list(
+        Aanvraag.objects.filter(casus=casus).select_related("fonds", "scenario", "aangevraagd_door", "besloten_door")
+        .order_by("-aangemaakt_op", "-id")
+    )
+
+
+def inbox(user):
+    """The requests waiting for `user`'s decision: submitted to a fund they hold, or within the
+    coach limit of a fund for their team as maatwerkcoach; never their own."""
+    eigen_fonds = Fonds.budgethouders.through.objects.filter(fonds_id=OuterRef("fonds_id"), user_id=user.pk)
+    voorwaarde = Exists(eigen_fonds)
+    from omo.roles import MAATWERKCOACH
+
+    if has_role(user, MAATWERKCOACH) and user.team_id is not None:
+        voorwaarde = voorwaarde | Q(
+            casus__team_id=user.team_id, fonds__coach_grens__isnull=False, bedrag__lte=F("fonds__coach_grens")
+        )
+    return (
+        Aanvraag.objects.filter(voorwaarde, status=S.INGEDIEND)
+        .exclude(aangevraagd_door=user)
+        .select_related("fonds", "casus", "scenario", "aangevraagd_door")
+        .order_by("ingediend_op", "pk")
+    )
+
+
+def achteraf(user):
+    qs = Aanvraag.objects.filter(direct_geboekt=True)
+    if not has_role(user, OMO):
+        qs = qs.filter(fonds__budgethouders=user)
+    return qs.select_related("fonds", "casus", "aangevraagd_door", "achteraf_beoordeeld_door").order_by(
+        "achteraf_beoordeeld_op", "-ingediend_op", "-pk")
+
+
+def leningen(user):
+    qs = Aanvraag.objects.filter(
+        soort__in=Aanvraag.TERUG_TE_BETALEN,
+        status__in=[S.UITSTAAND, S.AFGELOST, S.KWIJTGESCHOLDEN, S.GOEDGEKEURD],
+    )
+    if not ziet_alle_fondsen(user):
+        qs = qs.filter(fonds__budgethouders=user)
+    return qs.select_related("fonds", "casus").order_by("status", "eerste_termijn", "pk")
+
+
+def fondsen_voor_aanvraag():
+    """Active funds with their available balance, for the request form (one query)."""
+    fondsen = list(Fonds.objects.filter(actief=True).order_by("naam"))
+    return fondsen_met_stand(fondsen)
+
+
+def met_beslisfeiten(aanvragen) -> list:
+    """Attach to each request `.rendement` (the scenario's kassabon over 12 months) and
+    `.fonds.stand` (the fund's balances): two queries for any number of requests."""
+    from casussen.models import Kostenregel
+    from casussen.rendement import bereken
+    from escalatie.niveau import HORIZON
+
+    regels = {}
+    for r in Kostenregel.objects.filter(scenario_id__in={a.scenario_id for a in aanvragen}).select_related(
+        "geldstroom"
+    ).order_by("situatie", "pk"):
+        regels.setdefault(r.scenario_id, []).append(r)
+    fondsen = {f.pk: f for f in fondsen_met_stand({a.fonds_id: a.fonds for a in aanvragen}.values())}
+    for a in aanvragen:
+        a.rendement = bereken(regels.get(a.scenario_id, []), HORIZON)
+        a.fonds = fondsen[a.fonds_id]
+    return aanvragen
+
+
+def maanden_sinds(start, dag) -> int:
+    """Monthly terms due on `dag` when the first one is on `start` (0 before it)."""
+    if start is None or dag < start:
+        return 0
+    return (dag.year - start.year) * 12 + dag.month - start.month + (1 if dag.day >= start.day else 0)
+
+
+def met_aflosstand(leningen_lijst, dag) -> list:
+    """Per loan what should have come back by `dag` under its plan, and the arrears."""
+    for a in leningen_lijst:
+        terug_te_betalen = a.betaald - a.kwijtgescholden
+        if a.soort == Aanvraag.Soort.LENING and a.termijnbedrag:
+            a.verwacht = min(terug_te_betalen, a.termijnbedrag * maanden_sinds(a.eerste_termijn, dag))
+        else:
+            a.verwacht = None
+        a.achterstand = max(NUL, (a.verwacht or NUL) - a.afgelost) if a.status == S.UITSTAAND else NUL
+    return leningen_lijst

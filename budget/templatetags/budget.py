@@ -1,0 +1,27 @@
+from decimal import Decimal
+
+from django import template
+from django.utils.html import format_html
+
+from budget.eenmalig import nieuw_token
+from budget.services.grootboek import euro as _euro
+
+register = template.Library()
+
+
+@register.simple_tag
+def eenmalig():
+    """The hidden one-time token of a money form."""
+    return format_html('<input type="hidden" name="eenmalig" value="{}">', nieuw_token())
+
+
+@register.filter
+def euro(bedrag):
+    if bedrag in (None, ""):
+        return "—"
+    return _euro(Decimal(bedrag))
+
+
+@register.filter
+def negatief(bedrag):
+    return -(bedrag or Decimal("0"))

@@ -1,0 +1,1 @@
+from budget.views import urlpatterns  # noqa: F401

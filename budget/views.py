@@ -1,0 +1,456 @@
+"""The budget pages: funds and their postings, the CSV export, the money of a case, the request
+form, the budget holder's inbox and decision, execution (pay, release, repay, forgive), the
+review list and the loans. Thin: reads from `queries`, changes through `services`; every money
+POST claims its one-time token in the same transaction as the booking."""
+
+import csv
+from decimal import Decimal
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from budget import eenmalig, queries
+from budget.forms import (
+    AanvraagForm,
+    BedragForm,
+    BesluitForm,
+    BoekingFilter,
+    KwijtscheldingForm,
+    OordeelForm,
+    TegenboekingForm,
+    ToewijzingForm,
+    TransactieFilter,
+    VrijgaveForm,
+    fout_in_form,
+)
+from budget.models import Aanvraag, Fonds, Transactie
+from budget.services import aanvraag as services
+from budget.services import grootboek
+from casussen.rendement import bereken
+from casussen.services.fouten import Weigering
+from casussen.views.common import casus_voor, mag, vereis
+from escalatie.niveau import HORIZON
+from omo.audit import log_access, log_access_many
+from omo.paginering import BegrensdePaginator
+from omo.roles import BEHEERDER, BUDGETHOUDER, has_role
+
+S = Aanvraag.Status
+
+
+def _geld_post(request, doel, uitvoeren, form=None):
+    """Run a money operation once: claim the form's token and book in one transaction.
+    Returns (gelukt, resultaat). A refusal lands on the form (or as a message); a repeated POST
+    is told it was already done and books nothing."""
+    try:
+        with transaction.atomic():
+            eenmalig.claim(request, doel)
+            return True, uitvoeren()
+    except eenmalig.AlVerwerkt:
+        messages.info(request, _("Dit was al verwerkt; er is niets dubbel geboekt."))
+        return None, None
+    except Weigering as fout:
+        if form is not None and (fout.field in form.fields or fout.field is None):
+            fout_in_form(form, fout)
+        else:
+            messages.error(request, fout.message)
+        return False, None
+
+
+# --- Funds -----------------------------------------------------------------------------------
+
+
+def fondsen(request):
+    vereis(request, "budget.zie_fondsen")
+    jaar = request.GET.get("jaar")
+    jaar = int(jaar) if jaar and jaar.isdigit() and 2000 <= int(jaar) <= 2100 else None
+    lijst = queries.fondsen_met_stand(queries.zichtbare_fondsen(request.user).order_by("naam"), jaar)
+    return render(request, "budget/fondsen.html", {
+        "fondsen": lijst, "jaar": jaar, "jaren": queries.jaren(), "houder_van": _houder_van(request.user)})
+
+
+def _houder_van(user) -> set:
+    return set(Fonds.budgethouders.through.objects.filter(user_id=user.pk).values_list("fonds_id", flat=True))
+
+
+def _boekbare_fondsen(user) -> set:
+    """Funds on which `user` may book (and so reverse): the beheerder all, a budget holder theirs."""
+    if has_role(user, BEHEERDER):
+        return set(Fonds.objects.values_list("pk", flat=True))
+    return _houder_van(user) if has_role(user, BUDGETHOUDER) else set()
+
+
+def _fonds(request, pk) -> Fonds:
+    vereis(request, "budget.zie_fondsen")
+    fonds = Fonds.objects.filter(pk=pk).prefetch_related("budgethouders").first()
+    if fonds is None:
+        raise Http404
+    fonds._houder_ids = {u.pk for u in fonds.budgethouders.all()}
+    if not mag(request.user, "budget.bekijk_fonds", fonds):
+        raise Http404
+    return fonds
+
+
+def fonds_detail(request, pk, form=None):
+    fonds = _fonds(request, pk)
+    [fonds] = queries.fondsen_met_stand([fonds])
+    filterset = BoekingFilter(request.GET, queryset=queries.boekingen(fonds))
+    rows = filterset.qs if filterset.is_valid() else queries.boekingen(fonds).none()
+    page = BegrensdePaginator(rows, 50).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    boeken = mag(request.user, "budget.boek_op_fonds", fonds)
+    return render(request, "budget/fonds.html", {
+        "fonds": fonds, "filter": filterset, "page": page, "querystring": query.urlencode(),
+        "boeken": boeken, "form": form or (ToewijzingForm() if boeken else None),
+    })
+
+
+@require_POST
+def fonds_boeken(request, pk):
+    fonds = _fonds(request, pk)
+    if not mag(request.user, "budget.boek_op_fonds", fonds):
+        raise PermissionDenied
+    form = ToewijzingForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+
+        def uitvoeren():
+            if d["soort"] == "partner":
+                return grootboek.partnerbijdrage(fonds.pk, d["bedrag"], d["tegenpartij"], request.user, d["omschrijving"])
+            return grootboek.toewijzen(fonds.pk, d["bedrag"], request.user, d["omschrijving"])
+
+        gelukt, _t = _geld_post(request, f"fonds {fonds.pk} {d['soort']}", uitvoeren, form)
+        if gelukt is not False:
+            if gelukt:
+                messages.success(request, _("%(b)s is geboekt op %(f)s.") % {"b": grootboek.euro(d["bedrag"]), "f": fonds.naam})
+            return redirect("fonds_detail", pk=fonds.pk)
+    return fonds_detail(request, pk, form=form)
+
+
+def _transacties_filter(request):
+    zichtbaar = queries.zichtbare_fondsen(request.user)
+    filterset = TransactieFilter(request.GET, queryset=queries.transacties(zichtbaar), fondsen=zichtbaar.order_by("naam"))
+    rows = filterset.qs if filterset.is_valid() else Transactie.objects.none()
+    return filterset, rows
+
+
+def transacties(request):
+    vereis(request, "budget.zie_fondsen")
+    filterset, rows = _transacties_filter(request)
+    page = BegrensdePaginator(rows, 50).get_page(request.GET.get("pagina"))
+    page.object_list = queries.met_boekingen(page.object_list)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(request, "budget/transacties.html", {
+        "filter": filterset, "page": page, "querystring": query.urlencode(),
+        "boekbaar": _boekbare_fondsen(request.user), "tegenboek_form": TegenboekingForm(),
+    })
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def transacties_export(request):
+    """CSV for the financial administration: one row per posting, with cost centre and ledger
+    number, streamed (a year of postings never sits in memory)."""
+    vereis(request, "budget.zie_fondsen")
+    _filterset, rows = _transacties_filter(request)
+    writer = csv.writer(_Echo(), delimiter=";")
+    kop = ["transactie", "boekdatum", "boekjaar", "fonds", "kostenplaats", "grootboeknummer", "rekening", "soort",
+           "debet", "credit", "omschrijving", "tegenpartij", "casus", "tegenboeking_van"]
+
+    def regels():
+        yield "\ufeff" + writer.writerow(kop)
+        for b in queries.export_rijen(rows):
+            t = b.transactie
+            bedrag = f"{b.bedrag:.2f}".replace(".", ",")
+            yield writer.writerow([
+                t.pk, t.boekdatum.isoformat(), t.boekjaar, b.rekening.fonds.naam, b.rekening.fonds.kostenplaats,
+                b.rekening.fonds.grootboeknummer, b.rekening.get_soort_display(), t.get_soort_display(),
+                bedrag if b.kant == "D" else "", bedrag if b.kant == "C" else "", t.omschrijving, t.tegenpartij,
+                t.aanvraag.casus.code if t.aanvraag_id else "", t.tegenboeking_van_id or "",
+            ])
+
+    response = StreamingHttpResponse(regels(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="omo-boekingen-{timezone.localdate():%Y%m%d}.csv"'
+    return response
+
+
+@require_POST
+def transactie_tegenboeken(request, pk):
+    transactie = Transactie.objects.select_related("fonds").filter(pk=pk).first()
+    if transactie is None:
+        raise Http404
+    fonds = _fonds(request, transactie.fonds_id)
+    if not mag(request.user, "budget.boek_op_fonds", fonds):
+        raise PermissionDenied
+    form = TegenboekingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Schrijf waarom deze boeking wordt tegengeboekt."))
+    else:
+        gelukt, _t = _geld_post(request, f"tegenboeking {pk}",
+                                lambda: grootboek.keer_om(pk, request.user, form.cleaned_data["reden"]))
+        if gelukt:
+            messages.success(request, _("De transactie is tegengeboekt."))
+    return redirect("fonds_detail", pk=fonds.pk)
+
+
+# --- The money of a case and the request form ------------------------------------------------
+
+
+def casus_geld(request, pk):
+    casus = casus_voor(request, pk)
+    aanvragen = queries.aanvragen_van_casus(casus)
+    return render(request, "budget/casus_geld.html", {
+        "casus": casus, "tab": "geld", "aanvragen": aanvragen,
+        "mag_aanvragen": services.mag_aanvragen(request.user, casus) and casus.status != "afgesloten",
+        "totaal": {veld: sum((getattr(a, veld) for a in aanvragen), start=Decimal("0"))
+                   for veld in ("gereserveerd", "betaald", "uitstaand", "afgelost", "kwijtgescholden")},
+    })
+
+
+def aanvraag_nieuw(request, pk):
+    casus = casus_voor(request, pk)
+    if not services.mag_aanvragen(request.user, casus):
+        raise PermissionDenied
+    fondsen_lijst = queries.fondsen_voor_aanvraag()
+    form = AanvraagForm(request.POST or None, casus=casus, fondsen=fondsen_lijst,
+                        initial={"soort": Aanvraag.Soort.GIFT})
+    if request.method == "POST" and form.is_valid():
+        indienen = "indienen" in request.POST
+        gelukt, aanvraag = _geld_post(
+            request, f"aanvraag casus {casus.pk}",
+            lambda: services.maak(casus.pk, request.user, form.cleaned_data, indienen=indienen), form)
+        if gelukt is None:
+            return redirect("casus_geld", pk=casus.pk)
+        if gelukt:
+            _melding_na_indienen(request, aanvraag, indienen)
+            return redirect("aanvraag_detail", pk=aanvraag.pk)
+    return render(request, "budget/aanvraag_form.html", {
+        "casus": casus, "tab": "geld", "form": form, "fondsen": fondsen_lijst})
+
+
+def _melding_na_indienen(request, aanvraag, indienen):
+    if not indienen:
+        messages.success(request, _("De aanvraag is als concept bewaard."))
+    elif aanvraag.direct_geboekt:
+        messages.success(request, _("%(b)s is direct geboekt; de budgethouder beoordeelt de uitgave achteraf.") % {
+            "b": grootboek.euro(aanvraag.bedrag)})
+    else:
+        messages.success(request, _("De aanvraag is ingediend; de budgethouder krijgt bericht."))
+
+
+def _aanvraag(request, pk) -> Aanvraag:
+    aanvraag = (
+        Aanvraag.objects.filter(pk=pk)
+        .select_related("fonds", "casus", "casus__team", "scenario", "aangevraagd_door", "besloten_door", "escalatie",
+                        "achteraf_beoordeeld_door")
+        .prefetch_related("casus__medebehandelaars", "fonds__budgethouders")
+        .first()
+    )
+    if aanvraag is None:
+        raise Http404
+    aanvraag.fonds._houder_ids = {u.pk for u in aanvraag.fonds.budgethouders.all()}
+    if not mag(request.user, "budget.bekijk_aanvraag", aanvraag):
+        raise Http404
+    return aanvraag
+
+
+def aanvraag_wijzigen(request, pk):
+    aanvraag = _aanvraag(request, pk)
+    if not services.mag_aanvragen(request.user, aanvraag.casus) or aanvraag.status != S.CONCEPT:
+        raise PermissionDenied
+    fondsen_lijst = queries.fondsen_voor_aanvraag()
+    form = AanvraagForm(request.POST or None, instance=aanvraag, casus=aanvraag.casus, fondsen=fondsen_lijst)
+    if request.method == "POST" and form.is_valid():
+        indienen = "indienen" in request.POST
+
+        def uitvoeren():
+            a = services.wijzig(aanvraag.pk, request.user, form.cleaned_data)
+            return services.dien_in(a.pk, request.user) if indienen else a
+
+        gelukt, resultaat = _geld_post(request, f"aanvraag {pk} wijzigen", uitvoeren, form)
+        if gelukt is not False:
+            if gelukt:
+                _melding_na_indienen(request, resultaat, indienen)
+            return redirect("aanvraag_detail", pk=pk)
+    return render(request, "budget/aanvraag_form.html", {
+        "casus": aanvraag.casus, "tab": "geld", "form": form, "aanvraag": aanvraag, "fondsen": fondsen_lijst})
+
+
+def _beslisfeiten(aanvraag):
+    """What a decision needs besides the request: the scenario's kassabon and the fund's
+    balances (two queries)."""
+    rendement = bereken(aanvraag.scenario.kostenregels.select_related("geldstroom").order_by("situatie", "pk"), HORIZON)
+    [fonds] = queries.fondsen_met_stand([aanvraag.fonds])
+    return rendement, fonds.stand
+
+
+def aanvraag_detail(request, pk, formulieren=None):
+    aanvraag = _aanvraag(request, pk)
+    user = request.user
+    log_access_many(request, [aanvraag, aanvraag.casus])
+    rendement, stand = _beslisfeiten(aanvraag)
+    rol = services.beslisser_rol(user, aanvraag) if aanvraag.status == S.INGEDIEND else ""
+    uitvoeren = mag(user, "budget.voer_aanvraag_uit", aanvraag)
+    eigen = services.mag_aanvragen(user, aanvraag.casus)
+    f = formulieren or {}
+    return render(request, "budget/aanvraag.html", {
+        "aanvraag": aanvraag, "casus": aanvraag.casus, "rendement": rendement, "stand": stand,
+        "ziet_casus": mag(user, "casussen.bekijk_casus", aanvraag.casus),
+        "beslissen": rol, "besluit_form": f.get("besluit") or BesluitForm(),
+        "uitvoeren": uitvoeren, "eigen": eigen,
+        "betaal_form": f.get("betalen") or BedragForm(initial={"bedrag": aanvraag.gereserveerd or None}),
+        "vrijgave_form": f.get("vrijgeven") or VrijgaveForm(),
+        "aflos_form": f.get("aflossen") or BedragForm(initial={"bedrag": aanvraag.termijnbedrag}),
+        "kwijt_form": f.get("kwijtschelden") or KwijtscheldingForm(),
+        "oordeel_form": f.get("beoordelen") or OordeelForm(),
+        "boven_mandaat": aanvraag.bedrag > aanvraag.fonds.mandaat,
+        "boven_beschikbaar": aanvraag.bedrag > stand.beschikbaar,
+    })
+
+
+@require_POST
+def aanvraag_beslissen(request, pk):
+    aanvraag = _aanvraag(request, pk)
+    if not mag(request.user, "budget.beslis_aanvragen"):
+        raise PermissionDenied
+    form = BesluitForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        doen = {
+            "goedkeuren": lambda: services.keur_goed(aanvraag.pk, request.user, d["motivatie"]),
+            "afwijzen": lambda: services.wijs_af(aanvraag.pk, request.user, d["motivatie"]),
+            "college": lambda: services.leg_voor_aan_college(aanvraag.pk, request.user, d["motivatie"]),
+        }[d["besluit"]]
+        gelukt, resultaat = _geld_post(request, f"aanvraag {pk} {d['besluit']}", doen, form)
+        if gelukt is not False:
+            if gelukt:
+                messages.success(request, {
+                    "goedkeuren": _("Goedgekeurd: %(b)s is gereserveerd. De aanvrager krijgt bericht."),
+                    "afwijzen": _("Afgewezen. De aanvrager krijgt bericht met je reden."),
+                    "college": _("De aanvraag ligt nu bij het College. Het besluit komt terug op deze aanvraag."),
+                }[d["besluit"]] % {"b": grootboek.euro(aanvraag.bedrag)})
+            return redirect("budget_inbox")
+    return aanvraag_detail(request, pk, formulieren={"besluit": form})
+
+
+def _uitvoering(actie, form_class, doe):
+    @require_POST
+    def view(request, pk):
+        aanvraag = _aanvraag(request, pk)
+        if actie == "afronden":
+            if not (mag(request.user, "budget.voer_aanvraag_uit", aanvraag) or services.mag_aanvragen(request.user, aanvraag.casus)):
+                raise PermissionDenied
+        elif actie == "beoordelen":
+            if not mag(request.user, "budget.zie_achteraf") or not (
+                mag(request.user, "budget.voer_aanvraag_uit", aanvraag) or mag(request.user, "casussen.neem_besluit")
+            ):
+                raise PermissionDenied
+        elif actie in ("indienen", "intrekken"):
+            if not services.mag_aanvragen(request.user, aanvraag.casus):
+                raise PermissionDenied
+        elif not mag(request.user, "budget.voer_aanvraag_uit", aanvraag):
+            raise PermissionDenied
+        form = form_class(request.POST) if form_class else None
+        if form is None or form.is_valid():
+            data = form.cleaned_data if form else {}
+            gelukt, _r = _geld_post(request, f"aanvraag {pk} {actie}", lambda: doe(aanvraag, request.user, data), form)
+            if gelukt is not False:
+                if gelukt:
+                    messages.success(request, BERICHTEN[actie])
+                return redirect("aanvraag_detail", pk=pk)
+        if form is None:
+            return redirect("aanvraag_detail", pk=pk)
+        return aanvraag_detail(request, pk, formulieren={actie: form})
+
+    view.__name__ = f"aanvraag_{actie}"
+    return view
+
+
+BERICHTEN = {
+    "indienen": _("De aanvraag is ingediend."),
+    "intrekken": _("De aanvraag is ingetrokken."),
+    "betalen": _("De betaling is geboekt."),
+    "vrijgeven": _("De reservering is vrijgegeven: het geld is terug in het fonds."),
+    "afronden": _("De aanvraag is afgerond."),
+    "aflossen": _("De aflossing is geboekt; het geld is terug in het fonds."),
+    "kwijtschelden": _("De kwijtschelding is geboekt."),
+    "beoordelen": _("Je oordeel is vastgelegd."),
+}
+
+aanvraag_indienen = _uitvoering("indienen", None, lambda a, u, d: services.dien_in(a.pk, u))
+aanvraag_intrekken = _uitvoering("intrekken", None, lambda a, u, d: services.trek_in(a.pk, u))
+aanvraag_betalen = _uitvoering("betalen", BedragForm, lambda a, u, d: services.betaal(a.pk, u, d["bedrag"]))
+aanvraag_vrijgeven = _uitvoering("vrijgeven", VrijgaveForm, lambda a, u, d: services.geef_vrij(a.pk, u, d["bedrag"], d["reden"]))
+aanvraag_afronden = _uitvoering("afronden", None, lambda a, u, d: services.rond_af(a.pk, u))
+aanvraag_aflossen = _uitvoering("aflossen", BedragForm, lambda a, u, d: services.los_af(a.pk, u, d["bedrag"]))
+aanvraag_kwijtschelden = _uitvoering(
+    "kwijtschelden", KwijtscheldingForm, lambda a, u, d: services.scheld_kwijt(a.pk, u, d["bedrag"], d["reden"]))
+aanvraag_beoordelen = _uitvoering("beoordelen", OordeelForm, lambda a, u, d: services.beoordeel_achteraf(a.pk, u, d["oordeel"]))
+
+
+# --- Inbox, review list, loans ---------------------------------------------------------------
+
+
+def inbox(request):
+    vereis(request, "budget.beslis_aanvragen")
+    page = BegrensdePaginator(queries.inbox(request.user), 25).get_page(request.GET.get("pagina"))
+    aanvragen = list(page.object_list)
+    queries.met_beslisfeiten(aanvragen)
+    log_access_many(request, [a.casus for a in aanvragen])
+    page.object_list = aanvragen
+    return render(request, "budget/inbox.html", {"page": page, "querystring": ""})
+
+
+def achteraf(request):
+    vereis(request, "budget.zie_achteraf")
+    open_ = request.GET.get("toon") != "alle"
+    qs = queries.achteraf(request.user)
+    if open_:
+        qs = qs.filter(achteraf_beoordeeld_op__isnull=True)
+    page = BegrensdePaginator(qs, 50).get_page(request.GET.get("pagina"))
+    return render(request, "budget/achteraf.html", {
+        "page": page, "open": open_, "querystring": "" if open_ else "toon=alle", "oordeel_form": OordeelForm()})
+
+
+def leningen(request):
+    vereis(request, "budget.zie_leningen")
+    page = BegrensdePaginator(queries.leningen(request.user), 50).get_page(request.GET.get("pagina"))
+    page.object_list = queries.met_aflosstand(list(page.object_list), timezone.localdate())
+    return render(request, "budget/leningen.html", {"page": page, "querystring": ""})
+
+
+urlpatterns = [
+    path("budget/", fondsen, name="budget_fondsen"),
+    path("budget/transacties/", transacties, name="budget_transacties"),
+    path("budget/transacties/export/", transacties_export, name="budget_export"),
+    path("budget/transacties/<int:pk>/tegenboeken/", transactie_tegenboeken, name="transactie_tegenboeken"),
+    path("budget/fondsen/<int:pk>/", fonds_detail, name="fonds_detail"),
+    path("budget/fondsen/<int:pk>/boeken/", fonds_boeken, name="fonds_boeken"),
+    path("budget/beslissen/", inbox, name="budget_inbox"),
+    path("budget/achteraf/", achteraf, name="budget_achteraf"),
+    path("budget/leningen/", leningen, name="budget_leningen"),
+    path("budget/aanvragen/<int:pk>/", aanvraag_detail, name="aanvraag_detail"),
+    path("budget/aanvragen/<int:pk>/wijzigen/", aanvraag_wijzigen, name="aanvraag_wijzigen"),
+    path("budget/aanvragen/<int:pk>/beslissen/", aanvraag_beslissen, name="aanvraag_beslissen"),
+    path("budget/aanvragen/<int:pk>/indienen/", aanvraag_indienen, name="aanvraag_indienen"),
+    path("budget/aanvragen/<int:pk>/intrekken/", aanvraag_intrekken, name="aanvraag_intrekken"),
+    path("budget/aanvragen/<int:pk>/betalen/", aanvraag_betalen, name="aanvraag_betalen"),
+    path("budget/aanvragen/<int:pk>/vrijgeven/", aanvraag_vrijgeven, name="aanvraag_vrijgeven"),
+    path("budget/aanvragen/<int:pk>/afronden/", aanvraag_afronden, name="aanvraag_afronden"),
+    path("budget/aanvragen/<int:pk>/aflossen/", aanvraag_aflossen, name="aanvraag_aflossen"),
+    path("budget/aanvragen/<int:pk>/kwijtschelden/", aanvraag_kwijtschelden, name="aanvraag_kwijtschelden"),
+    path("budget/aanvragen/<int:pk>/beoordelen/", aanvraag_beoordelen, name="aanvraag_beoordelen"),
+    path("casus/<int:pk>/geld/", casus_geld, name="casus_geld"),
+    path("casus/<int:pk>/geld/aanvragen/", aanvraag_nieuw, name="aanvraag_nieuw"),
+]
