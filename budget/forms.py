@@ -1,7 +1,6 @@
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
-
-import django_filters
 
 from budget.models import Aanvraag, Boeking, Fonds, Rekening, Transactie
 from budget.services.grootboek import euro

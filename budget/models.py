@@ -20,13 +20,12 @@ Balances are debit minus credit: internal accounts have a positive balance, exte
 
 from decimal import Decimal
 
+import pgtrigger
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-
-import pgtrigger
 
 from omo.history import tracked
 
@@ -150,6 +149,9 @@ class Saldo(models.Model):
             models.CheckConstraint(condition=Q(intern=False) | Q(saldo__gte=0), name="saldo_intern_niet_negatief")
         ]
 
+    def __str__(self):
+        return f"{self.rekening_id}: {self.saldo}"
+
 
 class Jaarsaldo(models.Model):
     """Debit and credit totals of one account in one booking year. Written only by the trigger."""
@@ -164,6 +166,9 @@ class Jaarsaldo(models.Model):
         verbose_name_plural = _("jaarsaldi")
         constraints = [models.UniqueConstraint(fields=["rekening", "jaar"], name="jaarsaldo_uniek")]
         indexes = [models.Index(fields=["jaar", "rekening"], name="jaarsaldo_jaar_idx")]
+
+    def __str__(self):
+        return f"{self.rekening_id} {self.jaar}: {self.debet} / {self.credit}"
 
 
 class Transactie(models.Model):
@@ -206,6 +211,9 @@ class Transactie(models.Model):
             models.Index(fields=["fonds", "-geboekt_op", "-id"], name="transactie_fonds_idx"),
             models.Index(fields=["fonds", "soort", "-geboekt_op"], name="transactie_fonds_soort_idx"),
             models.Index(fields=["fonds", "boekjaar"], name="transactie_fonds_jaar_idx"),
+            models.Index(fields=["fonds", "boekdatum"], name="transactie_fonds_datum_idx"),
+            models.Index(fields=["boekdatum"], name="transactie_datum_idx"),
+            models.Index(fields=["soort", "-geboekt_op"], name="transactie_soort_idx"),
             models.Index(fields=["-geboekt_op", "-id"], name="transactie_geboekt_idx"),
             models.Index(fields=["aanvraag"], name="transactie_aanvraag_idx", condition=Q(aanvraag__isnull=False)),
         ]
@@ -242,6 +250,9 @@ class Boeking(models.Model):
         triggers = [
             pgtrigger.Protect(name="boeking_alleen_toevoegen", operation=pgtrigger.Update | pgtrigger.Delete)
         ]
+
+    def __str__(self):
+        return f"{self.get_kant_display()} {self.rekening_id} {self.bedrag}"
 
     @property
     def mutatie(self) -> Decimal:
@@ -380,6 +391,9 @@ class Eenmalig(models.Model):
         verbose_name = _("eenmalige sleutel")
         verbose_name_plural = _("eenmalige sleutels")
 
+    def __str__(self):
+        return self.token
+
 
 class Jaarafsluiting(models.Model):
     """Once per fund and year: the lapse or carry-over of what was left."""
@@ -395,3 +409,6 @@ class Jaarafsluiting(models.Model):
         verbose_name = _("jaarafsluiting")
         verbose_name_plural = _("jaarafsluitingen")
         constraints = [models.UniqueConstraint(fields=["fonds", "jaar"], name="jaarafsluiting_eenmaal")]
+
+    def __str__(self):
+        return f"{self.fonds_id} {self.jaar}: {self.get_wijze_display()}"

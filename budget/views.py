@@ -37,7 +37,7 @@ from casussen.rendement import bereken
 from casussen.services.fouten import Weigering
 from casussen.views.common import casus_voor, mag, vereis
 from escalatie.niveau import HORIZON
-from omo.audit import log_access, log_access_many
+from omo.audit import log_access_many
 from omo.paginering import BegrensdePaginator
 from omo.roles import BEHEERDER, BUDGETHOUDER, has_role
 

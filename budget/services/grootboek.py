@@ -16,8 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from budget.models import Fonds, Jaarafsluiting, Jaarsaldo, Rekening, Saldo, Transactie
 from budget.models import Boeking as B
+from budget.models import Fonds, Jaarafsluiting, Jaarsaldo, Rekening, Saldo, Transactie
 from casussen.services.fouten import Weigering
 from omo.werkdagen import AMSTERDAM
 

@@ -1,5 +1,7 @@
 """Forms of the escalation pages."""
 
+from decimal import Decimal
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +35,22 @@ class BeslissingForm(forms.Form):
                                    error_messages={"required": _("Kies een beslissing.")})
     motivatie = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4}),
                                 error_messages={"required": _("Een beslissing heeft altijd een motivering.")})
+
+    def __init__(self, *args, aanvraag=False, **kwargs):
+        """`aanvraag`: the escalation is a fund request; the College decides akkoord, afgewezen or
+        teruggelegd, and may first add an allocation to the fund."""
+        super().__init__(*args, **kwargs)
+        if aanvraag:
+            B = Escalatie.Beslissing
+            self.fields["beslissing"].choices = [(b.value, b.label) for b in B if b != B.ADVIES]
+            self.fields["toewijzing"] = forms.DecimalField(
+                label=_("Extra toewijzing aan het fonds (euro)"), required=False, max_digits=14, decimal_places=2,
+                localize=True, min_value=Decimal("0.01"), widget=forms.TextInput(attrs={"inputmode": "decimal"}),
+                help_text=_("Alleen bij akkoord, als het fonds niet genoeg heeft: wordt eerst toegewezen, dan gereserveerd."),
+                error_messages={"invalid": _("Vul een geldig bedrag in, bijvoorbeeld 2500,00."),
+                                "min_value": _("Het bedrag moet groter zijn dan nul."),
+                                "max_decimal_places": _("Een bedrag heeft hoogstens twee cijfers achter de komma.")},
+            )
 
 
 class LetForm(forms.ModelForm):

@@ -57,7 +57,7 @@ def _dossier_pagina(request, escalatie, form=None, status=200):
     log_access_many(request, [escalatie, escalatie.casus])
     beslissen = escalatie.is_open and services.mag_beslissen(request.user, escalatie)
     if beslissen and form is None:
-        form = BeslissingForm()
+        form = BeslissingForm(aanvraag=escalatie.onderwerp == Escalatie.Onderwerp.AANVRAAG)
     return render(
         request, "escalatie/escalatie/detail.html",
         {"escalatie": escalatie, "casus": escalatie.casus, "form": form if beslissen else None,
@@ -75,11 +75,12 @@ def escalatie_beslissen(request, pk):
     """The decision form. A refusal (not yours, decided already, a missing motivation) shows the
     dossier again with the message and the input kept; nothing is changed."""
     escalatie = _escalatie(request, pk)
-    form = BeslissingForm(request.POST)
+    form = BeslissingForm(request.POST, aanvraag=escalatie.onderwerp == Escalatie.Onderwerp.AANVRAAG)
     gemeld = False
     if form.is_valid():
         try:
-            services.beslis(escalatie.pk, request.user, form.cleaned_data["beslissing"], form.cleaned_data["motivatie"])
+            services.beslis(escalatie.pk, request.user, form.cleaned_data["beslissing"], form.cleaned_data["motivatie"],
+                            toewijzing=form.cleaned_data.get("toewijzing"))
         except Weigering as fout:
             fout_in_form(form, fout)
             if fout.field not in form.fields:

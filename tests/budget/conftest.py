@@ -76,14 +76,14 @@ def fonds(make_fonds):
 
 
 @pytest.fixture
-def casus_met_scenario(make_casus, consulent):
+def casus_met_scenario(make_casus, consulent):  # noqa: F811
     casus = make_casus(consulent)
     scenario = Scenario.objects.create(casus=casus, titel="Schuld aflossen", beschrijving="Huurachterstand betalen")
     return casus, scenario
 
 
 @pytest.fixture
-def make_aanvraag(casus_met_scenario, consulent, request):
+def make_aanvraag(casus_met_scenario, consulent, request):  # noqa: F811
     """make_aanvraag(bedrag, indienen=True, fonds=..., **velden) → a request of the consulent."""
 
     def factory(bedrag="500.00", indienen=True, fonds=None, user=None, **velden):
