@@ -1,4 +1,6 @@
 import django_filters
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +26,7 @@ BEDRAG_FOUTEN = {
     "max_decimal_places": _("Een bedrag heeft hoogstens twee cijfers achter de komma."),
     "max_digits": _("Dit bedrag is te groot."),
     "max_whole_digits": _("Dit bedrag is te groot."),
+    "min_value": _("Het bedrag moet groter zijn dan nul."),
 }
 
 
@@ -42,7 +45,7 @@ class FondsKeuze(forms.ModelChoiceField):
 
 
 class AanvraagForm(forms.ModelForm):
-    bedrag = bedrag_veld(_("Bedrag (euro)"))
+    bedrag = bedrag_veld(_("Bedrag (euro)"), min_value=Decimal("0.01"))
     termijnbedrag = bedrag_veld(_("Aflossing per maand (euro)"), required=False)
 
     class Meta:
@@ -78,7 +81,7 @@ class AanvraagForm(forms.ModelForm):
 
 
 class BedragForm(forms.Form):
-    bedrag = bedrag_veld(_("Bedrag (euro)"))
+    bedrag = bedrag_veld(_("Bedrag (euro)"), min_value=Decimal("0.01"))
 
 
 class VrijgaveForm(forms.Form):

@@ -30,5 +30,5 @@ def registreer():
 
     registreer_tab("geld", gettext_lazy("Geld"), "casus_geld")
     registreer_acties(_acties)
-    niveau.registreer_budgetbron(queries.budgetgrenzen)
+    niveau.registreer_budgetbron(queries.budgetgrenzen, queries.budget_annotaties)
     registreer_aanvraagbesluit(verwerk_college_besluit)

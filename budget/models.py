@@ -344,7 +344,10 @@ class Aanvraag(models.Model):
         verbose_name_plural = _("aanvragen")
         ordering = ["-aangemaakt_op", "-id"]
         constraints = [
-            models.CheckConstraint(condition=Q(bedrag__gt=0), name="aanvraag_bedrag_positief"),
+            models.CheckConstraint(
+                condition=Q(bedrag__gt=0), name="aanvraag_bedrag_positief",
+                violation_error_message=_("Het bedrag moet groter zijn dan nul."),
+            ),
             models.CheckConstraint(
                 condition=Q(gereserveerd__gte=0) & Q(betaald__gte=0) & Q(uitstaand__gte=0)
                 & Q(afgelost__gte=0) & Q(kwijtgescholden__gte=0),
@@ -354,7 +357,8 @@ class Aanvraag(models.Model):
                 condition=Q(gereserveerd__lte=models.F("bedrag")), name="aanvraag_reservering_binnen_bedrag"
             ),
             models.CheckConstraint(
-                condition=~Q(soort="voorfinanciering") | ~Q(verhalen_op=""), name="aanvraag_voorfinanciering_partij"
+                condition=~Q(soort="voorfinanciering") | ~Q(verhalen_op=""), name="aanvraag_voorfinanciering_partij",
+                violation_error_message=_("Vul in op welke partij de voorfinanciering wordt verhaald."),
             ),
         ]
         indexes = [

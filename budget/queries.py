@@ -4,7 +4,8 @@ fixed number of lookups."""
 
 from decimal import Decimal
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Least
 
 from budget.models import Aanvraag, Boeking, Fonds, Jaarsaldo, Rekening, Saldo, Transactie
 from omo.roles import BEHEERDER, COLLEGE, OMO, has_role
@@ -14,19 +15,28 @@ S = Aanvraag.Status
 NUL = Decimal("0")
 
 
-def budgetgrenzen() -> tuple[Decimal, Decimal]:
-    """(mandaat, beschikbaar) of the active fund that can carry the largest request: the one
-    with the highest lesser of its mandate and its available balance. One query."""
-    rij = (
+def _beste_fonds():
+    """The available balances of the active funds, the fund that can carry the largest request
+    first: the highest lesser of its mandate and what it has left."""
+    return (
         Saldo.objects.filter(rekening__soort=R.BESCHIKBAAR, rekening__fonds__actief=True)
-        .values_list("rekening__fonds__mandaat", "saldo")
-        .order_by("-saldo")
+        .annotate(grens=Least(F("rekening__fonds__mandaat"), F("saldo")))
+        .order_by("-grens", "rekening_id")
     )
-    beste = None
-    for mandaat, saldo in rij[:50]:
-        if beste is None or min(mandaat, saldo) > min(*beste):
-            beste = (mandaat, saldo)
-    return beste or (NUL, NUL)
+
+
+def budgetgrenzen() -> tuple[Decimal, Decimal]:
+    """(mandaat, beschikbaar) of that fund, for the level suggestion (one query)."""
+    return _beste_fonds().values_list("rekening__fonds__mandaat", "saldo").first() or (NUL, NUL)
+
+
+def budget_annotaties() -> dict:
+    """The same two figures as subqueries, for a page that annotates them on its main query."""
+    beste = _beste_fonds()
+    return {
+        "budget_mandaat": Subquery(beste.values("rekening__fonds__mandaat")[:1]),
+        "budget_beschikbaar": Subquery(beste.values("saldo")[:1]),
+    }
 
 
 def ziet_alle_fondsen(user) -> bool:

@@ -105,16 +105,21 @@ def bedrag_gemeente(rendement) -> Decimal:
 _BUDGETBRON = []
 
 
-def registreer_budgetbron(fn):
-    if fn not in _BUDGETBRON:
-        _BUDGETBRON.append(fn)
+def registreer_budgetbron(grenzen, annotaties):
+    """`grenzen()` → (mandaat, beschikbaar) in one query; `annotaties()` → {"budget_mandaat",
+    "budget_beschikbaar"} as subquery expressions, for a page that reads them with its main query."""
+    _BUDGETBRON[:] = [(grenzen, annotaties)]
 
 
 def budgetgrenzen() -> tuple[Decimal, Decimal]:
     """(mandaat, beschikbaar) from the funds (one query), or zero and zero without funds."""
     if _BUDGETBRON:
-        return _BUDGETBRON[-1]()
+        return _BUDGETBRON[0][0]()
     return Decimal("0"), Decimal("0")  # pragma: no cover - the budget app is always installed
+
+
+def budget_annotaties() -> dict:
+    return _BUDGETBRON[0][1]() if _BUDGETBRON else {}
 
 
 def feiten_uit(scenario, partners, rendement, organisaties_knelpunten, mandaat=None, beschikbaar=None) -> Feiten:

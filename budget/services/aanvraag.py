@@ -43,7 +43,7 @@ def link(aanvraag) -> str:
 
 
 def beslis_link(aanvraag) -> str:
-    return reverse("aanvraag_beslissen", kwargs={"pk": aanvraag.pk})
+    return reverse("aanvraag_detail", kwargs={"pk": aanvraag.pk})
 
 
 def _tijdlijn(aanvraag, user, tekst, toelichting=""):
@@ -63,6 +63,10 @@ def _vergrendel(aanvraag_id) -> Aanvraag:
 
 
 def is_budgethouder_van(user, fonds) -> bool:
+    """Uses the fund's `_houder_ids` when a page loaded them already (see budget.rules)."""
+    cache = getattr(fonds, "_houder_ids", None)
+    if cache is not None:
+        return user.pk in cache
     return fonds.budgethouders.filter(pk=user.pk).exists()
 
 

@@ -20,19 +20,27 @@ def voorstel_voor(punt):
     """(scenario, Voorstel) for the chosen scenario of the item's case, or its first one.
 
     The scenario's cost lines and kassabon were loaded with the agenda (same 12-month horizon),
-    so only the partners and the knelpunten' organisations are read here: two queries. The
-    result is `niveau.stel_niveau_voor` applied to the same facts `niveau.feiten_van` gathers."""
+    so only the organisations (the scenario's partners and the knelpunten' organisations, in one
+    query) and the funds' limits are read here: two queries. The result is
+    `niveau.stel_niveau_voor` applied to the same facts `niveau.feiten_van` gathers."""
     if punt is None or not punt.scenarios:
         return None, None
-    from casussen.models import Knelpunt
+    from django.db.models import Exists, OuterRef, Q
+
+    from casussen.models import Knelpunt, Organisatie, Scenario
 
     scenario = next((s for s in punt.scenarios if s.gekozen), punt.scenarios[0])
-    partners = list(scenario.partners.values_list("naam", "soort"))
-    knelpunten = list(
-        Knelpunt.objects.filter(casus_id=scenario.casus_id, organisatie__isnull=False).values_list(
-            "organisatie__naam", "organisatie__soort"
+    organisaties = list(
+        Organisatie.objects.annotate(
+            is_partner=Exists(Scenario.partners.through.objects.filter(scenario_id=scenario.pk, organisatie_id=OuterRef("pk"))),
+            in_knelpunt=Exists(Knelpunt.objects.filter(casus_id=scenario.casus_id, organisatie_id=OuterRef("pk"))),
         )
+        .filter(Q(is_partner=True) | Q(in_knelpunt=True))
+        .order_by("naam")
+        .values_list("naam", "soort", "is_partner", "in_knelpunt")
     )
+    partners = [(naam, soort) for naam, soort, partner, _k in organisaties if partner]
+    knelpunten = [(naam, soort) for naam, soort, _p, knelpunt in organisaties if knelpunt]
     feiten = niveau.feiten_uit(scenario, partners, scenario.rendement, knelpunten)
     return scenario, niveau.stel_niveau_voor(feiten)
 

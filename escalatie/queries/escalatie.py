@@ -1,5 +1,7 @@
 """Reads for the escalation pages: the inbox and the dossier, in a fixed number of queries."""
 
+from decimal import Decimal
+
 from django.db.models import Prefetch
 
 from casussen.models import Canvas, Knelpunt, Kostenregel, Leefgebied, Organisatie
@@ -44,8 +46,19 @@ def escalatie_voor_dossier(pk):
             Prefetch("casus__organisaties", queryset=Organisatie.objects.order_by("naam")),
             Prefetch("scenario__partners", queryset=Organisatie.objects.order_by("naam")),
         )
+        .annotate(**niveau.budget_annotaties())
         .first()
     )
+
+
+def _of(gegeven, escalatie, veld):
+    """An amount passed in, else the one annotated on the escalation by `escalatie_voor_dossier`
+    (zero when there is no fund), else None: then `niveau.feiten_uit` reads the funds itself."""
+    if gegeven is not None:
+        return gegeven
+    if hasattr(escalatie, veld):
+        return getattr(escalatie, veld) or Decimal("0")
+    return None
 
 
 def dossier(escalatie, mandaat=None, beschikbaar=None):
@@ -67,7 +80,7 @@ def dossier(escalatie, mandaat=None, beschikbaar=None):
         feiten = niveau.feiten_uit(
             scenario, [(p.naam, p.soort) for p in scenario.partners.all()], rendement,
             [(k.organisatie.naam, k.organisatie.soort) for k in knelpunten if k.organisatie_id],
-            mandaat, beschikbaar,
+            _of(mandaat, escalatie, "budget_mandaat"), _of(beschikbaar, escalatie, "budget_beschikbaar"),
         )
         voorstel = niveau.stel_niveau_voor(feiten)
     eerdere = list(

@@ -136,8 +136,8 @@ def test_twee_budgethouders_keuren_dezelfde_aanvraag_tegelijk_goed(make_user, ma
     for ronde in range(RONDES):
         aanvraag = make_aanvraag("400.00", fonds=fonds)
         uitkomsten = gelijktijdig([
-            lambda: services.keur_goed(aanvraag.pk, bram, "Akkoord"),
-            lambda: services.keur_goed(aanvraag.pk, bea, "Ook akkoord"),
+            lambda pk=aanvraag.pk: services.keur_goed(pk, bram, "Akkoord"),
+            lambda pk=aanvraag.pk: services.keur_goed(pk, bea, "Ook akkoord"),
         ])
         gelukt = [u for soort, u in uitkomsten if soort == "ok"]
         fouten = [u for soort, u in uitkomsten if soort == "fout"]
@@ -165,7 +165,7 @@ def test_dubbele_klik_op_goedkeuren_boekt_eenmaal(make_fonds, make_aanvraag, bud
         clients = [Client(), Client()]
         for c in clients:
             c.force_login(budgethouder)
-        uitkomsten = gelijktijdig([(lambda c=c: c.post(url, data)) for c in clients])
+        uitkomsten = gelijktijdig([(lambda c=c, url=url, data=data: c.post(url, data)) for c in clients])
         fouten = [u for soort, u in uitkomsten if soort == "fout"]
         assert not fouten, f"ronde {ronde}: {fouten!r}"
         antwoorden = [u for _soort, u in uitkomsten]
