@@ -1,6 +1,6 @@
-import django_filters
 from decimal import Decimal
 
+import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

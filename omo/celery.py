@@ -38,6 +38,10 @@ app.conf.beat_schedule = {
         "task": "escalatie.tasks.verzoeken_bewaken",
         "schedule": crontab(minute="*/5"),
     },
+    "fondsjaren-afsluiten": {
+        "task": "budget.tasks.jaren_afsluiten",
+        "schedule": crontab(hour=0, minute=30),
+    },
     "escalaties-bewaken": {
         "task": "escalatie.tasks.escalaties_bewaken",
         "schedule": crontab(minute=7, hour="7-18"),

@@ -258,7 +258,7 @@ def _betaal(aanvraag, user, bedrag):
         soort, naar = T.BETALING, R.BESTEED
     grootboek.boek(aanvraag.fonds_id, soort, [(naar, D, bedrag), (R.GERESERVEERD, C, bedrag)],
                    _("Betaling voor %(c)s: %(d)s") % {"c": aanvraag.casus.code, "d": aanvraag.doel[:200]},
-                   user, aanvraag=aanvraag, tegenpartij=aanvraag.verhalen_op)
+                   user, aanvraag=aanvraag)
     grootboek.pas_aanvraag_aan(aanvraag, soort, bedrag)
 
 

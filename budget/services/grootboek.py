@@ -108,6 +108,13 @@ def boek(fonds_id, soort, regels, omschrijving, user=None, aanvraag=None, tegenp
                 nodig = sum(b for s2, k, b in regels if s2 == s and k == C)
                 raise Weigering(str(_TEKORT[s]) % {"saldo": euro(stand[s]), "bedrag": euro(nodig)}, "bedrag")
     boekdatum = boekdatum or vandaag()
+    if boekdatum > vandaag():
+        raise Weigering(_("Een boeking kan niet in de toekomst liggen."), "boekdatum")
+    if soort not in (T.VERVAL, T.OVERHEVELING) and Jaarafsluiting.objects.filter(
+        fonds_id=fonds_id, jaar=boekdatum.year
+    ).exists():
+        raise Weigering(_("Het jaar %(j)s van dit fonds is afgesloten; boek in het lopende jaar.") % {
+            "j": boekdatum.year}, "boekdatum")
     t = Transactie.objects.create(
         fonds_id=fonds_id, soort=soort, aanvraag=aanvraag, boekdatum=boekdatum, boekjaar=boekdatum.year,
         omschrijving=str(omschrijving)[:300], tegenpartij=(tegenpartij or "")[:160], geboekt_door=user,
@@ -162,6 +169,8 @@ def sluit_jaar_af(fonds_id, jaar, user=None) -> Jaarafsluiting:
     bestaand = Jaarafsluiting.objects.filter(fonds=fonds, jaar=jaar).first()
     if bestaand:
         return bestaand
+    if jaar >= vandaag().year:
+        raise Weigering(_("Een jaar wordt pas na afloop afgesloten; %(j)s loopt nog.") % {"j": jaar}, "jaar")
     stand = vergrendel(fonds.pk, R.BESCHIKBAAR)[R.BESCHIKBAAR]
     # Money that came in after the year ended stays; never more than is there now.
     bedrag = min(stand_eind_jaar(fonds.pk, R.BESCHIKBAAR, jaar), stand)

@@ -260,3 +260,10 @@ def test_the_budget_pages_open_for_the_demo_accounts(geladen, budgethouder, clie
     for a in Aanvraag.objects.filter(aangevraagd_door=consulent).select_related("casus"):
         assert client.get(reverse("casus_geld", args=[a.casus_id])).status_code == 200, a.casus.code
         assert client.get(reverse("aanvraag_detail", args=[a.pk])).status_code == 200, a.pk
+
+    # The notifications the requests sent lead to a page their reader can open.
+    meldingen = Notificatie.objects.filter(sleutel__startswith="aanvraag-").select_related("gebruiker")
+    assert meldingen.filter(gebruiker=budgethouder).exists() and meldingen.filter(gebruiker=consulent).exists()
+    for melding in meldingen:
+        client.force_login(melding.gebruiker)
+        assert client.get(melding.link).status_code == 200, (melding.gebruiker.username, melding.link)

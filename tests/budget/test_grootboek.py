@@ -1,7 +1,8 @@
 """The ledger worked by hand: allocate, approve, pay part, release, lend, repay, forgive half,
 year end — and the balances we expect after each step. Then what the database refuses."""
 
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 from decimal import Decimal
 
 import pytest
@@ -16,6 +17,7 @@ from casussen.services.fouten import Weigering
 
 R = Rekening.Soort
 S = Aanvraag.Status
+AMS = ZoneInfo("Europe/Amsterdam")
 
 
 def stand(fonds):
@@ -26,7 +28,8 @@ def d(x):
     return Decimal(x)
 
 
-def test_handgewerkt_scenario(make_fonds, make_aanvraag, budgethouder):
+def test_handgewerkt_scenario(make_fonds, make_aanvraag, budgethouder, time_machine):
+    time_machine.move_to(datetime(2026, 12, 4, 10, tzinfo=AMS))
     fonds = make_fonds(toewijzing="10000.00", leningen_toegestaan=True)
     assert stand(fonds) == {R.BESCHIKBAAR: d("10000.00"), R.GERESERVEERD: 0, R.BESTEED: 0, R.UITSTAAND: 0}
 
@@ -56,23 +59,34 @@ def test_handgewerkt_scenario(make_fonds, make_aanvraag, budgethouder):
     assert lening.status == S.AFGELOST and lening.afgelost == d("1000.00") and lening.kwijtgescholden == d("1000.00")
     assert stand(fonds) == {R.BESCHIKBAAR: d("8200.00"), R.GERESERVEERD: 0, R.BESTEED: d("1800.00"), R.UITSTAAND: 0}
 
-    # Year end: the fund lapses; what is left goes back, once.
-    jaar = grootboek.vandaag().year
+    # Year end: not before the year is over; then the fund lapses and what is left goes back, once.
+    with pytest.raises(Weigering, match="2026 loopt nog"):
+        grootboek.sluit_jaar_af(fonds.pk, 2026)
+    time_machine.move_to(datetime(2027, 1, 1, 0, 30, tzinfo=AMS))
+    jaar = 2026
     afsluiting = grootboek.sluit_jaar_af(fonds.pk, jaar)
     assert afsluiting.bedrag == d("8200.00")
     assert grootboek.sluit_jaar_af(fonds.pk, jaar).pk == afsluiting.pk
     assert stand(fonds) == {R.BESCHIKBAAR: 0, R.GERESERVEERD: 0, R.BESTEED: d("1800.00"), R.UITSTAAND: 0}
     assert grootboek.saldi(fonds.pk)[R.VERVALLEN] == d("8200.00")
+    # The closed year takes no more bookings; the new one does.
+    with pytest.raises(Weigering, match="2026 van dit fonds is afgesloten"):
+        grootboek.toewijzen(fonds.pk, d("10.00"), budgethouder, boekdatum=date(2026, 12, 31))
+    grootboek.toewijzen(fonds.pk, d("50000.00"), budgethouder)
+    assert stand(fonds)[R.BESCHIKBAAR] == d("50000.00")
 
 
-def test_jaareinde_overhevelen_houdt_reserveringen(make_fonds, make_aanvraag, budgethouder):
+def test_jaareinde_overhevelen_houdt_reserveringen(make_fonds, make_aanvraag, budgethouder, time_machine):
+    time_machine.move_to(datetime(2026, 12, 4, 10, tzinfo=AMS))
     fonds = make_fonds(toewijzing="3000.00", jaareinde=Fonds.Jaareinde.OVERHEVELEN)
     a = make_aanvraag("1000.00", fonds=fonds)
     services.keur_goed(a.pk, budgethouder)
-    jaar = grootboek.vandaag().year
+    time_machine.move_to(datetime(2027, 1, 1, 0, 30, tzinfo=AMS))
+    jaar = 2026
     grootboek.sluit_jaar_af(fonds.pk, jaar)
     assert stand(fonds)[R.BESCHIKBAAR] == d("2000.00")
     assert stand(fonds)[R.GERESERVEERD] == d("1000.00")
+    assert Transactie.objects.filter(fonds=fonds, soort=Transactie.Soort.OVERHEVELING).count() == 2
     assert grootboek.stand_eind_jaar(fonds.pk, R.BESCHIKBAAR, jaar) == 0
     assert grootboek.stand_eind_jaar(fonds.pk, R.BESCHIKBAAR, jaar + 1) == d("2000.00")
     assert Jaarafsluiting.objects.get(fonds=fonds, jaar=jaar).wijze == Fonds.Jaareinde.OVERHEVELEN
@@ -203,3 +217,16 @@ def test_beschikbaar_te_weinig_geeft_nederlandse_melding(make_fonds, make_aanvra
         services.keur_goed(a.pk, budgethouder)
     a.refresh_from_db()
     assert a.status == S.INGEDIEND and a.gereserveerd == 0
+
+
+def test_nachtelijke_taak_sluit_vorig_jaar_eenmaal_af(make_fonds, time_machine):
+    from budget.tasks import jaren_afsluiten
+
+    time_machine.move_to(datetime(2026, 12, 4, 10, tzinfo=AMS))
+    vervalt = make_fonds("Stelpost", toewijzing="500.00")
+    blijft = make_fonds("OMO-fonds", toewijzing="800.00", jaareinde=Fonds.Jaareinde.OVERHEVELEN)
+    assert jaren_afsluiten() == 2  # 2025: nothing was left, but the year is closed for both
+    time_machine.move_to(datetime(2027, 1, 1, 0, 30, tzinfo=AMS))
+    assert jaren_afsluiten() == 2 and jaren_afsluiten() == 0
+    assert stand(vervalt)[R.BESCHIKBAAR] == 0 and stand(blijft)[R.BESCHIKBAAR] == d("800.00")
+    assert Jaarafsluiting.objects.get(fonds=vervalt, jaar=2026).bedrag == d("500.00")

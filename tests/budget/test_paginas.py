@@ -16,7 +16,7 @@ from budget.eenmalig import nieuw_token
 from budget.models import Aanvraag, Fonds, Rekening, Transactie
 from budget.services import aanvraag as services
 from budget.services import grootboek
-from casussen.models import Canvas, Kostenregel, Status
+from casussen.models import Canvas, Kostenregel
 from escalatie.models import Escalatie
 from omo.models import Notificatie
 from tests.budget.conftest import BEOORDELING

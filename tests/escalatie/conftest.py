@@ -71,3 +71,21 @@ def klare_casus(make_casus, consulent, geldstroom):  # noqa: F811
         return casus
 
     return factory
+
+
+@pytest.fixture(autouse=True)
+def standaardfonds(request):
+    """Every test with a database has one fund, as a gemeente has: the OMO-fonds with a budget
+    holder's mandate of € 10.000 and € 50.000 available. The level suggestion reads it."""
+    namen = request.fixturenames
+    gebruikt = "transactional_db" if "transactional_db" in namen else "db" if "db" in namen else None
+    if gebruikt is None:
+        return None
+    request.getfixturevalue(gebruikt)
+    from budget.models import Fonds
+    from budget.services import grootboek
+
+    fonds = Fonds.objects.create(naam="OMO-fonds", soort="omo_fonds", mandaat=Decimal("10000"), jaareinde="vervalt",
+                                 kostenplaats="KP-6710", grootboeknummer="4430100")
+    grootboek.toewijzen(fonds.pk, Decimal("50000"), None, "Begroting")
+    return fonds

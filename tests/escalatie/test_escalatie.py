@@ -141,12 +141,6 @@ def test_reminder_and_overdue_notice_each_once(besproken, omo_user, wethouder, t
 
 @pytest.mark.django_db
 def test_level_suggestion_reads_the_scenario(besproken, omo_user):
-    from budget.models import Fonds
-    from budget.services import grootboek
-
-    fonds = Fonds.objects.create(naam="OMO-fonds", soort="omo_fonds", mandaat=10000, jaareinde="vervalt",
-                                 kostenplaats="KP", grootboeknummer="GB")
-    grootboek.toewijzen(fonds.pk, 50000, omo_user)
     casus = besproken()
     scenario = casus.scenarios.get()
     assert stel_niveau_voor(feiten_van(scenario)).niveau == 2  # outside frameworks by default

@@ -16,7 +16,9 @@ budget holders approving at the same time.
    BUFFERS) summary of the postings queries.
 3. Creates `--aanvragen` submitted requests on one fund and lets `--beslissers` budget holders
    approve them at the same time, each in its own thread with its own database connection:
-   approvals per second, approved and refused, and `ledger_check` over the whole ledger.
+   approvals per second, approved and refused, and `ledger_check` over the whole ledger. A tenth
+   of the requests (at most 200) is approved first by one budget holder alone, for comparison:
+   every approval of a fund locks that fund's balance rows, so approvals of one fund queue.
 
 Run it with `make bench` (a separate database, `omo_bench`): the command refuses any database
 whose name does not contain "bench" (or a test database).
@@ -251,9 +253,6 @@ class Command(BaseCommand):
                   "gebruiker": gebruikers["houders"][0].pk if gebruikers["houders"] else None}
         begin = time.perf_counter()
         with transaction.atomic(), connection.cursor() as cursor:
-            # An empty ignore list: the per-row check of django-pgtrigger finds the setting
-            # instead of catching an error for it (as bench_casussen).
-            cursor.execute("SET LOCAL pgtrigger.ignore TO '{}'")
             with self._stap("plan (tijdelijke tabel)"):
                 cursor.execute(PLAN_BEWEGINGEN, params)
                 cursor.execute(PLAN_TOEWIJZINGEN, params)
@@ -454,6 +453,21 @@ class Command(BaseCommand):
                     "doel": DOELEN[i % len(DOELEN)], **BEOORDELING}, indienen=True)
                 ids.append(aanvraag.pk)
         self.stdout.write(f"  {aantal} aanvragen ingediend in {time.perf_counter() - begin:.1f} s")
+
+        # First a tenth one after the other (the ceiling of one budget holder), then the rest at once.
+        serieel, ids = ids[:min(200, aantal // 10)], ids[min(200, aantal // 10):]
+        if serieel:
+            geweigerd = 0
+            begin = time.perf_counter()
+            for aanvraag_id in serieel:
+                try:
+                    aanvraag_services.keur_goed(aanvraag_id, houders[0], "Akkoord (benchmark).")
+                except Weigering:
+                    geweigerd += 1
+            duur = time.perf_counter() - begin
+            self.stdout.write(f"Goedkeuringen na elkaar: {(len(serieel) - geweigerd) / duur:.1f} per seconde met "
+                              f"1 budgethouder ({len(serieel) - geweigerd} goedgekeurd, {geweigerd} geweigerd "
+                              f"in {duur:.1f} s)")
 
         delen = [ids[i::len(houders)] for i in range(len(houders))]
         uitkomst = {"goedgekeurd": 0, "geweigerd": 0, "fout": 0}
