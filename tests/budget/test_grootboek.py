@@ -2,8 +2,8 @@
 year end — and the balances we expect after each step. Then what the database refuses."""
 
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import IntegrityError, InternalError, connection, transaction
