@@ -13,7 +13,7 @@ figures of every request equal the model.
 """
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 
 import pytest
@@ -56,6 +56,9 @@ bijzondere_bedragen = st.sampled_from(BIJZONDER).map(lambda p: ("vast", p[0], p[
 bedragen = st.one_of(gewone_bedragen, gewone_bedragen, relatieve_bedragen, relatieve_bedragen, bijzondere_bedragen)
 fondsen = st.integers(0, 1)
 wie = st.sampled_from(["houder", "houder", "houder", "consulent", "ander"])
+# The booking date of an allocation, a contribution or a repayment: today, in one of the two past
+# years (so the year ends have something to lapse or carry over), or tomorrow (refused).
+boekdata = st.sampled_from(["vandaag", "vandaag", "vorig jaar", "eervorig jaar", "morgen"])
 # Which request or transaction: mostly one the operation can apply to (so long lives come up:
 # approve, pay in part, repay, forgive, reverse), sometimes any (so wrong states are tried too).
 index = st.tuples(st.integers(0, 40), st.sampled_from([True, True, True, False]))
@@ -63,18 +66,19 @@ soorten = st.sampled_from([Aanvraag.Soort.GIFT, Aanvraag.Soort.GIFT, Aanvraag.So
                            Aanvraag.Soort.LENING, Aanvraag.Soort.VOORFINANCIERING])
 
 OPERATIES = {
-    "toewijzen": (2, st.tuples(fondsen, bedragen)),
-    "partnerbijdrage": (1, st.tuples(fondsen, bedragen, st.sampled_from(["Woningcorporatie Zaanstad", "", "  "]))),
+    "toewijzen": (2, st.tuples(fondsen, bedragen, boekdata)),
+    "partnerbijdrage": (1, st.tuples(fondsen, bedragen, st.sampled_from(["Woningcorporatie Zaanstad", "", "  "]),
+                                     boekdata)),
     "aanvragen": (4, st.tuples(fondsen, soorten, bedragen)),
     "keur_goed": (4, st.tuples(index, wie)),
     "wijs_af": (1, st.tuples(index, wie, st.sampled_from(["Past niet binnen het fonds", " "]))),
     "betaal": (4, st.tuples(index, wie, bedragen)),
     "geef_vrij": (2, st.tuples(index, st.one_of(st.just(("alles",)), bedragen))),
     "rond_af": (2, st.tuples(index, wie)),
-    "los_af": (3, st.tuples(index, bedragen)),
+    "los_af": (3, st.tuples(index, bedragen, boekdata)),
     "scheld_kwijt": (2, st.tuples(index, bedragen, st.sampled_from(["Diploma behaald", "Diploma behaald", ""]))),
     "keer_om": (3, st.tuples(index, st.sampled_from(["Verkeerd geboekt", "Verkeerd geboekt", ""]))),
-    "sluit_jaar_af": (1, st.tuples(fondsen, st.sampled_from([-1, 0, 1]))),
+    "sluit_jaar_af": (2, st.tuples(fondsen, st.sampled_from([-2, -1, -1, 0]))),
 }
 operaties = st.sampled_from([naam for naam, (gewicht, _s) in OPERATIES.items() for _ in range(gewicht)]).flatmap(
     lambda naam: OPERATIES[naam][1].map(lambda args: (naam, *args)))
@@ -191,6 +195,14 @@ class Wereld:
         waarde = (basis * factor).quantize(CENT, ROUND_DOWN) + plus
         return waarde, geldig(waarde)
 
+    def boekdatum(self, i, keuze):
+        """(the date to pass, whether the ledger accepts a booking of fund i on it)."""
+        vandaag = grootboek.vandaag()
+        datum = {"vandaag": None, "vorig jaar": date(self.jaar - 1, 6, 15), "eervorig jaar": date(self.jaar - 2, 11, 1),
+                 "morgen": vandaag + timedelta(days=1)}[keuze]
+        jaar = (datum or vandaag).year
+        return datum, jaar, (datum or vandaag) <= vandaag and (i, jaar) not in self.afgesloten
+
     def kies(self, lijst, keuze, past=lambda _x: True):
         """The n-th of the items that fit the operation (or of all, when not aimed or none fit)."""
         n, gericht = keuze
@@ -226,18 +238,22 @@ class Wereld:
     # and, only when it expects success, books its expectation in the model (so an expected refusal
     # leaves the model as it was, and an unexpected one fails the test).
 
-    def op_toewijzen(self, i, spec):
+    def op_toewijzen(self, i, spec, dag):
         waarde, b = self.bedrag(spec, self.saldo(i, R.BESCHIKBAAR))
-        if b is not None:
-            self.verwacht_boeking(i, T.TOEWIJZING, {R.BESCHIKBAAR: b, R.TOEWIJZING: -b})
-        return lambda: grootboek.toewijzen(self.fondsen[i].pk, waarde, self.users["houder"]), b is not None
-
-    def op_partnerbijdrage(self, i, spec, partner):
-        waarde, b = self.bedrag(spec, self.saldo(i, R.BESCHIKBAAR))
-        ok = b is not None and bool(partner.strip())
+        datum, jaar, open_jaar = self.boekdatum(i, dag)
+        ok = b is not None and open_jaar
         if ok:
-            self.verwacht_boeking(i, T.PARTNERBIJDRAGE, {R.BESCHIKBAAR: b, R.PARTNER: -b})
-        return lambda: grootboek.partnerbijdrage(self.fondsen[i].pk, waarde, partner, self.users["houder"]), ok
+            self.verwacht_boeking(i, T.TOEWIJZING, {R.BESCHIKBAAR: b, R.TOEWIJZING: -b}, jaar=jaar)
+        return lambda: grootboek.toewijzen(self.fondsen[i].pk, waarde, self.users["houder"], boekdatum=datum), ok
+
+    def op_partnerbijdrage(self, i, spec, partner, dag):
+        waarde, b = self.bedrag(spec, self.saldo(i, R.BESCHIKBAAR))
+        datum, jaar, open_jaar = self.boekdatum(i, dag)
+        ok = b is not None and bool(partner.strip()) and open_jaar
+        if ok:
+            self.verwacht_boeking(i, T.PARTNERBIJDRAGE, {R.BESCHIKBAAR: b, R.PARTNER: -b}, jaar=jaar)
+        return lambda: grootboek.partnerbijdrage(self.fondsen[i].pk, waarde, partner, self.users["houder"],
+                                                 boekdatum=datum), ok
 
     def op_aanvragen(self, i, soort, spec):
         fonds = self.fondsen[i]
@@ -346,18 +362,19 @@ class Wereld:
         if a.cijfers["uitstaand"] == 0 and a.cijfers["gereserveerd"] == 0:
             a.status = self._eindstatus(a)
 
-    def op_los_af(self, n, spec):
+    def op_los_af(self, n, spec, dag):
         a = self.kies(self.aanvragen, n, lambda a: a.cijfers["uitstaand"] > 0)
         if a is None:
             return None, None
         waarde, b = self.bedrag(spec, a.cijfers["uitstaand"])
-        ok = b is not None and a.terug_te_betalen and b <= a.cijfers["uitstaand"]
+        datum, jaar, open_jaar = self.boekdatum(a.fonds, dag)
+        ok = b is not None and a.terug_te_betalen and b <= a.cijfers["uitstaand"] and open_jaar
         if ok:
             soort = T.VERHAAL if a.soort == Aanvraag.Soort.VOORFINANCIERING else T.AFLOSSING
-            self.verwacht_boeking(a.fonds, soort, {R.BESCHIKBAAR: b, R.UITSTAAND: -b}, a)
+            self.verwacht_boeking(a.fonds, soort, {R.BESCHIKBAAR: b, R.UITSTAAND: -b}, a, jaar=jaar)
             self._pas_aan(a, soort, b)
             self._na_terugbetaling(a)
-        return lambda: services.los_af(a.pk, self.users["houder"], waarde), ok
+        return lambda: services.los_af(a.pk, self.users["houder"], waarde, boekdatum=datum), ok
 
     def op_scheld_kwijt(self, n, spec, reden):
         a = self.kies(self.aanvragen, n, lambda a: a.cijfers["uitstaand"] > 0)
@@ -392,7 +409,10 @@ class Wereld:
     def op_sluit_jaar_af(self, i, verschuiving):
         jaar = self.jaar + verschuiving
         fonds = self.fondsen[i]
-        if (i, jaar) not in self.afgesloten:
+        if (i, jaar) not in self.afgesloten and jaar >= self.jaar:
+            ok = False  # a year is closed only once it is over
+        elif (i, jaar) not in self.afgesloten:
+            ok = True
             self.afgesloten.add((i, jaar))
             bedrag = min(self.stand_eind_jaar(i, R.BESCHIKBAAR, jaar), self.saldo(i, R.BESCHIKBAAR))
             if bedrag > 0:
@@ -403,7 +423,9 @@ class Wereld:
                                           jaar=jaar)
                     self.verwacht_boeking(i, T.OVERHEVELING, {R.BESCHIKBAAR: bedrag, R.OVERHEVELING: -bedrag},
                                           jaar=jaar + 1)
-        return lambda: grootboek.sluit_jaar_af(fonds.pk, jaar, self.users["houder"]), True
+        else:
+            ok = True  # a second time returns the first result and books nothing
+        return lambda: grootboek.sluit_jaar_af(fonds.pk, jaar, self.users["houder"]), ok
 
     def _pas_aan(self, a, soort, bedrag, teken=1):
         for veld, factor in EFFECT.get(soort, {}).items():
@@ -472,7 +494,7 @@ def test_willekeurige_reeksen_houden_het_grootboek_kloppend(wereld_maker, start,
         for stap, op in enumerate(ops):
             uitkomst = wereld.voer_uit(op)
             note(f"{stap}: {op} -> {uitkomst}")
-            event(f"{op[0]}: {uitkomst.split(':')[0]}")  # shown with --hypothesis-show-statistics
+            event(f"{op[0]}: {uitkomst[:90]}")  # TMPDEBUG
             wereld.controleer()
         transaction.set_rollback(True)  # the next example starts from an empty ledger
 
@@ -488,13 +510,18 @@ def test_saldo_dat_boven_de_kolom_uitkomt_wordt_geweigerd(make_fonds, budgethoud
     assert grootboek.saldi(fonds.pk)[R.BESCHIKBAAR] == Decimal("999999999999.99")
 
 
-def test_model_ziet_een_jaarafsluiting_op_een_later_jaar(make_fonds, budgethouder):
-    """A fixed example of the model's trickiest rule: closing next year first takes everything,
-    closing this year afterwards finds nothing left (never more than is there now)."""
-    fonds = make_fonds(naam="Fonds volgorde", toewijzing="800.00", jaareinde=Fonds.Jaareinde.VERVALT)
+def test_jaareinde_alleen_na_afloop_en_daarna_dicht(make_fonds, budgethouder):
+    """A fixed example of the model's year rules: the running year is not closed; the past year
+    lapses what was booked in it (never more than is there now); afterwards nothing more is
+    booked in that year."""
+    fonds = make_fonds(naam="Fonds jaren", toewijzing=None, jaareinde=Fonds.Jaareinde.VERVALT)
     jaar = grootboek.vandaag().year
-    assert grootboek.sluit_jaar_af(fonds.pk, jaar + 1).bedrag == Decimal("800.00")
-    assert grootboek.sluit_jaar_af(fonds.pk, jaar).bedrag == 0
-    assert grootboek.saldi(fonds.pk)[R.BESCHIKBAAR] == 0
-    assert Transactie.objects.filter(fonds=fonds, soort=T.VERVAL).get().boekdatum == date(jaar + 1, 12, 31)
-
+    grootboek.toewijzen(fonds.pk, Decimal("800.00"), budgethouder, boekdatum=date(jaar - 1, 6, 15))
+    grootboek.toewijzen(fonds.pk, Decimal("300.00"), budgethouder)
+    with pytest.raises(Weigering, match="loopt nog"):
+        grootboek.sluit_jaar_af(fonds.pk, jaar)
+    assert grootboek.sluit_jaar_af(fonds.pk, jaar - 1).bedrag == Decimal("800.00")
+    assert grootboek.saldi(fonds.pk)[R.BESCHIKBAAR] == Decimal("300.00")
+    assert Transactie.objects.filter(fonds=fonds, soort=T.VERVAL).get().boekdatum == date(jaar - 1, 12, 31)
+    with pytest.raises(Weigering, match="afgesloten"):
+        grootboek.toewijzen(fonds.pk, Decimal("1.00"), budgethouder, boekdatum=date(jaar - 1, 7, 1))
