@@ -97,3 +97,21 @@ def test_budget_url_authorisation(client, wereld, name):
     method, kwargs, expected = MATRIX[name]
     url = reverse(name, kwargs={"pk": waarden[kwargs[0]]} if kwargs else {})
     assert fouten(client, url, method, expected, actoren) == []
+
+
+@pytest.mark.django_db
+def test_beheerder_legt_een_fonds_vast_in_beheer(client, make_user, budgethouder):
+    from budget.models import Fonds, Saldo
+
+    client.force_login(make_user("beheerder", is_staff=True))
+    response = client.post(reverse("admin:budget_fonds_add"), {
+        "naam": "Voorkom-erger-potje", "soort": "voorkom_erger", "budgethouders": [budgethouder.pk], "actief": "on",
+        "mandaat": "500", "maximum_per_aanvraag": "500", "jaareinde": "vervalt", "kostenplaats": "KP-1",
+        "grootboeknummer": "4430200",
+    })
+    assert response.status_code == 302, response.content.decode()[:2000]
+    fonds = Fonds.objects.get(naam="Voorkom-erger-potje")
+    assert Saldo.objects.filter(rekening__fonds=fonds).count() == 8
+    assert client.get(reverse("admin:budget_fonds_delete", args=[fonds.pk])).status_code == 403
+    client.force_login(budgethouder)
+    assert client.get(reverse("admin:budget_fonds_changelist")).status_code == 302  # not staff: to the admin login
