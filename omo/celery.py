@@ -38,6 +38,10 @@ app.conf.beat_schedule = {
         "task": "escalatie.tasks.verzoeken_bewaken",
         "schedule": crontab(minute="*/5"),
     },
+    "eenmalige-sleutels-opruimen": {
+        "task": "budget.tasks.eenmalige_sleutels_opruimen",
+        "schedule": crontab(hour=3, minute=45),
+    },
     "fondsjaren-afsluiten": {
         "task": "budget.tasks.jaren_afsluiten",
         "schedule": crontab(hour=0, minute=30),

@@ -173,6 +173,8 @@ def wijzig(aanvraag_id, user, velden: dict) -> Aanvraag:
     _vul(aanvraag, velden)
     _controleer(aanvraag, indienen=False)
     aanvraag.save()
+    _tijdlijn(aanvraag, user, _("Concept-aanvraag gewijzigd: %(b)s uit %(f)s") % {
+        "b": euro(aanvraag.bedrag), "f": aanvraag.fonds.naam})
     return aanvraag
 
 

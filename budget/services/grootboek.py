@@ -250,4 +250,9 @@ def keer_om(transactie_id, user, reden) -> Transactie:
              aanvraag=aanvraag, tegenpartij=orig.tegenpartij, tegenboeking_van=orig)
     if aanvraag is not None:
         aanvraag.save(update_fields=[*EFFECT.get(orig.soort, {}).keys(), "gewijzigd_op"])
+        from casussen.models import TijdlijnEvent
+        from casussen.services.casus import schrijf_tijdlijn
+
+        schrijf_tijdlijn(aanvraag.casus, TijdlijnEvent.Soort.GELD, user,
+                         _("Boeking tegengeboekt: %(s)s") % {"s": orig.get_soort_display().lower()}, reden)
     return t

@@ -116,6 +116,7 @@ def test_tegenboeking_is_de_enige_correctie(make_fonds, make_aanvraag, budgethou
     a.refresh_from_db()
     assert (a.gereserveerd, a.betaald) == (d("300.00"), 0)
     assert stand(fonds)[R.BESTEED] == 0 and stand(fonds)[R.GERESERVEERD] == d("300.00")
+    assert a.casus.tijdlijn.filter(omschrijving__startswith="Boeking tegengeboekt").exists()
     with pytest.raises(Weigering, match="al tegengeboekt"):
         grootboek.keer_om(betaling.pk, budgethouder, "nog eens")
     # The original is still there, unchanged: corrections never rewrite history.
@@ -230,3 +231,14 @@ def test_nachtelijke_taak_sluit_vorig_jaar_eenmaal_af(make_fonds, time_machine):
     assert jaren_afsluiten() == 2 and jaren_afsluiten() == 0
     assert stand(vervalt)[R.BESCHIKBAAR] == 0 and stand(blijft)[R.BESCHIKBAAR] == d("800.00")
     assert Jaarafsluiting.objects.get(fonds=vervalt, jaar=2026).bedrag == d("500.00")
+
+
+def test_eenmalige_sleutels_na_een_week_opgeruimd(budgethouder, time_machine):
+    from budget.models import Eenmalig
+    from budget.tasks import eenmalige_sleutels_opruimen
+
+    time_machine.move_to(datetime(2026, 12, 1, 10, tzinfo=AMS))
+    Eenmalig.objects.create(token="oud", gebruiker=budgethouder, gebruikt_op=datetime(2026, 11, 20, tzinfo=AMS))
+    Eenmalig.objects.create(token="nieuw", gebruiker=budgethouder, gebruikt_op=datetime(2026, 11, 30, tzinfo=AMS))
+    assert eenmalige_sleutels_opruimen() == 1
+    assert list(Eenmalig.objects.values_list("token", flat=True)) == ["nieuw"]
