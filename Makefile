@@ -12,7 +12,7 @@ run: $(STAMP)  ## Run OMO (web, Celery worker and beat); embedded PostgreSQL/Red
 test: $(STAMP)  ## Run the whole test suite
 	$(PY) -m omo.devservices test $(ARGS)
 
-bench: $(STAMP)  ## Benchmark the case pages on 100,000 cases in a separate database (omo_bench)
+bench: $(STAMP)  ## Benchmark the case pages (100,000 cases), the verzoek scan and the ledger (1,000,000 postings) in a separate database (omo_bench)
 	$(PY) -m omo.devservices bench $(ARGS)
 
 install: $(STAMP)

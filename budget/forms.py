@@ -142,7 +142,7 @@ class TransactieFilter(django_filters.FilterSet):
 class BoekingFilter(django_filters.FilterSet):
     rekening = django_filters.ChoiceFilter(label=_("Rekening"), field_name="rekening__soort",
                                            choices=Rekening.Soort.choices, empty_label=_("Alle"))
-    jaar = django_filters.NumberFilter(label=_("Boekjaar"), field_name="transactie__boekjaar")
+    jaar = django_filters.NumberFilter(label=_("Boekjaar"), field_name="boekjaar")
     soort = django_filters.ChoiceFilter(label=_("Soort"), field_name="transactie__soort",
                                         choices=Transactie.Soort.choices, empty_label=_("Alle"))
 

@@ -234,6 +234,9 @@ class Boeking(models.Model):
     rekening = models.ForeignKey(Rekening, on_delete=models.PROTECT, related_name="boekingen")
     kant = models.CharField(_("kant"), max_length=1, choices=Kant.choices)
     bedrag = bedrag_veld(_("bedrag"))
+    # The transaction's booking year, copied so a fund's postings of one year are read through an
+    # index (the deferred check refuses a posting whose year differs from its transaction's).
+    boekjaar = models.PositiveSmallIntegerField(_("boekjaar"))
 
     class Meta:
         verbose_name = _("boeking")
@@ -245,6 +248,7 @@ class Boeking(models.Model):
         ]
         indexes = [
             models.Index(fields=["rekening", "-transactie"], name="boeking_rekening_idx"),
+            models.Index(fields=["rekening", "boekjaar", "-transactie"], name="boeking_rekening_jaar_idx"),
             models.Index(fields=["transactie"], name="boeking_transactie_idx"),
         ]
         triggers = [

@@ -31,6 +31,12 @@ BEGIN
         RAISE EXCEPTION 'transactie % heeft % boeking(en); minstens twee nodig', tid, aantal
             USING ERRCODE = 'check_violation';
     END IF;
+    IF TG_TABLE_NAME = 'budget_boeking' AND NOT EXISTS (
+        SELECT 1 FROM budget_transactie WHERE id = tid AND boekjaar = NEW.boekjaar
+    ) THEN
+        RAISE EXCEPTION 'boeking % heeft een ander boekjaar dan transactie %', NEW.id, tid
+            USING ERRCODE = 'check_violation';
+    END IF;
     IF verschil <> 0 THEN
         RAISE EXCEPTION 'transactie % is niet in evenwicht (verschil %)', tid, verschil
             USING ERRCODE = 'check_violation';
@@ -61,11 +67,11 @@ BEGIN
      WHERE s.rekening_id = d.rekening_id;
 
     INSERT INTO budget_jaarsaldo (rekening_id, jaar, debet, credit)
-    SELECT n.rekening_id, t.boekjaar,
+    SELECT n.rekening_id, n.boekjaar,
            sum(CASE WHEN n.kant = 'D' THEN n.bedrag ELSE 0 END),
            sum(CASE WHEN n.kant = 'C' THEN n.bedrag ELSE 0 END)
-      FROM nieuw n JOIN budget_transactie t ON t.id = n.transactie_id
-     GROUP BY n.rekening_id, t.boekjaar
+      FROM nieuw n
+     GROUP BY n.rekening_id, n.boekjaar
     ON CONFLICT (rekening_id, jaar) DO UPDATE
        SET debet = budget_jaarsaldo.debet + EXCLUDED.debet,
            credit = budget_jaarsaldo.credit + EXCLUDED.credit;

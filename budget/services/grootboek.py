@@ -25,6 +25,7 @@ R = Rekening.Soort
 T = Transactie.Soort
 D, C = B.Kant.DEBET, B.Kant.CREDIT
 CENT = Decimal("0.01")
+MAXIMUM = Decimal("1000000000000")  # 14 digits with 2 decimals: the largest amount a balance holds
 
 
 def euro(bedrag) -> str:
@@ -44,7 +45,7 @@ def bedrag_van(waarde, veld="bedrag") -> Decimal:
         raise Weigering(_("Een bedrag heeft hoogstens twee cijfers achter de komma."), veld)
     if bedrag <= 0:
         raise Weigering(_("Het bedrag moet groter zijn dan nul."), veld)
-    if bedrag >= Decimal("1000000000000"):
+    if bedrag >= MAXIMUM:
         raise Weigering(_("Dit bedrag is te groot."), veld)
     return bedrag
 
@@ -102,8 +103,10 @@ def boek(fonds_id, soort, regels, omschrijving, user=None, aanvraag=None, tegenp
     soorten = sorted({s for s, _k, _b in regels})
     stand = vergrendel(fonds_id, *soorten)
     for s in soorten:
+        na = stand[s] + sum(b if k == D else -b for s2, k, b in regels if s2 == s)
+        if abs(na) >= MAXIMUM:
+            raise Weigering(_("Dit bedrag is te groot: het saldo van het fonds kan dit niet bevatten."), "bedrag")
         if s in Rekening.INTERN:
-            na = stand[s] + sum(b if k == D else -b for s2, k, b in regels if s2 == s)
             if na < 0:
                 nodig = sum(b for s2, k, b in regels if s2 == s and k == C)
                 raise Weigering(str(_TEKORT[s]) % {"saldo": euro(stand[s]), "bedrag": euro(nodig)}, "bedrag")
@@ -120,7 +123,9 @@ def boek(fonds_id, soort, regels, omschrijving, user=None, aanvraag=None, tegenp
         omschrijving=str(omschrijving)[:300], tegenpartij=(tegenpartij or "")[:160], geboekt_door=user,
         geboekt_op=timezone.now(), tegenboeking_van=tegenboeking_van,
     )
-    B.objects.bulk_create([B(transactie=t, rekening=reks[s], kant=k, bedrag=b) for s, k, b in regels])
+    B.objects.bulk_create(
+        [B(transactie=t, rekening=reks[s], kant=k, bedrag=b, boekjaar=boekdatum.year) for s, k, b in regels]
+    )
     return t
 
 

@@ -49,13 +49,16 @@ gewone_bedragen = st.decimals(min_value=CENT, max_value=Decimal("2000"), places=
 # Relative to what the operation works on (the reservation, what is outstanding, what is available),
 # so payments in part, exactly all, and one cent too much all come up.
 relatieve_bedragen = st.tuples(
-    st.sampled_from([Decimal("0"), Decimal("0.3"), Decimal("0.5"), Decimal("1"), Decimal("1")]),
-    st.sampled_from([Decimal("-0.01"), NUL, NUL, NUL, CENT]),
+    st.sampled_from([Decimal("0.5"), Decimal("1"), Decimal("0.3"), Decimal("1"), Decimal("0")]),
+    st.sampled_from([NUL, NUL, CENT, NUL, Decimal("-0.01")]),
 ).map(lambda p: ("relatief", *p))
 bijzondere_bedragen = st.sampled_from(BIJZONDER).map(lambda p: ("vast", p[0], p[1]))
 bedragen = st.one_of(gewone_bedragen, gewone_bedragen, relatieve_bedragen, relatieve_bedragen, bijzondere_bedragen)
+# On a request (pay, release, repay, forgive): mostly part of, all of, or just over what is there.
+deelbedragen = st.one_of(relatieve_bedragen, relatieve_bedragen, relatieve_bedragen, gewone_bedragen,
+                         bijzondere_bedragen)
 fondsen = st.integers(0, 1)
-wie = st.sampled_from(["houder", "houder", "houder", "consulent", "ander"])
+wie = st.sampled_from(["houder", "houder", "consulent", "houder", "houder", "ander"])
 # The booking date of an allocation, a contribution or a repayment: today, in one of the two past
 # years (so the year ends have something to lapse or carry over), or tomorrow (refused).
 boekdata = st.sampled_from(["vandaag", "vandaag", "vorig jaar", "eervorig jaar", "morgen"])
@@ -72,16 +75,20 @@ OPERATIES = {
     "aanvragen": (4, st.tuples(fondsen, soorten, bedragen)),
     "keur_goed": (4, st.tuples(index, wie)),
     "wijs_af": (1, st.tuples(index, wie, st.sampled_from(["Past niet binnen het fonds", " "]))),
-    "betaal": (4, st.tuples(index, wie, bedragen)),
-    "geef_vrij": (2, st.tuples(index, st.one_of(st.just(("alles",)), bedragen))),
+    "betaal": (4, st.tuples(index, wie, deelbedragen)),
+    "geef_vrij": (2, st.tuples(index, st.one_of(st.just(("alles",)), deelbedragen))),
     "rond_af": (2, st.tuples(index, wie)),
-    "los_af": (3, st.tuples(index, bedragen, boekdata)),
-    "scheld_kwijt": (2, st.tuples(index, bedragen, st.sampled_from(["Diploma behaald", "Diploma behaald", ""]))),
-    "keer_om": (3, st.tuples(index, st.sampled_from(["Verkeerd geboekt", "Verkeerd geboekt", ""]))),
+    "los_af": (4, st.tuples(index, deelbedragen, boekdata)),
+    "scheld_kwijt": (4, st.tuples(index, deelbedragen, st.sampled_from(["Diploma behaald", "Diploma behaald", ""]))),
+    "keer_om": (2, st.tuples(index, st.sampled_from(["Verkeerd geboekt", "Verkeerd geboekt", ""]))),
     "sluit_jaar_af": (2, st.tuples(fondsen, st.sampled_from([-2, -1, -1, 0]))),
 }
-operaties = st.sampled_from([naam for naam, (gewicht, _s) in OPERATIES.items() for _ in range(gewicht)]).flatmap(
-    lambda naam: OPERATIES[naam][1].map(lambda args: (naam, *args)))
+
+
+def operaties(namen):
+    """One operation, its kind drawn by weight from `namen`."""
+    gewogen = [naam for naam in namen for _ in range(OPERATIES[naam][0])]
+    return st.sampled_from(gewogen).flatmap(lambda naam: OPERATIES[naam][1].map(lambda args: (naam, *args)))
 
 # What each transaction soort does to a request's figures (as the services document it).
 EFFECT = {
@@ -203,12 +210,27 @@ class Wereld:
         jaar = (datum or vandaag).year
         return datum, jaar, (datum or vandaag) <= vandaag and (i, jaar) not in self.afgesloten
 
+    def kan(self, naam) -> bool:
+        """Is there something this operation could succeed on (a request in the right state)?"""
+        a = self.aanvragen
+        return {
+            "keur_goed": any(x.status == S.INGEDIEND for x in a),
+            "wijs_af": any(x.status == S.INGEDIEND for x in a),
+            "betaal": any(x.cijfers["gereserveerd"] > 0 for x in a),
+            "geef_vrij": any(x.cijfers["gereserveerd"] > 0 for x in a),
+            "rond_af": any(x.status in (S.GOEDGEKEURD, S.BETAALD, S.UITSTAAND) for x in a),
+            "los_af": any(x.cijfers["uitstaand"] > 0 for x in a),
+            "scheld_kwijt": any(x.cijfers["uitstaand"] > 0 and x.soort == Aanvraag.Soort.LENING for x in a),
+            "keer_om": any(not t.omgekeerd and t.soort != T.TEGENBOEKING for t in self.transacties),
+        }.get(naam, True)
+
     def kies(self, lijst, keuze, past=lambda _x: True):
-        """The n-th of the items that fit the operation (or of all, when not aimed or none fit)."""
+        """The n-th most recent of the items that fit the operation (or of all, when not aimed or
+        none fit)."""
         n, gericht = keuze
         passend = [x for x in lijst if past(x)] if gericht else []
         lijst = passend or lijst
-        return lijst[n % len(lijst)] if lijst else None
+        return lijst[-1 - n % len(lijst)] if lijst else None
 
     def voer_uit(self, op):
         self.verwacht, self._na = [], None
@@ -257,7 +279,7 @@ class Wereld:
 
     def op_aanvragen(self, i, soort, spec):
         fonds = self.fondsen[i]
-        waarde, b = self.bedrag(spec, self.saldo(i, R.BESCHIKBAAR))
+        waarde, b = self.bedrag(spec, min(self.saldo(i, R.BESCHIKBAAR), fonds.mandaat))
         ok = b is not None and (fonds.maximum_per_aanvraag is None or b <= fonds.maximum_per_aanvraag)
         if soort == Aanvraag.Soort.LENING:
             ok = ok and fonds.leningen_toegestaan and TERMIJN <= b
@@ -478,23 +500,27 @@ def wereld_maker(make_fonds, make_user, budgethouder, consulent, casus_met_scena
     return maak
 
 
-startbedragen = st.sampled_from([NUL, Decimal("2500.00"), Decimal("4321.09"), Decimal("10000.00")])
+# (Hypothesis leans towards the first choice of a list: the first ones are the ones that get somewhere.)
+startbedragen = st.sampled_from([Decimal("10000.00"), Decimal("25000.00"), Decimal("4321.09"), NUL])
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=300, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                    HealthCheck.too_slow])
-@given(start=st.tuples(startbedragen, startbedragen), ops=st.lists(operaties, min_size=15, max_size=50))
-def test_willekeurige_reeksen_houden_het_grootboek_kloppend(wereld_maker, start, ops):
+@given(start=st.tuples(startbedragen, startbedragen), lengte=st.integers(20, 50), data=st.data())
+def test_willekeurige_reeksen_houden_het_grootboek_kloppend(wereld_maker, start, lengte, data):
     """Whatever happens to a fund, in whatever order: every operation is done or refused with a
     Dutch message (never a technical error), a refusal books nothing, and every balance is what
     was booked."""
     with transaction.atomic():
         wereld = wereld_maker(start)
         wereld.controleer()
-        for stap, op in enumerate(ops):
+        for stap in range(lengte):
+            # Mostly an operation that has something to work on (so long lives come up), sometimes any.
+            gericht = data.draw(st.sampled_from([True, True, True, False]), label="gericht")
+            op = data.draw(operaties([n for n in OPERATIES if wereld.kan(n) or not gericht]), label=f"stap {stap}")
             uitkomst = wereld.voer_uit(op)
             note(f"{stap}: {op} -> {uitkomst}")
-            event(f"{op[0]}: {uitkomst[:90]}")  # TMPDEBUG
+            event(f"{op[0]}: {uitkomst[:100]}")  # TMPDEBUG
             wereld.controleer()
         transaction.set_rollback(True)  # the next example starts from an empty ledger
 

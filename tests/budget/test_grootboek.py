@@ -184,14 +184,14 @@ def test_ruwe_sql_kan_geen_transactie_uit_evenwicht_brengen(fonds):
     transactie = Transactie.objects.first()
     rekening = Rekening.objects.get(fonds=fonds, soort=R.BESCHIKBAAR)
     with pytest.raises(DatabaseError, match="niet in evenwicht"):
-        _ruw("INSERT INTO budget_boeking (transactie_id, rekening_id, kant, bedrag) VALUES (%s, %s, 'D', 5)",
-             [transactie.pk, rekening.pk])
+        _ruw("INSERT INTO budget_boeking (transactie_id, rekening_id, kant, bedrag, boekjaar) VALUES (%s, %s, 'D', 5, %s)",
+             [transactie.pk, rekening.pk, transactie.boekjaar])
     with pytest.raises(DatabaseError, match="minstens twee"):
         _ruw("""INSERT INTO budget_transactie (fonds_id, soort, boekdatum, boekjaar, omschrijving, tegenpartij, geboekt_op)
                 VALUES (%s, 'toewijzing', now(), 2026, 'leeg', '', now())""", [fonds.pk])
     with pytest.raises(IntegrityError):
-        _ruw("INSERT INTO budget_boeking (transactie_id, rekening_id, kant, bedrag) VALUES (%s, %s, 'D', -5)",
-             [transactie.pk, rekening.pk])
+        _ruw("INSERT INTO budget_boeking (transactie_id, rekening_id, kant, bedrag, boekjaar) VALUES (%s, %s, 'D', -5, %s)",
+             [transactie.pk, rekening.pk, transactie.boekjaar])
 
 
 def test_ruwe_sql_kan_beschikbaar_niet_onder_nul_brengen_of_saldi_vervalsen(fonds):
@@ -202,8 +202,8 @@ def test_ruwe_sql_kan_beschikbaar_niet_onder_nul_brengen_of_saldi_vervalsen(fond
             cur.execute("""INSERT INTO budget_transactie (fonds_id, soort, boekdatum, boekjaar, omschrijving, tegenpartij, geboekt_op)
                            VALUES (%s, 'betaling', now(), 2026, 'te veel', '', now()) RETURNING id""", [fonds.pk])
             tid = cur.fetchone()[0]
-            cur.execute("""INSERT INTO budget_boeking (transactie_id, rekening_id, kant, bedrag)
-                           VALUES (%s, %s, 'D', 10000.01), (%s, %s, 'C', 10000.01)""", [tid, besteed.pk, tid, beschikbaar.pk])
+            cur.execute("""INSERT INTO budget_boeking (transactie_id, rekening_id, kant, bedrag, boekjaar)
+                           VALUES (%s, %s, 'D', 10000.01, 2026), (%s, %s, 'C', 10000.01, 2026)""", [tid, besteed.pk, tid, beschikbaar.pk])
     for sql in ("UPDATE budget_saldo SET saldo = saldo + 1000000", "DELETE FROM budget_saldo",
                 "UPDATE budget_jaarsaldo SET debet = 0"):
         with pytest.raises((InternalError, DatabaseError), match="alleen door boekingen"):

@@ -142,8 +142,8 @@ FROM bench_tx ORDER BY tid
 """
 
 BOEKINGEN = """
-INSERT INTO budget_boeking (transactie_id, rekening_id, kant, bedrag)
-SELECT t.tid, r.id, x.kant, t.bedrag
+INSERT INTO budget_boeking (transactie_id, rekening_id, kant, bedrag, boekjaar)
+SELECT t.tid, r.id, x.kant, t.bedrag, extract(year FROM t.ts AT TIME ZONE %(tz)s)::int
 FROM bench_tx t
 CROSS JOIN LATERAL (VALUES ('D', t.debet), ('C', t.credit)) AS x(kant, soort)
 JOIN budget_rekening r ON r.fonds_id = t.fonds_id AND r.soort = x.soort
@@ -268,7 +268,7 @@ class Command(BaseCommand):
                 cursor.execute(NUMMERS, {"eerste": eerste})
                 cursor.execute(TRANSACTIES, params)
             with self._stap(f"{2 * transacties} boekingen (met de saldotrigger)"):
-                cursor.execute(BOEKINGEN)
+                cursor.execute(BOEKINGEN, params)
             with self._stap("evenwichtscontrole (de uitgestelde triggers)"):
                 cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         opdracht = "ANALYZE" if connection.in_atomic_block else "VACUUM (ANALYZE)"

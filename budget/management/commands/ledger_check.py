@@ -23,6 +23,11 @@ CHECKS = [
            HAVING count(b.id) < 2 OR coalesce(sum(CASE WHEN b.kant = 'D' THEN b.bedrag ELSE -b.bedrag END), 0) <> 0""",
     ),
     (
+        "boeking met een ander boekjaar dan haar transactie",
+        """SELECT b.id FROM budget_boeking b JOIN budget_transactie t ON t.id = b.transactie_id
+           WHERE b.boekjaar <> t.boekjaar""",
+    ),
+    (
         "boeking met een bedrag van nul of minder, of een onbekende kant",
         "SELECT id FROM budget_boeking WHERE bedrag <= 0 OR kant NOT IN ('D', 'C')",
     ),
