@@ -19,6 +19,8 @@ class BegrensdePaginator(Paginator):
 
     @cached_property
     def count(self):
-        n = self.object_list.values("pk")[: self.max_count + 1].count()
+        # Without the ordering: a capped count is the same in any order, and the database may
+        # then take the cheapest index instead of walking the sort order.
+        n = self.object_list.order_by().values("pk")[: self.max_count + 1].count()
         self.begrensd = n > self.max_count
         return min(n, self.max_count)
