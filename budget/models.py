@@ -158,8 +158,9 @@ class Jaarsaldo(models.Model):
 
     rekening = models.ForeignKey(Rekening, on_delete=models.PROTECT, related_name="jaarsaldi")
     jaar = models.PositiveSmallIntegerField()
-    debet = bedrag_veld(_("debet"), default=Decimal("0"))
-    credit = bedrag_veld(_("credit"), default=Decimal("0"))
+    # Totals of a year only grow (a reversal adds to the other side): wider than one amount.
+    debet = models.DecimalField(_("debet"), max_digits=20, decimal_places=2, default=Decimal("0"))
+    credit = models.DecimalField(_("credit"), max_digits=20, decimal_places=2, default=Decimal("0"))
 
     class Meta:
         verbose_name = _("jaarsaldo")

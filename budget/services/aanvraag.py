@@ -483,6 +483,26 @@ def _eindstatus_lening(aanvraag):
     return S.KWIJTGESCHOLDEN if aanvraag.afgelost == 0 and aanvraag.kwijtgescholden > 0 else S.AFGELOST
 
 
+NA_BESLUIT = (S.GOEDGEKEURD, S.BETAALD, S.AFGEROND, S.UITSTAAND, S.AFGELOST, S.KWIJTGESCHOLDEN)
+
+
+def status_na_correctie(aanvraag) -> str:
+    """The status that fits a request's figures after a reversal (grootboek.keer_om): money
+    outstanding again is uitstaand; money back in reserve reopens the request; a loan with
+    nothing left to repay is afgelost or kwijtgescholden. Otherwise the status stays."""
+    if aanvraag.status not in NA_BESLUIT:
+        return aanvraag.status
+    if aanvraag.uitstaand > 0:
+        return S.UITSTAAND
+    if aanvraag.gereserveerd > 0:
+        if aanvraag.betaald == 0:
+            return S.GOEDGEKEURD
+        return S.UITSTAAND if aanvraag.terug_te_betalen else S.BETAALD
+    if aanvraag.terug_te_betalen and aanvraag.betaald > 0 and aanvraag.afgelost + aanvraag.kwijtgescholden > 0:
+        return _eindstatus_lening(aanvraag)
+    return aanvraag.status
+
+
 def _na_terugbetaling(aanvraag):
     if aanvraag.uitstaand == 0 and aanvraag.gereserveerd == 0:
         aanvraag.status = _eindstatus_lening(aanvraag)

@@ -254,7 +254,10 @@ def keer_om(transactie_id, user, reden) -> Transactie:
     t = boek(orig.fonds_id, T.TEGENBOEKING, regels, _("Tegenboeking: %(r)s") % {"r": reden}, user,
              aanvraag=aanvraag, tegenpartij=orig.tegenpartij, tegenboeking_van=orig)
     if aanvraag is not None:
-        aanvraag.save(update_fields=[*EFFECT.get(orig.soort, {}).keys(), "gewijzigd_op"])
+        from budget.services.aanvraag import status_na_correctie
+
+        aanvraag.status = status_na_correctie(aanvraag)
+        aanvraag.save(update_fields=[*EFFECT.get(orig.soort, {}).keys(), "status", "gewijzigd_op"])
         from casussen.models import TijdlijnEvent
         from casussen.services.casus import schrijf_tijdlijn
 

@@ -242,3 +242,17 @@ def test_eenmalige_sleutels_na_een_week_opgeruimd(budgethouder, time_machine):
     Eenmalig.objects.create(token="nieuw", gebruiker=budgethouder, gebruikt_op=datetime(2026, 11, 30, tzinfo=AMS))
     assert eenmalige_sleutels_opruimen() == 1
     assert list(Eenmalig.objects.values_list("token", flat=True)) == ["nieuw"]
+
+
+def test_tegenboeking_zet_de_status_terug_bij_de_cijfers(make_fonds, make_aanvraag, budgethouder):
+    fonds = make_fonds(leningen_toegestaan=True)
+    lening = make_aanvraag("400.00", fonds=fonds, soort=Aanvraag.Soort.LENING, termijnbedrag=d("40"),
+                           eerste_termijn=date(2027, 1, 1))
+    services.keur_goed(lening.pk, budgethouder)
+    services.betaal(lening.pk, budgethouder, d("400.00"))
+    lening = services.los_af(lening.pk, budgethouder, d("400.00"))
+    assert lening.status == S.AFGELOST
+    aflossing = Transactie.objects.get(aanvraag=lening, soort=Transactie.Soort.AFLOSSING)
+    grootboek.keer_om(aflossing.pk, budgethouder, "De betaling is gestorneerd")
+    lening.refresh_from_db()
+    assert (lening.status, lening.uitstaand, lening.afgelost) == (S.UITSTAAND, d("400.00"), 0)
