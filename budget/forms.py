@@ -5,8 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from budget.models import Aanvraag, Boeking, Fonds, Rekening, Transactie
-from budget.services.grootboek import euro
 from casussen.models import Scenario
+from omo.templatetags.omo_format import format_euro
 
 
 def fout_in_form(form, fout):
@@ -41,7 +41,7 @@ class FondsKeuze(forms.ModelChoiceField):
         stand = getattr(fonds, "stand", None)
         if stand is None:
             return fonds.naam
-        return _("%(naam)s — nog %(b)s beschikbaar") % {"naam": fonds.naam, "b": euro(stand.beschikbaar)}
+        return _("%(naam)s — nog %(b)s beschikbaar") % {"naam": fonds.naam, "b": format_euro(stand.beschikbaar)}
 
 
 class AanvraagForm(forms.ModelForm):

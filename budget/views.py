@@ -40,6 +40,7 @@ from escalatie.niveau import HORIZON
 from omo.audit import log_access_many
 from omo.paginering import BegrensdePaginator
 from omo.roles import BEHEERDER, BUDGETHOUDER, has_role
+from omo.templatetags.omo_format import format_euro
 
 S = Aanvraag.Status
 
@@ -129,7 +130,7 @@ def fonds_boeken(request, pk):
         gelukt, _t = _geld_post(request, f"fonds {fonds.pk} {d['soort']}", uitvoeren, form)
         if gelukt is not False:
             if gelukt:
-                messages.success(request, _("%(b)s is geboekt op %(f)s.") % {"b": grootboek.euro(d["bedrag"]), "f": fonds.naam})
+                messages.success(request, _("%(b)s is geboekt op %(f)s.") % {"b": format_euro(d["bedrag"]), "f": fonds.naam})
             return redirect("fonds_detail", pk=fonds.pk)
     return fonds_detail(request, pk, form=form)
 
@@ -244,7 +245,7 @@ def _melding_na_indienen(request, aanvraag, indienen):
         messages.success(request, _("De aanvraag is als concept bewaard."))
     elif aanvraag.direct_geboekt:
         messages.success(request, _("%(b)s is direct geboekt; de budgethouder beoordeelt de uitgave achteraf.") % {
-            "b": grootboek.euro(aanvraag.bedrag)})
+            "b": format_euro(aanvraag.bedrag)})
     else:
         messages.success(request, _("De aanvraag is ingediend; de budgethouder krijgt bericht."))
 
@@ -339,7 +340,7 @@ def aanvraag_beslissen(request, pk):
                     "goedkeuren": _("Goedgekeurd: %(b)s is gereserveerd. De aanvrager krijgt bericht."),
                     "afwijzen": _("Afgewezen. De aanvrager krijgt bericht met je reden."),
                     "college": _("De aanvraag ligt nu bij het College. Het besluit komt terug op deze aanvraag."),
-                }[d["besluit"]] % {"b": grootboek.euro(aanvraag.bedrag)})
+                }[d["besluit"]] % {"b": format_euro(aanvraag.bedrag)})
             return redirect("budget_inbox")
     return aanvraag_detail(request, pk, formulieren={"besluit": form})
 

@@ -21,6 +21,8 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
+from omo.templatetags.omo_format import format_euro
+
 HORIZON = 12
 # casussen.models.Organisatie.Soort values (kept as strings: this module imports no models).
 GEMEENTELIJK = "gemeentelijk"
@@ -56,10 +58,6 @@ class Voorstel:
         return max(self.redenen, key=lambda r: r.niveau)
 
 
-def _euro(bedrag: Decimal) -> str:
-    return "€ " + f"{bedrag:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
-
-
 def stel_niveau_voor(feiten: Feiten) -> Voorstel:
     """The highest level any rule asks, with every reason (in rule order)."""
     redenen = []
@@ -84,10 +82,10 @@ def stel_niveau_voor(feiten: Feiten) -> Voorstel:
             ) % {"namen": namen}))
     if feiten.bedrag > 0 and feiten.bedrag > feiten.mandaat:
         redenen.append(Reden(3, "budget", _("Het bedrag (%(b)s) is hoger dan het mandaat van de budgethouder (%(m)s).")
-                             % {"b": _euro(feiten.bedrag), "m": _euro(feiten.mandaat)}))
+                             % {"b": format_euro(feiten.bedrag), "m": format_euro(feiten.mandaat)}))
     if feiten.bedrag > 0 and feiten.bedrag > feiten.beschikbaar:
         redenen.append(Reden(3, "budget", _("Het bedrag (%(b)s) is hoger dan wat er in het fonds over is (%(f)s).")
-                             % {"b": _euro(feiten.bedrag), "f": _euro(feiten.beschikbaar)}))
+                             % {"b": format_euro(feiten.bedrag), "f": format_euro(feiten.beschikbaar)}))
     if feiten.landelijke_knelpunten:
         redenen.append(Reden(4, "landelijk", _("Een landelijke instantie blokkeert of is nodig (%(namen)s): Landelijk Escalatie Team.")
                              % {"namen": ", ".join(sorted(set(feiten.landelijke_knelpunten)))}))

@@ -19,13 +19,14 @@ from django.utils.translation import gettext as _
 
 from budget.models import Aanvraag, Fonds, Rekening, Transactie
 from budget.services import grootboek
-from budget.services.grootboek import C, D, bedrag_van, euro
+from budget.services.grootboek import C, D, bedrag_van
 from casussen.models import Scenario, Status, TijdlijnEvent
 from casussen.services.casus import schrijf_tijdlijn
 from casussen.services.fouten import Weigering
 from omo.models import User
 from omo.roles import BEHEERDER, CONSULENT, MAATWERKCOACH, OMO, has_role
 from omo.services import notify
+from omo.templatetags.omo_format import format_euro
 
 S = Aanvraag.Status
 R = Rekening.Soort
@@ -98,7 +99,7 @@ def _controleer(aanvraag: Aanvraag, indienen: bool):
     aanvraag.bedrag = bedrag_van(aanvraag.bedrag)
     if fonds.maximum_per_aanvraag is not None and aanvraag.bedrag > fonds.maximum_per_aanvraag:
         raise Weigering(_("Het fonds ‘%(f)s’ geeft hoogstens %(m)s per aanvraag.") % {
-            "f": fonds.naam, "m": euro(fonds.maximum_per_aanvraag)}, "bedrag")
+            "f": fonds.naam, "m": format_euro(fonds.maximum_per_aanvraag)}, "bedrag")
     if aanvraag.scenario.casus_id != aanvraag.casus_id:
         raise Weigering(_("Dit scenario hoort niet bij deze casus."), "scenario")
     if aanvraag.soort == Aanvraag.Soort.LENING:
@@ -155,7 +156,7 @@ def maak(casus_id, user, velden: dict, indienen=False) -> Aanvraag:
     _vul(aanvraag, {**velden, "scenario": scenario})
     _controleer(aanvraag, indienen=False)
     aanvraag.save()
-    _tijdlijn(aanvraag, user, _("Aanvraag van %(b)s uit %(f)s opgesteld") % {"b": euro(aanvraag.bedrag), "f": aanvraag.fonds.naam},
+    _tijdlijn(aanvraag, user, _("Aanvraag van %(b)s uit %(f)s opgesteld") % {"b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam},
               aanvraag.doel)
     if indienen:
         return dien_in(aanvraag.pk, user)
@@ -174,7 +175,7 @@ def wijzig(aanvraag_id, user, velden: dict) -> Aanvraag:
     _controleer(aanvraag, indienen=False)
     aanvraag.save()
     _tijdlijn(aanvraag, user, _("Concept-aanvraag gewijzigd: %(b)s uit %(f)s") % {
-        "b": euro(aanvraag.bedrag), "f": aanvraag.fonds.naam})
+        "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam})
     return aanvraag
 
 
@@ -203,24 +204,24 @@ def dien_in(aanvraag_id, user) -> Aanvraag:
     if _is_direct(aanvraag):
         beschikbaar = grootboek.vergrendel(aanvraag.fonds_id, R.BESCHIKBAAR)[R.BESCHIKBAAR]
         if beschikbaar >= aanvraag.bedrag:
-            _reserveer(aanvraag, user, _("Direct besteed (onder %(g)s)") % {"g": euro(aanvraag.fonds.direct_grens)})
+            _reserveer(aanvraag, user, _("Direct besteed (onder %(g)s)") % {"g": format_euro(aanvraag.fonds.direct_grens)})
             _betaal(aanvraag, user, aanvraag.bedrag)
             aanvraag.direct_geboekt = True
             aanvraag.status = S.BETAALD
             aanvraag.save()
             _tijdlijn(aanvraag, user, _("%(b)s direct besteed uit %(f)s; wordt achteraf beoordeeld") % {
-                "b": euro(aanvraag.bedrag), "f": aanvraag.fonds.naam}, aanvraag.doel)
+                "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam}, aanvraag.doel)
             for houder in aanvraag.fonds.budgethouders.filter(is_active=True):
                 if houder.pk != user.pk:
                     notify(houder, _("Achteraf beoordelen: %(b)s uit %(f)s voor %(c)s") % {
-                        "b": euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "c": aanvraag.casus.code},
+                        "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "c": aanvraag.casus.code},
                         reverse("budget_achteraf"), f"aanvraag-{aanvraag.pk}-achteraf")
             return aanvraag
     aanvraag.save()
     _tijdlijn(aanvraag, user, _("Aanvraag van %(b)s uit %(f)s ingediend") % {
-        "b": euro(aanvraag.bedrag), "f": aanvraag.fonds.naam})
+        "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam})
     tekst = _("Aanvraag %(c)s: %(b)s uit %(f)s wacht op je besluit") % {
-        "c": aanvraag.casus.code, "b": euro(aanvraag.bedrag), "f": aanvraag.fonds.naam}
+        "c": aanvraag.casus.code, "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam}
     ontvangers = {u.pk: u for u in aanvraag.fonds.budgethouders.filter(is_active=True)}
     fonds = aanvraag.fonds
     if fonds.coach_grens is not None and aanvraag.bedrag <= fonds.coach_grens:
@@ -242,7 +243,7 @@ def trek_in(aanvraag_id, user, reden="") -> Aanvraag:
             "s": aanvraag.get_status_display()})
     aanvraag.status = S.INGETROKKEN
     aanvraag.save()
-    _tijdlijn(aanvraag, user, _("Aanvraag van %(b)s ingetrokken") % {"b": euro(aanvraag.bedrag)}, reden)
+    _tijdlijn(aanvraag, user, _("Aanvraag van %(b)s ingetrokken") % {"b": format_euro(aanvraag.bedrag)}, reden)
     return aanvraag
 
 
@@ -269,9 +270,9 @@ def _boven_grenzen(aanvraag, beschikbaar) -> list[str]:
     redenen = []
     if aanvraag.bedrag > aanvraag.fonds.mandaat:
         redenen.append(_("het bedrag (%(b)s) is hoger dan het mandaat van de budgethouder (%(m)s)") % {
-            "b": euro(aanvraag.bedrag), "m": euro(aanvraag.fonds.mandaat)})
+            "b": format_euro(aanvraag.bedrag), "m": format_euro(aanvraag.fonds.mandaat)})
     if aanvraag.bedrag > beschikbaar:
-        redenen.append(_("er is nog %(s)s beschikbaar in het fonds") % {"s": euro(beschikbaar)})
+        redenen.append(_("er is nog %(s)s beschikbaar in het fonds") % {"s": format_euro(beschikbaar)})
     return redenen
 
 
@@ -317,13 +318,13 @@ def _besluit(aanvraag, user, status, motivatie, door_college=False):
     wie = _("het College") if door_college else (user.get_full_name() or user.username)
     if status == S.GOEDGEKEURD:
         tekst = _("Aanvraag van %(b)s uit %(f)s goedgekeurd door %(wie)s") % {
-            "b": euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "wie": wie}
+            "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "wie": wie}
     elif status == S.AFGEWEZEN:
         tekst = _("Aanvraag van %(b)s uit %(f)s afgewezen door %(wie)s") % {
-            "b": euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "wie": wie}
+            "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "wie": wie}
     else:
         tekst = _("Aanvraag van %(b)s uit %(f)s teruggelegd door %(wie)s") % {
-            "b": euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "wie": wie}
+            "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "wie": wie}
     _tijdlijn(aanvraag, user, tekst, motivatie)
     if aanvraag.aangevraagd_door_id != user.pk:
         notify(aanvraag.aangevraagd_door, f"{aanvraag.casus.code}: {tekst}", link(aanvraag),
@@ -360,12 +361,12 @@ def leg_voor_aan_college(aanvraag_id, user, toelichting) -> Aanvraag:
     if not redenen:
         raise Weigering(_("Deze aanvraag past binnen je mandaat en binnen het fonds: beslis er zelf over."))
     vraag = _("Aanvraag van %(b)s uit %(f)s voor ‘%(d)s’: %(r)s.\n\nAdvies van de budgethouder: %(t)s") % {
-        "b": euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "d": aanvraag.doel, "r": "; ".join(redenen),
+        "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "d": aanvraag.doel, "r": "; ".join(redenen),
         "t": toelichting}
     aanvraag.escalatie = escaleer_aanvraag(aanvraag.casus_id, user, vraag, scenario_id=aanvraag.scenario_id)
     aanvraag.status = S.COLLEGE
     aanvraag.save()
-    _tijdlijn(aanvraag, user, _("Aanvraag van %(b)s voorgelegd aan het College") % {"b": euro(aanvraag.bedrag)},
+    _tijdlijn(aanvraag, user, _("Aanvraag van %(b)s voorgelegd aan het College") % {"b": format_euro(aanvraag.bedrag)},
               "; ".join(redenen))
     return aanvraag
 
@@ -390,7 +391,7 @@ def verwerk_college_besluit(escalatie, user, beslissing, motivatie, toewijzing=N
         beschikbaar = grootboek.vergrendel(aanvraag.fonds_id, R.BESCHIKBAAR)[R.BESCHIKBAAR]
         if beschikbaar < aanvraag.bedrag:
             raise Weigering(_("Er is %(s)s beschikbaar in het fonds, de aanvraag is %(b)s: wijs eerst extra budget toe. "
-                              "Er is niets veranderd.") % {"s": euro(beschikbaar), "b": euro(aanvraag.bedrag)}, "toewijzing")
+                              "Er is niets veranderd.") % {"s": format_euro(beschikbaar), "b": format_euro(aanvraag.bedrag)}, "toewijzing")
         _reserveer(aanvraag, user, _("Goedgekeurd door het College voor %(c)s") % {"c": aanvraag.casus.code})
         _besluit(aanvraag, user, S.GOEDGEKEURD, motivatie, door_college=True)
     elif beslissing == B.AFGEWEZEN:
@@ -424,13 +425,13 @@ def betaal(aanvraag_id, user, bedrag) -> Aanvraag:
         raise Weigering(_("Een aanvraag met status ‘%(s)s’ kan niet worden betaald.") % {"s": aanvraag.get_status_display()})
     if bedrag > aanvraag.gereserveerd:
         raise Weigering(_("Er is voor deze aanvraag nog %(r)s gereserveerd; %(b)s betalen kan niet.") % {
-            "r": euro(aanvraag.gereserveerd), "b": euro(bedrag)}, "bedrag")
+            "r": format_euro(aanvraag.gereserveerd), "b": format_euro(bedrag)}, "bedrag")
     _betaal(aanvraag, user, bedrag)
     aanvraag.status = S.UITSTAAND if aanvraag.terug_te_betalen else S.BETAALD
     aanvraag.save()
     _tijdlijn(aanvraag, user, _("%(b)s betaald uit %(f)s%(rest)s") % {
-        "b": euro(bedrag), "f": aanvraag.fonds.naam,
-        "rest": _(" (nog %(r)s gereserveerd)") % {"r": euro(aanvraag.gereserveerd)} if aanvraag.gereserveerd else ""})
+        "b": format_euro(bedrag), "f": aanvraag.fonds.naam,
+        "rest": _(" (nog %(r)s gereserveerd)") % {"r": format_euro(aanvraag.gereserveerd)} if aanvraag.gereserveerd else ""})
     return aanvraag
 
 
@@ -444,7 +445,7 @@ def geef_vrij(aanvraag_id, user, bedrag=None, reden="") -> Aanvraag:
         raise Weigering(_("Er is voor deze aanvraag niets meer gereserveerd."), "bedrag")
     if bedrag > aanvraag.gereserveerd:
         raise Weigering(_("Er is voor deze aanvraag nog %(r)s gereserveerd; %(b)s vrijgeven kan niet.") % {
-            "r": euro(aanvraag.gereserveerd), "b": euro(bedrag)}, "bedrag")
+            "r": format_euro(aanvraag.gereserveerd), "b": format_euro(bedrag)}, "bedrag")
     _vrijgeven(aanvraag, user, bedrag, reden)
     aanvraag.save()
     return aanvraag
@@ -454,7 +455,7 @@ def _vrijgeven(aanvraag, user, bedrag, reden=""):
     grootboek.boek(aanvraag.fonds_id, T.VRIJGAVE, [(R.BESCHIKBAAR, D, bedrag), (R.GERESERVEERD, C, bedrag)],
                    _("Vrijgegeven voor %(c)s") % {"c": aanvraag.casus.code}, user, aanvraag=aanvraag)
     grootboek.pas_aanvraag_aan(aanvraag, T.VRIJGAVE, bedrag)
-    _tijdlijn(aanvraag, user, _("%(b)s vrijgegeven: terug naar het fonds") % {"b": euro(bedrag)}, reden)
+    _tijdlijn(aanvraag, user, _("%(b)s vrijgegeven: terug naar het fonds") % {"b": format_euro(bedrag)}, reden)
 
 
 @transaction.atomic
@@ -474,7 +475,7 @@ def rond_af(aanvraag_id, user) -> Aanvraag:
         aanvraag.status = _eindstatus_lening(aanvraag)
     else:
         aanvraag.status = S.AFGEROND
-        _tijdlijn(aanvraag, user, _("Aanvraag afgerond: %(b)s besteed") % {"b": euro(aanvraag.betaald)})
+        _tijdlijn(aanvraag, user, _("Aanvraag afgerond: %(b)s besteed") % {"b": format_euro(aanvraag.betaald)})
     aanvraag.save()
     return aanvraag
 
@@ -519,18 +520,18 @@ def los_af(aanvraag_id, user, bedrag, boekdatum=None) -> Aanvraag:
         raise Weigering(_("Een gift of voorschot wordt niet afgelost."))
     if bedrag > aanvraag.uitstaand:
         raise Weigering(_("Er staat nog %(u)s uit; een aflossing van %(b)s kan niet.") % {
-            "u": euro(aanvraag.uitstaand), "b": euro(bedrag)}, "bedrag")
+            "u": format_euro(aanvraag.uitstaand), "b": format_euro(bedrag)}, "bedrag")
     if aanvraag.soort == Aanvraag.Soort.VOORFINANCIERING:
-        soort, tekst = T.VERHAAL, _("%(b)s verhaald op %(p)s") % {"b": euro(bedrag), "p": aanvraag.verhalen_op}
+        soort, tekst = T.VERHAAL, _("%(b)s verhaald op %(p)s") % {"b": format_euro(bedrag), "p": aanvraag.verhalen_op}
     else:
-        soort, tekst = T.AFLOSSING, _("%(b)s afgelost") % {"b": euro(bedrag)}
+        soort, tekst = T.AFLOSSING, _("%(b)s afgelost") % {"b": format_euro(bedrag)}
     grootboek.boek(aanvraag.fonds_id, soort, [(R.BESCHIKBAAR, D, bedrag), (R.UITSTAAND, C, bedrag)],
                    f"{aanvraag.casus.code}: {tekst}", user, aanvraag=aanvraag, tegenpartij=aanvraag.verhalen_op,
                    boekdatum=boekdatum)
     grootboek.pas_aanvraag_aan(aanvraag, soort, bedrag)
     _na_terugbetaling(aanvraag)
     aanvraag.save()
-    _tijdlijn(aanvraag, user, tekst + _(" (nog %(u)s uitstaand)") % {"u": euro(aanvraag.uitstaand)})
+    _tijdlijn(aanvraag, user, tekst + _(" (nog %(u)s uitstaand)") % {"u": format_euro(aanvraag.uitstaand)})
     return aanvraag
 
 
@@ -547,14 +548,14 @@ def scheld_kwijt(aanvraag_id, user, bedrag, reden) -> Aanvraag:
         raise Weigering(_("Schrijf waarom (welke voorwaarde is vervuld)."), "reden")
     if bedrag > aanvraag.uitstaand:
         raise Weigering(_("Er staat nog %(u)s uit; %(b)s kwijtschelden kan niet.") % {
-            "u": euro(aanvraag.uitstaand), "b": euro(bedrag)}, "bedrag")
+            "u": format_euro(aanvraag.uitstaand), "b": format_euro(bedrag)}, "bedrag")
     grootboek.boek(aanvraag.fonds_id, T.KWIJTSCHELDING, [(R.BESTEED, D, bedrag), (R.UITSTAAND, C, bedrag)],
-                   _("%(c)s: %(b)s kwijtgescholden") % {"c": aanvraag.casus.code, "b": euro(bedrag)}, user,
+                   _("%(c)s: %(b)s kwijtgescholden") % {"c": aanvraag.casus.code, "b": format_euro(bedrag)}, user,
                    aanvraag=aanvraag)
     grootboek.pas_aanvraag_aan(aanvraag, T.KWIJTSCHELDING, bedrag)
     _na_terugbetaling(aanvraag)
     aanvraag.save()
-    _tijdlijn(aanvraag, user, _("%(b)s van de lening kwijtgescholden") % {"b": euro(bedrag)}, reden)
+    _tijdlijn(aanvraag, user, _("%(b)s van de lening kwijtgescholden") % {"b": format_euro(bedrag)}, reden)
     return aanvraag
 
 
@@ -575,7 +576,7 @@ def beoordeel_achteraf(aanvraag_id, user, oordeel) -> Aanvraag:
     aanvraag.achteraf_beoordeeld_door, aanvraag.achteraf_beoordeeld_op = user, timezone.now()
     aanvraag.achteraf_oordeel = oordeel
     aanvraag.save()
-    _tijdlijn(aanvraag, user, _("Uitgave van %(b)s achteraf beoordeeld") % {"b": euro(aanvraag.bedrag)}, oordeel)
+    _tijdlijn(aanvraag, user, _("Uitgave van %(b)s achteraf beoordeeld") % {"b": format_euro(aanvraag.bedrag)}, oordeel)
     return aanvraag
 
 

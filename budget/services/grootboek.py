@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from budget.models import Boeking as B
 from budget.models import Fonds, Jaarafsluiting, Jaarsaldo, Rekening, Saldo, Transactie
 from casussen.services.fouten import Weigering
+from omo.templatetags.omo_format import format_euro
 from omo.werkdagen import AMSTERDAM
 
 R = Rekening.Soort
@@ -26,11 +27,6 @@ T = Transactie.Soort
 D, C = B.Kant.DEBET, B.Kant.CREDIT
 CENT = Decimal("0.01")
 MAXIMUM = Decimal("1000000000000")  # 14 digits with 2 decimals: the largest amount a balance holds
-
-
-def euro(bedrag) -> str:
-    bedrag = Decimal(bedrag or 0)
-    return "€ " + f"{bedrag:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def bedrag_van(waarde, veld="bedrag") -> Decimal:
@@ -109,7 +105,7 @@ def boek(fonds_id, soort, regels, omschrijving, user=None, aanvraag=None, tegenp
         if s in Rekening.INTERN:
             if na < 0:
                 nodig = sum(b for s2, k, b in regels if s2 == s and k == C)
-                raise Weigering(str(_TEKORT[s]) % {"saldo": euro(stand[s]), "bedrag": euro(nodig)}, "bedrag")
+                raise Weigering(str(_TEKORT[s]) % {"saldo": format_euro(stand[s]), "bedrag": format_euro(nodig)}, "bedrag")
     boekdatum = boekdatum or vandaag()
     if boekdatum > vandaag():
         raise Weigering(_("Een boeking kan niet in de toekomst liggen."), "boekdatum")

@@ -4,7 +4,6 @@ from django import template
 from django.utils.html import format_html
 
 from budget.eenmalig import nieuw_token
-from budget.services.grootboek import euro as _euro
 
 register = template.Library()
 
@@ -13,13 +12,6 @@ register = template.Library()
 def eenmalig():
     """The hidden one-time token of a money form."""
     return format_html('<input type="hidden" name="eenmalig" value="{}">', nieuw_token())
-
-
-@register.filter
-def euro(bedrag):
-    if bedrag in (None, ""):
-        return "—"
-    return _euro(Decimal(bedrag))
 
 
 @register.filter

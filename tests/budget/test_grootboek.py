@@ -12,8 +12,8 @@ from django.db.utils import DatabaseError
 from budget.models import Aanvraag, Boeking, Fonds, Jaarafsluiting, Rekening, Saldo, Transactie
 from budget.services import aanvraag as services
 from budget.services import grootboek
-from budget.services.grootboek import euro
 from casussen.services.fouten import Weigering
+from omo.templatetags.omo_format import format_euro
 
 R = Rekening.Soort
 S = Aanvraag.Status
@@ -125,7 +125,7 @@ def test_tegenboeking_is_de_enige_correctie(make_fonds, make_aanvraag, budgethou
 
 @pytest.mark.parametrize("bedrag,fout", [
     ("0", "groter zijn dan nul"), ("-5", "groter zijn dan nul"), ("12,345", "twee cijfers"), ("abc", "geldig bedrag"),
-    ("1500.00", "hoogstens € 1.000,00"),
+    ("1500.00", "hoogstens €\u00a01.000,00"),
 ])
 def test_slechte_bedragen_boeken_niets(make_fonds, make_aanvraag, bedrag, fout):
     fonds = make_fonds(maximum_per_aanvraag=d("1000.00"))
@@ -149,10 +149,10 @@ def test_betaling_boven_reservering_en_aflossing_boven_uitstaand(make_fonds, mak
     fonds = make_fonds(leningen_toegestaan=True)
     a = make_aanvraag("400.00", fonds=fonds, soort=Aanvraag.Soort.LENING, termijnbedrag=d("40"), eerste_termijn=date(2027, 1, 1))
     services.keur_goed(a.pk, budgethouder)
-    with pytest.raises(Weigering, match="nog € 400,00 gereserveerd"):
+    with pytest.raises(Weigering, match="nog €\u00a0400,00 gereserveerd"):
         services.betaal(a.pk, budgethouder, d("400.01"))
     services.betaal(a.pk, budgethouder, d("400.00"))
-    with pytest.raises(Weigering, match="nog € 400,00 uit"):
+    with pytest.raises(Weigering, match="nog €\u00a0400,00 uit"):
         services.los_af(a.pk, budgethouder, d("500.00"))
     a.refresh_from_db()
     assert (a.uitstaand, a.afgelost) == (d("400.00"), 0)
@@ -214,7 +214,7 @@ def test_ruwe_sql_kan_beschikbaar_niet_onder_nul_brengen_of_saldi_vervalsen(fond
 def test_beschikbaar_te_weinig_geeft_nederlandse_melding(make_fonds, make_aanvraag, budgethouder):
     fonds = make_fonds(toewijzing="700.00")
     a = make_aanvraag("800.00", fonds=fonds)
-    with pytest.raises(Weigering, match=f"er is nog {euro(d('700.00'))} beschikbaar"):
+    with pytest.raises(Weigering, match=f"er is nog {format_euro(d('700.00'))} beschikbaar"):
         services.keur_goed(a.pk, budgethouder)
     a.refresh_from_db()
     assert a.status == S.INGEDIEND and a.gereserveerd == 0

@@ -46,7 +46,7 @@ def aanvragen(reis: Reis, w, bedrag: str, doel: str):
     page.get_by_role("link", name="Geld aanvragen").first.click()
     expect(page.get_by_role("heading", name="Geld aanvragen")).to_be_visible()
     reis.controleer("Aanvraagformulier")
-    page.get_by_label("Fonds").select_option(label="OMO-fonds — nog € 10.000,00 beschikbaar")
+    page.get_by_label("Fonds").select_option(label="OMO-fonds — nog €\u00a010.000,00 beschikbaar")
     page.get_by_label("Bedrag (euro)").fill(bedrag)
     page.get_by_label("Waarvoor is het geld?").fill(doel)
     page.get_by_label("Waarom is het extra geld noodzakelijk?").fill("Zonder betaling volgt ontruiming.")
@@ -76,7 +76,7 @@ def beslissen(reis: Reis, w):
     reis.controleer("Aanvraag beslissen")
     page.get_by_label("Goedkeuren").check()
     page.get_by_role("button", name="Besluit vastleggen").click()
-    reis.melding("Goedgekeurd: € 1.250,00 is gereserveerd")
+    reis.melding("Goedgekeurd: €\u00a01.250,00 is gereserveerd")
     reis.controleer("Inbox na goedkeuren")
 
     # Reject the laptop: first without a reason.
@@ -93,8 +93,8 @@ def beslissen(reis: Reis, w):
 
     reis.menu("Fondsen")
     rij = page.get_by_role("row").filter(has_text="OMO-fonds")
-    expect(rij).to_contain_text("€ 8.750,00")  # beschikbaar
-    expect(rij).to_contain_text("€ 1.250,00")  # gereserveerd
+    expect(rij).to_contain_text("€\u00a08.750,00")  # beschikbaar
+    expect(rij).to_contain_text("€\u00a01.250,00")  # gereserveerd
     reis.controleer("Fondsenoverzicht")
     page.get_by_role("link", name="OMO-fonds").click()
     expect(page.get_by_role("heading", name=re.compile("^OMO-fonds"))).to_be_visible()
