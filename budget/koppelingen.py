@@ -11,13 +11,12 @@ from django.utils.translation import gettext_lazy
 
 from casussen.models import Status
 from casussen.uitbreidingen import Actie, registreer_acties, registreer_tab
-from omo.roles import CONSULENT, MAATWERKCOACH, has_role
 
 
 def _acties(user, casus):
-    if casus.status == Status.AFGESLOTEN:
-        return []
-    if (has_role(user, CONSULENT) or has_role(user, MAATWERKCOACH)) and casus.is_betrokkene(user):
+    from budget.services.aanvraag import mag_aanvragen
+
+    if casus.status != Status.AFGESLOTEN and mag_aanvragen(user, casus):
         return [Actie(_("Geld aanvragen"), reverse("aanvraag_nieuw", kwargs={"pk": casus.pk}))]
     return []
 

@@ -14,6 +14,7 @@ the requester, only within the fund's limits) and refuse with a message.
 import rules
 
 from budget.queries import ziet_alle_fondsen
+from budget.services import aanvraag as services
 from omo.roles import (
     is_beheerder,
     is_budgethouder,
@@ -26,12 +27,7 @@ from omo.roles import (
 
 @rules.predicate
 def is_houder_van_fonds(user, fonds):
-    if fonds is None:
-        return False
-    cache = getattr(fonds, "_houder_ids", None)
-    if cache is None:
-        cache = fonds._houder_ids = set(fonds.budgethouders.values_list("pk", flat=True))
-    return user.pk in cache
+    return fonds is not None and services.is_budgethouder_van(user, fonds)
 
 
 @rules.predicate
@@ -41,7 +37,7 @@ def ziet_alle(user):
 
 @rules.predicate
 def is_houder_van_aanvraag_fonds(user, aanvraag):
-    return aanvraag is not None and is_houder_van_fonds(user, aanvraag.fonds)
+    return aanvraag is not None and services.is_budgethouder_van(user, aanvraag.fonds)
 
 
 @rules.predicate
@@ -51,11 +47,13 @@ def ziet_casus_van_aanvraag(user, aanvraag):
 
 @rules.predicate
 def is_coach_van_team(user, aanvraag):
-    fonds = aanvraag.fonds if aanvraag is not None else None
-    return (
-        fonds is not None and fonds.coach_grens is not None and aanvraag.bedrag <= fonds.coach_grens
-        and user.team_id is not None and aanvraag.casus.team_id == user.team_id
-    )
+    return aanvraag is not None and services.is_coach_voor(user, aanvraag)
+
+
+@rules.predicate
+def vraagt_voor_casus(user, aanvraag):
+    """The case's casushouder or medebehandelaar (consulent or maatwerkcoach): who asks."""
+    return aanvraag is not None and services.mag_aanvragen(user, aanvraag.casus)
 
 
 rules.add_perm("budget.zie_fondsen", is_omo | is_beheerder | is_college | is_budgethouder)
@@ -70,3 +68,6 @@ rules.add_perm(
     ziet_casus_van_aanvraag | is_houder_van_aanvraag_fonds | (is_maatwerkcoach & is_coach_van_team),
 )
 rules.add_perm("budget.voer_aanvraag_uit", is_budgethouder & is_houder_van_aanvraag_fonds)
+rules.add_perm("budget.werk_aan_aanvraag", vraagt_voor_casus)
+rules.add_perm("budget.rond_aanvraag_af", (is_budgethouder & is_houder_van_aanvraag_fonds) | vraagt_voor_casus)
+rules.add_perm("budget.beoordeel_achteraf", (is_budgethouder & is_houder_van_aanvraag_fonds) | is_omo)

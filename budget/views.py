@@ -268,7 +268,7 @@ def _aanvraag(request, pk) -> Aanvraag:
 
 def aanvraag_wijzigen(request, pk):
     aanvraag = _aanvraag(request, pk)
-    if not services.mag_aanvragen(request.user, aanvraag.casus) or aanvraag.status != S.CONCEPT:
+    if not mag(request.user, "budget.werk_aan_aanvraag", aanvraag) or aanvraag.status != S.CONCEPT:
         raise PermissionDenied
     fondsen_lijst = queries.fondsen_voor_aanvraag()
     form = AanvraagForm(request.POST or None, instance=aanvraag, casus=aanvraag.casus, fondsen=fondsen_lijst)
@@ -345,33 +345,22 @@ def aanvraag_beslissen(request, pk):
     return aanvraag_detail(request, pk, formulieren={"besluit": form})
 
 
-def _uitvoering(actie, form_class, doe):
+def _uitvoering(actie, perm, form_class, doe):
+    """A POST on one request: `perm` (budget.rules) decides who, the service does the rest."""
+
     @require_POST
     def view(request, pk):
         aanvraag = _aanvraag(request, pk)
-        if actie == "afronden":
-            if not (mag(request.user, "budget.voer_aanvraag_uit", aanvraag) or services.mag_aanvragen(request.user, aanvraag.casus)):
-                raise PermissionDenied
-        elif actie == "beoordelen":
-            if not mag(request.user, "budget.zie_achteraf") or not (
-                mag(request.user, "budget.voer_aanvraag_uit", aanvraag) or mag(request.user, "casussen.neem_besluit")
-            ):
-                raise PermissionDenied
-        elif actie in ("indienen", "intrekken"):
-            if not services.mag_aanvragen(request.user, aanvraag.casus):
-                raise PermissionDenied
-        elif not mag(request.user, "budget.voer_aanvraag_uit", aanvraag):
+        if not mag(request.user, perm, aanvraag):
             raise PermissionDenied
         form = form_class(request.POST) if form_class else None
         if form is None or form.is_valid():
             data = form.cleaned_data if form else {}
             gelukt, _r = _geld_post(request, f"aanvraag {pk} {actie}", lambda: doe(aanvraag, request.user, data), form)
-            if gelukt is not False:
+            if gelukt is not False or form is None:
                 if gelukt:
                     messages.success(request, BERICHTEN[actie])
                 return redirect("aanvraag_detail", pk=pk)
-        if form is None:
-            return redirect("aanvraag_detail", pk=pk)
         return aanvraag_detail(request, pk, formulieren={actie: form})
 
     view.__name__ = f"aanvraag_{actie}"
@@ -389,15 +378,15 @@ BERICHTEN = {
     "beoordelen": _("Je oordeel is vastgelegd."),
 }
 
-aanvraag_indienen = _uitvoering("indienen", None, lambda a, u, d: services.dien_in(a.pk, u))
-aanvraag_intrekken = _uitvoering("intrekken", None, lambda a, u, d: services.trek_in(a.pk, u))
-aanvraag_betalen = _uitvoering("betalen", BedragForm, lambda a, u, d: services.betaal(a.pk, u, d["bedrag"]))
-aanvraag_vrijgeven = _uitvoering("vrijgeven", VrijgaveForm, lambda a, u, d: services.geef_vrij(a.pk, u, d["bedrag"], d["reden"]))
-aanvraag_afronden = _uitvoering("afronden", None, lambda a, u, d: services.rond_af(a.pk, u))
-aanvraag_aflossen = _uitvoering("aflossen", BedragForm, lambda a, u, d: services.los_af(a.pk, u, d["bedrag"]))
+aanvraag_indienen = _uitvoering("indienen", "budget.werk_aan_aanvraag", None, lambda a, u, d: services.dien_in(a.pk, u))
+aanvraag_intrekken = _uitvoering("intrekken", "budget.werk_aan_aanvraag", None, lambda a, u, d: services.trek_in(a.pk, u))
+aanvraag_betalen = _uitvoering("betalen", "budget.voer_aanvraag_uit", BedragForm, lambda a, u, d: services.betaal(a.pk, u, d["bedrag"]))
+aanvraag_vrijgeven = _uitvoering("vrijgeven", "budget.voer_aanvraag_uit", VrijgaveForm, lambda a, u, d: services.geef_vrij(a.pk, u, d["bedrag"], d["reden"]))
+aanvraag_afronden = _uitvoering("afronden", "budget.rond_aanvraag_af", None, lambda a, u, d: services.rond_af(a.pk, u))
+aanvraag_aflossen = _uitvoering("aflossen", "budget.voer_aanvraag_uit", BedragForm, lambda a, u, d: services.los_af(a.pk, u, d["bedrag"]))
 aanvraag_kwijtschelden = _uitvoering(
-    "kwijtschelden", KwijtscheldingForm, lambda a, u, d: services.scheld_kwijt(a.pk, u, d["bedrag"], d["reden"]))
-aanvraag_beoordelen = _uitvoering("beoordelen", OordeelForm, lambda a, u, d: services.beoordeel_achteraf(a.pk, u, d["oordeel"]))
+    "kwijtschelden", "budget.voer_aanvraag_uit", KwijtscheldingForm, lambda a, u, d: services.scheld_kwijt(a.pk, u, d["bedrag"], d["reden"]))
+aanvraag_beoordelen = _uitvoering("beoordelen", "budget.beoordeel_achteraf", OordeelForm, lambda a, u, d: services.beoordeel_achteraf(a.pk, u, d["oordeel"]))
 
 
 # --- Inbox, review list, loans ---------------------------------------------------------------

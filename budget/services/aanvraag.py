@@ -17,14 +17,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from budget.models import Aanvraag, Fonds, Rekening, Transactie
+from budget.models import Aanvraag, Rekening, Transactie
 from budget.services import grootboek
 from budget.services.grootboek import C, D, bedrag_van
 from casussen.models import Scenario, Status, TijdlijnEvent
 from casussen.services.casus import schrijf_tijdlijn
 from casussen.services.fouten import Weigering
 from omo.models import User
-from omo.roles import BEHEERDER, CONSULENT, MAATWERKCOACH, OMO, has_role
+from omo.roles import CONSULENT, MAATWERKCOACH, OMO, has_role
 from omo.services import notify
 from omo.templatetags.omo_format import format_euro
 
@@ -64,11 +64,21 @@ def _vergrendel(aanvraag_id) -> Aanvraag:
 
 
 def is_budgethouder_van(user, fonds) -> bool:
-    """Uses the fund's `_houder_ids` when a page loaded them already (see budget.rules)."""
+    """The one answer to "does `user` hold `fonds`" (the rules ask it too). The holders are read
+    once per fund object (`_houder_ids`); a page that prefetched them sets it without a query."""
     cache = getattr(fonds, "_houder_ids", None)
-    if cache is not None:
-        return user.pk in cache
-    return fonds.budgethouders.filter(pk=user.pk).exists()
+    if cache is None:
+        cache = fonds._houder_ids = set(fonds.budgethouders.values_list("pk", flat=True))
+    return user.pk in cache
+
+
+def is_coach_voor(user, aanvraag) -> bool:
+    """The maatwerkcoach of the case's team, for a request within the fund's coach limit."""
+    fonds = aanvraag.fonds
+    return (
+        has_role(user, MAATWERKCOACH) and fonds.coach_grens is not None and aanvraag.bedrag <= fonds.coach_grens
+        and user.team_id is not None and aanvraag.casus.team_id == user.team_id
+    )
 
 
 def mag_aanvragen(user, casus) -> bool:
@@ -82,13 +92,7 @@ def beslisser_rol(user, aanvraag) -> str:
         return ""
     if is_budgethouder_van(user, aanvraag.fonds):
         return "budgethouder"
-    fonds = aanvraag.fonds
-    if (
-        has_role(user, MAATWERKCOACH) and fonds.coach_grens is not None and aanvraag.bedrag <= fonds.coach_grens
-        and user.team_id is not None and aanvraag.casus.team_id == user.team_id
-    ):
-        return "coach"
-    return ""
+    return "coach" if is_coach_voor(user, aanvraag) else ""
 
 
 def _controleer(aanvraag: Aanvraag, indienen: bool):
@@ -579,11 +583,4 @@ def beoordeel_achteraf(aanvraag_id, user, oordeel) -> Aanvraag:
     _tijdlijn(aanvraag, user, _("Uitgave van %(b)s achteraf beoordeeld") % {"b": format_euro(aanvraag.bedrag)}, oordeel)
     return aanvraag
 
-
-def mag_fonds_beheren(user, fonds) -> bool:
-    return has_role(user, BEHEERDER) or is_budgethouder_van(user, fonds)
-
-
-def actieve_fondsen():
-    return Fonds.objects.filter(actief=True).order_by("naam")
 
