@@ -256,3 +256,21 @@ def test_tegenboeking_zet_de_status_terug_bij_de_cijfers(make_fonds, make_aanvra
     grootboek.keer_om(aflossing.pk, budgethouder, "De betaling is gestorneerd")
     lening.refresh_from_db()
     assert (lening.status, lening.uitstaand, lening.afgelost) == (S.UITSTAAND, d("400.00"), 0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ledger_check_ziet_een_aanvraag_die_niet_bij_haar_boekingen_past(make_fonds, make_aanvraag, budgethouder):
+    from django.core.management import CommandError, call_command
+
+    fonds = make_fonds(toewijzing="1000.00")
+    a = make_aanvraag("300.00", fonds=fonds)
+    services.keur_goed(a.pk, budgethouder)
+    services.betaal(a.pk, budgethouder, d("100.00"))
+    call_command("ledger_check", verbosity=0)
+    Aanvraag.objects.filter(pk=a.pk).update(betaald=d("150.00"))
+    with pytest.raises(CommandError, match="betaald, terugbetaald of kwijtgescholden wijkt af"):
+        call_command("ledger_check", verbosity=0)
+    Aanvraag.objects.filter(pk=a.pk).update(betaald=d("100.00"), gereserveerd=d("250.00"))
+    with pytest.raises(CommandError, match="gereserveerd of uitstaand wijkt af"):
+        call_command("ledger_check", verbosity=0)
+    Aanvraag.objects.filter(pk=a.pk).update(gereserveerd=d("200.00"))

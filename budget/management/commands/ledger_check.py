@@ -8,7 +8,8 @@ Checked in SQL over all rows (so it scales with the ledger, not with Python):
 3. every balance row equals the sum of its account's postings, and every account with
    postings has one; every year row equals that year's debit and credit totals;
 4. no internal account (beschikbaar, gereserveerd, besteed, uitstaand) is below zero;
-5. every request's reserved and outstanding amounts equal its postings;
+5. every request's running figures (reserved, outstanding, paid, repaid, forgiven) equal its
+   postings and transactions;
 6. the database triggers that guard the ledger are installed and enabled.
 """
 
@@ -69,6 +70,25 @@ CHECKS = [
                        WHERE t.aanvraag_id IS NOT NULL
                        GROUP BY t.aanvraag_id) p ON p.aanvraag_id = a.id
            WHERE a.gereserveerd <> coalesce(p.gereserveerd, 0) OR a.uitstaand <> coalesce(p.uitstaand, 0)""",
+    ),
+    (
+        "aanvraag: betaald, terugbetaald of kwijtgescholden wijkt af van de transacties",
+        """SELECT a.id FROM budget_aanvraag a
+           LEFT JOIN (SELECT t.aanvraag_id,
+                             sum(CASE WHEN coalesce(o.soort, t.soort) IN ('betaling', 'uitlening')
+                                 THEN b.bedrag * CASE WHEN o.id IS NULL THEN 1 ELSE -1 END ELSE 0 END) AS betaald,
+                             sum(CASE WHEN coalesce(o.soort, t.soort) IN ('aflossing', 'verhaal')
+                                 THEN b.bedrag * CASE WHEN o.id IS NULL THEN 1 ELSE -1 END ELSE 0 END) AS afgelost,
+                             sum(CASE WHEN coalesce(o.soort, t.soort) = 'kwijtschelding'
+                                 THEN b.bedrag * CASE WHEN o.id IS NULL THEN 1 ELSE -1 END ELSE 0 END) AS kwijtgescholden
+                        FROM budget_transactie t
+                        LEFT JOIN budget_transactie o ON o.id = t.tegenboeking_van_id
+                        JOIN (SELECT transactie_id, sum(bedrag) AS bedrag FROM budget_boeking
+                               WHERE kant = 'D' GROUP BY transactie_id) b ON b.transactie_id = t.id
+                       WHERE t.aanvraag_id IS NOT NULL
+                       GROUP BY t.aanvraag_id) p ON p.aanvraag_id = a.id
+           WHERE a.betaald <> coalesce(p.betaald, 0) OR a.afgelost <> coalesce(p.afgelost, 0)
+              OR a.kwijtgescholden <> coalesce(p.kwijtgescholden, 0)""",
     ),
 ]
 
