@@ -316,8 +316,13 @@ def keur_goed(aanvraag_id, user, motivatie="") -> Aanvraag:
 
 
 def _besluit(aanvraag, user, status, motivatie, door_college=False):
-    aanvraag.status, aanvraag.besloten_door, aanvraag.besloten_op = status, user, timezone.now()
-    aanvraag.motivatie = motivatie
+    """Record a decision (goedgekeurd, afgewezen; or concept: sent back to the consulent, who
+    may submit again, so nothing is decided yet), write the timeline and tell the requester."""
+    aanvraag.status, aanvraag.motivatie = status, motivatie
+    if status == S.CONCEPT:
+        aanvraag.besloten_door, aanvraag.besloten_op, aanvraag.ingediend_op = None, None, None
+    else:
+        aanvraag.besloten_door, aanvraag.besloten_op = user, timezone.now()
     aanvraag.save()
     wie = _("het College") if door_college else (user.get_full_name() or user.username)
     if status == S.GOEDGEKEURD:
@@ -332,7 +337,7 @@ def _besluit(aanvraag, user, status, motivatie, door_college=False):
     _tijdlijn(aanvraag, user, tekst, motivatie)
     if aanvraag.aangevraagd_door_id != user.pk:
         notify(aanvraag.aangevraagd_door, f"{aanvraag.casus.code}: {tekst}", link(aanvraag),
-               f"aanvraag-{aanvraag.pk}-besluit-{status}-{aanvraag.besloten_op:%Y%m%d%H%M%S%f}")
+               f"aanvraag-{aanvraag.pk}-besluit-{status}-{timezone.now():%Y%m%d%H%M%S%f}")
 
 
 @transaction.atomic
@@ -407,8 +412,6 @@ def verwerk_college_besluit(escalatie, user, beslissing, motivatie, toewijzing=N
             raise Weigering(_("Een toewijzing hoort bij akkoord."), "toewijzing")
         # Back to the consulent, who may ask less or from another fund and submit again.
         _besluit(aanvraag, user, S.CONCEPT, motivatie, door_college=True)
-        aanvraag.besloten_door, aanvraag.besloten_op, aanvraag.ingediend_op = None, None, None
-        aanvraag.save()
     else:
         raise Weigering(_("Over een aanvraag besluit het College: akkoord, afgewezen of teruggelegd."), "beslissing")
 

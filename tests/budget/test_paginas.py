@@ -262,3 +262,37 @@ def test_aanvraagpagina_binnen_het_querybudget(client, make_aanvraag, budgethoud
     with django_assert_max_num_queries(12):
         response = client.get(reverse("aanvraag_detail", kwargs={"pk": aanvraag.pk}))
     assert "Besluit vastleggen" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_college_legt_terug_en_de_consulent_kan_opnieuw_indienen(make_fonds, make_aanvraag, budgethouder, make_user,
+                                                                  consulent):
+    from escalatie.services import escalatie as escalatie_services
+
+    fonds = make_fonds(toewijzing="3000.00", mandaat=Decimal("2500.00"))
+    aanvraag = make_aanvraag("4000.00", fonds=fonds)
+    aanvraag = services.leg_voor_aan_college(aanvraag.pk, budgethouder, "Boven mijn mandaat")
+    escalatie_services.beslis(aanvraag.escalatie_id, make_user("college"), "teruggelegd", "Vraag eerst 2.500 aan")
+    aanvraag.refresh_from_db()
+    assert (aanvraag.status, aanvraag.besloten_door, aanvraag.ingediend_op) == (S.CONCEPT, None, None)
+    assert aanvraag.motivatie == "Vraag eerst 2.500 aan" and aanvraag.gereserveerd == 0
+    assert Notificatie.objects.filter(gebruiker=consulent, tekst__contains="teruggelegd").exists()
+    services.wijzig(aanvraag.pk, consulent, {"bedrag": "2500.00"})
+    aanvraag = services.dien_in(aanvraag.pk, consulent)
+    assert aanvraag.status == S.INGEDIEND
+    assert services.keur_goed(aanvraag.pk, budgethouder).gereserveerd == Decimal("2500.00")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("aantal", [1, 20])
+def test_aanvraagformulier_binnen_het_querybudget(client, make_fonds, make_aanvraag, casus_met_scenario, consulent,
+                                                   django_assert_max_num_queries, aantal):
+    casus, _s = casus_met_scenario
+    for i in range(aantal):
+        make_fonds(f"Fonds {i}")
+    concept = make_aanvraag("100.00", indienen=False, fonds=Fonds.objects.first())
+    client.force_login(consulent)
+    for url in (reverse("aanvraag_nieuw", kwargs={"pk": casus.pk}), reverse("aanvraag_wijzigen", kwargs={"pk": concept.pk})):
+        with django_assert_max_num_queries(12):
+            response = client.get(url)
+        assert response.status_code == 200 and f"Fonds {aantal - 1}" in response.content.decode()
