@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("casussen.urls")),
     path("", include("escalatie.urls")),
     path("", include("budget.urls")),
+    path("", include("rapportage.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,3 @@
+"""Views of rapportage: dashboard (filled in)."""
+
+urlpatterns = []

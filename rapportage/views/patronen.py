@@ -1,0 +1,3 @@
+"""Views of rapportage: patronen (filled in)."""
+
+urlpatterns = []

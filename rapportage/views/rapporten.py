@@ -1,0 +1,3 @@
+"""Views of rapportage: rapporten (filled in)."""
+
+urlpatterns = []
