@@ -296,6 +296,9 @@ class Casus(models.Model):
             models.Index(fields=["datum_signaal"], name="casus_datum_idx"),
             models.Index(fields=["urgentie"], name="casus_urgentie_idx"),
             models.Index(fields=["-aangemaakt_op"], name="casus_aangemaakt_idx"),
+            # Reports: cases closed in a period, and open at its end.
+            models.Index(fields=["afgesloten_op"], condition=Q(afgesloten_op__isnull=False), name="casus_afgesloten_idx"),
+            models.Index(fields=["datum_signaal"], condition=Q(afgesloten_op__isnull=True), name="casus_open_datum_idx"),
         ]
 
     def __str__(self):
@@ -587,6 +590,11 @@ class Besluit(models.Model):
                 name="besluit_akkoord_met_scenario",
             ),
         ]
+        # Reports: the first akkoord of a case, and the akkoorden of a period.
+        indexes = [
+            models.Index(fields=["casus", "besloten_op"], condition=Q(uitkomst="akkoord"), name="besluit_akkoord_casus_idx"),
+            models.Index(fields=["besloten_op"], condition=Q(uitkomst="akkoord"), name="besluit_akkoord_op_idx"),
+        ]
 
     def __str__(self):
         return f"{self.get_uitkomst_display()} ({self.get_niveau_display()})"
@@ -686,7 +694,9 @@ class Evaluatie(models.Model):
                 fields=["gepland_op"],
                 condition=Q(uitkomst=""),
                 name="evaluatie_open_idx",
-            )
+            ),
+            # Reports: the evaluations recorded in a period.
+            models.Index(fields=["uitgevoerd_op"], condition=~Q(uitkomst=""), name="evaluatie_uitgevoerd_idx"),
         ]
 
     def __str__(self):

@@ -352,6 +352,8 @@ class Escalatie(models.Model):
                 name="escalatie_open_idx",
             ),
             models.Index(fields=["casus", "-aangevraagd_op"], name="escalatie_casus_idx"),
+            # Reports: the escalations asked in a period.
+            models.Index(fields=["aangevraagd_op"], name="escalatie_aangevraagd_idx"),
         ]
 
     def __str__(self):

@@ -127,6 +127,9 @@ DATABASES["default"]["ENGINE"] = "django.db.backends.postgresql"
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
+# No JIT compilation: every query of OMO is short, and for the larger report statements the
+# planner's cost estimate triggers seconds of compiling for milliseconds of work.
+DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off")
 if env.str("OMO_TEST_DATABASE", default=""):
     DATABASES["default"]["TEST"] = {"NAME": env.str("OMO_TEST_DATABASE")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

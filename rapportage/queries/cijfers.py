@@ -40,6 +40,10 @@ None when there is nothing to measure, counts as ints):
       "geld": {
         "per_fonds": [{"fonds": str, "aanvragen": int, "goedgekeurd": "0.00",
                        "betaald": "0.00", "uitstaand": "0.00"}],
+                                 # aanvragen/goedgekeurd: requests approved in the period (a
+                                 # direct spend: submitted in it); betaald: what of those has
+                                 # been paid out so far; uitstaand: loans and pre-financing
+                                 # outstanding at the end of the period (balance rows)
         "totaal": {"aanvragen": int, "goedgekeurd": "0.00", "betaald": "0.00", "uitstaand": "0.00"},
         "per_plan": {"plannen": int, "totaal": "0.00", "gemiddeld": "0.00"|None,
                      "mediaan": "0.00"|None, "hoogste": "0.00"|None},
@@ -61,8 +65,10 @@ None when there is nothing to measure, counts as ints):
     }
 """
 
+from collections import Counter
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from itertools import combinations
 
 from django.db import connection
 from django.utils.translation import gettext as _
@@ -80,7 +86,7 @@ GOEDGEKEURD = ("goedgekeurd", "betaald", "afgerond", "uitstaand", "afgelost", "k
 
 
 def _tabellen() -> dict:
-    from budget.models import Aanvraag, Boeking, Fonds, Jaarsaldo, Rekening, Transactie
+    from budget.models import Aanvraag, Boeking, Fonds, Jaarsaldo, Rekening, Saldo, Transactie
     from casussen.models import (
         Besluit,
         Casus,
@@ -99,7 +105,7 @@ def _tabellen() -> dict:
     t = {
         m.__name__.lower(): m._meta.db_table
         for m in (
-            Aanvraag, Boeking, Fonds, Jaarsaldo, Rekening, Transactie, Besluit, Casus, Evaluatie,
+            Aanvraag, Boeking, Fonds, Jaarsaldo, Rekening, Saldo, Transactie, Besluit, Casus, Evaluatie,
             Geldstroom, Kostenregel, Leefgebied, Organisatie, ScenarioGrondslag, WettelijkeGrondslag,
             Zelfredzaamheid, Escalatie, Knelpuntgroep,
         )
@@ -117,7 +123,9 @@ WITH nieuw AS (
     WHERE datum_signaal BETWEEN %(van)s AND %(tot)s
 ),
 nieuw_lg AS (
-    SELECT cl.casus_id, cl.leefgebied_id FROM {casus_leefgebieden} cl JOIN nieuw n ON n.id = cl.casus_id
+    -- A lookup per new case (OFFSET 0 keeps it one): far cheaper than merging the whole table.
+    SELECT n.id AS casus_id, cl.leefgebied_id FROM nieuw n
+    JOIN LATERAL (SELECT leefgebied_id FROM {casus_leefgebieden} WHERE casus_id = n.id OFFSET 0) cl ON true
 ),
 besloten AS (
     -- The first akkoord of a case, when it falls in the period.
@@ -137,38 +145,12 @@ regels AS (
     FROM {kostenregel} k JOIN besloten b ON b.scenario_id = k.scenario_id
 ),
 aanvragen AS (
-    SELECT a.id, a.casus_id, a.fonds_id, a.bedrag FROM {aanvraag} a
+    SELECT a.id, a.casus_id, a.fonds_id, a.bedrag, a.betaald FROM {aanvraag} a
     -- A small spend booked directly has no decision moment: its submission counts.
     WHERE COALESCE(a.besloten_op, a.ingediend_op) >= %(begin)s AND COALESCE(a.besloten_op, a.ingediend_op) < %(eind)s
       AND a.status IN %(goedgekeurd)s
 ),
-betalingen AS (
-    -- Money paid out in the period (gifts and loans alike), net of reversals.
-    SELECT t.fonds_id,
-           SUM(CASE WHEN bo.kant = 'D' THEN bo.bedrag ELSE -bo.bedrag END) AS bedrag
-    FROM {transactie} t
-    LEFT JOIN {transactie} o ON o.id = t.tegenboeking_van_id
-    JOIN {boeking} bo ON bo.transactie_id = t.id
-    JOIN {rekening} r ON r.id = bo.rekening_id AND r.soort IN ('besteed', 'uitstaand')
-    WHERE t.boekdatum BETWEEN %(van)s AND %(tot)s
-      AND (t.soort IN ('betaling', 'uitlening')
-           OR (t.soort = 'tegenboeking' AND o.soort IN ('betaling', 'uitlening')))
-    GROUP BY t.fonds_id
-),
-uitstaand AS (
-    -- Outstanding loans and pre-financing at the end of the period: the year rows of the
-    -- years before, plus the postings of the last year up to `tot`.
-    SELECT r.fonds_id, SUM(x.saldo) AS bedrag FROM {rekening} r
-    JOIN LATERAL (
-        SELECT COALESCE(SUM(j.debet - j.credit), 0) AS saldo FROM {jaarsaldo} j
-        WHERE j.rekening_id = r.id AND j.jaar < %(jaar)s
-        UNION ALL
-        SELECT COALESCE(SUM(CASE WHEN bo.kant = 'D' THEN bo.bedrag ELSE -bo.bedrag END), 0)
-        FROM {boeking} bo JOIN {transactie} t ON t.id = bo.transactie_id
-        WHERE bo.rekening_id = r.id AND bo.boekjaar = %(jaar)s AND t.boekdatum <= %(tot)s
-    ) x ON true
-    WHERE r.soort = 'uitstaand'
-    GROUP BY r.fonds_id
+uitstaand AS ({uitstaand}
 ),
 evaluaties AS (
     SELECT ev.id, ev.casus_id, ev.maand, ev.uitkomst FROM {evaluatie} ev
@@ -178,25 +160,20 @@ evaluaties AS (
 SELECT json_build_object(
     'nieuw', (SELECT count(*) FROM nieuw),
     'afgesloten', (SELECT count(*) FROM {casus} WHERE afgesloten_op >= %(begin)s AND afgesloten_op < %(eind)s),
-    'open_aan_einde', (SELECT count(*) FROM {casus}
-                       WHERE datum_signaal <= %(tot)s AND (afgesloten_op IS NULL OR afgesloten_op >= %(eind)s)),
+    'open_aan_einde', (SELECT count(*) FROM {casus} WHERE afgesloten_op IS NULL AND datum_signaal <= %(tot)s)
+                      + (SELECT count(*) FROM {casus} WHERE afgesloten_op >= %(eind)s AND datum_signaal <= %(tot)s),
     'per_status', (SELECT COALESCE(json_object_agg(status, n), '{{}}')
                    FROM (SELECT status, count(*) AS n FROM nieuw GROUP BY status) s),
     'per_maand', (SELECT COALESCE(json_object_agg(m, n), '{{}}')
                   FROM (SELECT to_char(datum_signaal, 'YYYY-MM') AS m, count(*) AS n FROM nieuw GROUP BY 1) s),
-    'leefgebieden', (SELECT COALESCE(json_agg(json_build_array(l.code, l.naam, s.n) ORDER BY s.n DESC, l.volgorde, l.naam), '[]')
-                     FROM (SELECT leefgebied_id, count(*) AS n FROM nieuw_lg GROUP BY 1) s
-                     JOIN {leefgebied} l ON l.id = s.leefgebied_id),
-    'twee', (SELECT COALESCE(json_agg(json_build_array(a, b, n) ORDER BY n DESC, a, b), '[]') FROM (
-                SELECT x.leefgebied_id AS a, y.leefgebied_id AS b, count(*) AS n
-                FROM nieuw_lg x JOIN nieuw_lg y ON y.casus_id = x.casus_id AND y.leefgebied_id > x.leefgebied_id
-                GROUP BY 1, 2 HAVING count(*) >= 2 ORDER BY 3 DESC, 1, 2 LIMIT {top}) s),
-    'drie', (SELECT COALESCE(json_agg(json_build_array(a, b, c, n) ORDER BY n DESC, a, b, c), '[]') FROM (
-                SELECT x.leefgebied_id AS a, y.leefgebied_id AS b, z.leefgebied_id AS c, count(*) AS n
-                FROM nieuw_lg x JOIN nieuw_lg y ON y.casus_id = x.casus_id AND y.leefgebied_id > x.leefgebied_id
-                JOIN nieuw_lg z ON z.casus_id = x.casus_id AND z.leefgebied_id > y.leefgebied_id
-                GROUP BY 1, 2, 3 HAVING count(*) >= 2 ORDER BY 4 DESC, 1, 2, 3 LIMIT {top}) s),
-    'leefgebied_namen', (SELECT COALESCE(json_object_agg(id, json_build_array(code, naam)), '{{}}') FROM {leefgebied}),
+    -- Every distinct set of leefgebieden with its number of cases: a few hundred rows at most,
+    -- from which the counts per leefgebied and the pairs and triples are added up in Python.
+    'combinaties', (SELECT COALESCE(json_agg(json_build_array(lg, n)), '[]') FROM (
+                SELECT lg, count(*) AS n FROM (
+                    SELECT array_agg(leefgebied_id ORDER BY leefgebied_id) AS lg FROM nieuw_lg GROUP BY casus_id
+                ) per_casus GROUP BY lg) s),
+    'leefgebied_namen', (SELECT COALESCE(json_object_agg(id, json_build_array(code, naam, volgorde)), '{{}}')
+                         FROM {leefgebied}),
     'escalaties', (SELECT COALESCE(json_agg(json_build_array(naar_niveau, uitkomst, n)), '[]') FROM (
                 SELECT naar_niveau, COALESCE(NULLIF(beslissing, ''), 'open') AS uitkomst, count(*) AS n
                 FROM {escalatie} WHERE aangevraagd_op >= %(begin)s AND aangevraagd_op < %(eind)s
@@ -214,12 +191,12 @@ SELECT json_build_object(
                                     ORDER BY b.besloten_op, b.id LIMIT 1) eb ON true
                       WHERE c.afgesloten_op >= %(begin)s AND c.afgesloten_op < %(eind)s) s),
     'fondsen', (SELECT COALESCE(json_agg(json_build_array(f.naam, COALESCE(a.n, 0), COALESCE(a.bedrag, 0)::text,
-                    COALESCE(p.bedrag, 0)::text, COALESCE(u.bedrag, 0)::text) ORDER BY f.naam), '[]')
+                    COALESCE(a.betaald, 0)::text, COALESCE(u.bedrag, 0)::text) ORDER BY f.naam), '[]')
                 FROM {fonds} f
-                LEFT JOIN (SELECT fonds_id, count(*) AS n, SUM(bedrag) AS bedrag FROM aanvragen GROUP BY 1) a ON a.fonds_id = f.id
-                LEFT JOIN betalingen p ON p.fonds_id = f.id
+                LEFT JOIN (SELECT fonds_id, count(*) AS n, SUM(bedrag) AS bedrag, SUM(betaald) AS betaald
+                           FROM aanvragen GROUP BY 1) a ON a.fonds_id = f.id
                 LEFT JOIN uitstaand u ON u.fonds_id = f.id
-                WHERE a.n IS NOT NULL OR COALESCE(p.bedrag, 0) <> 0 OR COALESCE(u.bedrag, 0) <> 0),
+                WHERE a.n IS NOT NULL OR COALESCE(u.bedrag, 0) <> 0),
     'per_plan', (SELECT json_build_array(count(*), COALESCE(SUM(bedrag), 0)::text, round(AVG(bedrag), 2)::text,
                     round(percentile_cont(0.5) WITHIN GROUP (ORDER BY bedrag)::numeric, 2)::text, MAX(bedrag)::text)
                  FROM (SELECT casus_id, SUM(bedrag) AS bedrag FROM aanvragen GROUP BY 1) s),
@@ -261,6 +238,40 @@ SELECT json_build_object(
 """
 
 
+# Outstanding loans and pre-financing at the end of the period, from the balance rows: now
+# (`Saldo`) for a period that runs to today, the year rows (`Jaarsaldo`) for a period that ends
+# on 31 December, and otherwise the year rows before plus that year's postings up to `tot`.
+UITSTAAND_NU = """
+    SELECT r.fonds_id, s.saldo AS bedrag FROM {rekening} r JOIN {saldo} s ON s.rekening_id = r.id
+    WHERE r.soort = 'uitstaand'"""
+UITSTAAND_JAAREINDE = """
+    SELECT r.fonds_id, SUM(j.debet - j.credit) AS bedrag FROM {rekening} r
+    JOIN {jaarsaldo} j ON j.rekening_id = r.id AND j.jaar <= %(jaar)s
+    WHERE r.soort = 'uitstaand' GROUP BY r.fonds_id"""
+UITSTAAND_DATUM = """
+    SELECT r.fonds_id, SUM(x.saldo) AS bedrag FROM {rekening} r
+    JOIN LATERAL (
+        SELECT COALESCE(SUM(j.debet - j.credit), 0) AS saldo FROM {jaarsaldo} j
+        WHERE j.rekening_id = r.id AND j.jaar < %(jaar)s
+        UNION ALL
+        SELECT COALESCE(SUM(CASE WHEN bo.kant = 'D' THEN bo.bedrag ELSE -bo.bedrag END), 0)
+        FROM {boeking} bo JOIN {transactie} t ON t.id = bo.transactie_id
+        WHERE bo.rekening_id = r.id AND bo.boekjaar = %(jaar)s AND t.boekdatum <= %(tot)s
+    ) x ON true
+    WHERE r.soort = 'uitstaand'
+    GROUP BY r.fonds_id"""
+
+
+def _uitstaand_sql(tot: date) -> str:
+    from budget.services.grootboek import vandaag
+
+    if tot >= vandaag():
+        return UITSTAAND_NU
+    if (tot.month, tot.day) == (12, 31):
+        return UITSTAAND_JAAREINDE
+    return UITSTAAND_DATUM
+
+
 def _parameters(van: date, tot: date, horizon: int) -> dict:
     begin = datetime.combine(van, time.min, tzinfo=AMSTERDAM)
     eind = datetime.combine(tot + timedelta(days=1), time.min, tzinfo=AMSTERDAM)
@@ -279,7 +290,8 @@ def _parameters(van: date, tot: date, horizon: int) -> dict:
 
 def ruwe_cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
     """The raw result of the one statement (for the benchmark and the tests of the SQL)."""
-    sql = SQL.format(top=TOP, **_tabellen())
+    tabellen = _tabellen()
+    sql = SQL.format(top=TOP, uitstaand=_uitstaand_sql(tot).format(**tabellen), **tabellen)
     params = _parameters(van, tot, horizon)
     # psycopg adapts a tuple as a composite; IN needs a list of placeholders.
     for naam in ("goedgekeurd", "monitoring"):
@@ -331,9 +343,25 @@ def cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
         for j, m in _maanden(van, tot)
     ]
 
-    def combinatie(rij):
-        ids, n = rij[:-1], rij[-1]
-        return {"codes": [namen[i][0] for i in ids], "namen": [namen[i][1] for i in ids], "aantal": n}
+    per_leefgebied, twee, drie = Counter(), Counter(), Counter()
+    for lg, n in r["combinaties"]:
+        for i in lg:
+            per_leefgebied[i] += n
+        for paar in combinations(lg, 2):
+            twee[paar] += n
+        for drietal in combinations(lg, 3):
+            drie[drietal] += n
+
+    def volgorde(i):
+        return (namen[i][2], namen[i][1])
+
+    def top(telling):
+        rijen = [(sorted(ids, key=volgorde), n) for ids, n in telling.items() if n >= 2]
+        rijen.sort(key=lambda t: (-t[1], [volgorde(i) for i in t[0]]))
+        return [
+            {"codes": [namen[i][0] for i in ids], "namen": [namen[i][1] for i in ids], "aantal": n}
+            for ids, n in rijen[:TOP]
+        ]
 
     uitkomst_labels = {"open": str(_("Open")), **{c: str(lbl) for c, lbl in Escalatie.Beslissing.choices}}
     niveaus: dict[int, dict] = {}
@@ -370,10 +398,10 @@ def cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
     ]
     betaler_labels = dict(Betaler.choices)
     betalers = situaties(r["kosten_betaler"])
-    volgorde = {code: i for i, code in enumerate(BETALER_VOLGORDE)}
+    betaler_volgorde = {code: i for i, code in enumerate(BETALER_VOLGORDE)}
     per_betaler = [
         {"code": code, "naam": str(betaler_labels.get(code, code)), **{s: _geld(v) for s, v in betalers[(code,)].items()}}
-        for (code,) in sorted(betalers, key=lambda k: (volgorde.get(k[0], 99), k[0]))
+        for (code,) in sorted(betalers, key=lambda k: (betaler_volgorde.get(k[0], 99), k[0]))
     ]
     kosten_totaal = {s: _geld(r["kosten_totaal"].get(s, 0)) for s in SITUATIES}
 
@@ -407,11 +435,11 @@ def cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
             "per_status": per_status,
             "per_maand": per_maand,
         },
-        "leefgebieden": [{"code": c, "naam": n, "aantal": a} for c, n, a in r["leefgebieden"]],
-        "combinaties": {
-            "twee": [combinatie(rij) for rij in r["twee"]],
-            "drie": [combinatie(rij) for rij in r["drie"]],
-        },
+        "leefgebieden": [
+            {"code": namen[i][0], "naam": namen[i][1], "aantal": n}
+            for i, n in sorted(per_leefgebied.items(), key=lambda t: (-t[1], volgorde(t[0])))
+        ],
+        "combinaties": {"twee": top(twee), "drie": top(drie)},
         "escalaties": {
             "totaal": sum(rij["totaal"] for rij in niveaus.values()),
             "per_niveau": [niveaus[k] for k in sorted(niveaus)],
