@@ -24,7 +24,7 @@ def zichtbare_verzoeken(user):
 def nalevingsgraad(van: date, tot: date, now=None) -> dict:
     """The share of verzoeken received in [van, tot] (Amsterdam dates) that were picked up
     within their term. Counted: those picked up, and those whose deadline has passed (an open
-    one that may still be picked up in time does not count yet). One aggregate query."""
+    one that may still be picked up in time does not count yet: `open`). One aggregate query."""
     now = now or timezone.now()
     begin = datetime.combine(van, time.min, tzinfo=AMSTERDAM)
     eind = datetime.combine(tot, time.max, tzinfo=AMSTERDAM)
@@ -32,6 +32,7 @@ def nalevingsgraad(van: date, tot: date, now=None) -> dict:
     r = Verzoek.objects.filter(ontvangen_op__gte=begin, ontvangen_op__lte=eind).aggregate(
         totaal=Count("pk", filter=telt),
         binnen_termijn=Count("pk", filter=Q(opgepakt_op__isnull=False, opgepakt_op__lte=F("deadline"))),
+        open=Count("pk", filter=~telt),
     )
     r["percentage"] = round(100 * r["binnen_termijn"] / r["totaal"], 1) if r["totaal"] else None
     return r

@@ -36,7 +36,8 @@ None when there is nothing to measure, counts as ints):
       },                         # days; cases whose first akkoord-besluit / closing falls in
                                  # the period
       "verzoeken": {"aantal": int, "op_tijd": int, "te_laat": int, "open": int,
-                    "percentage": float|None},
+                    "percentage": float|None},  # received in the period; `open`: not picked
+                                                # up and still within the term (not counted)
       "geld": {
         "per_fonds": [{"fonds": str, "aanvragen": int, "goedgekeurd": "0.00",
                        "betaald": "0.00", "uitstaand": "0.00"}],
@@ -453,6 +454,7 @@ def cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
             "aantal": naleving["totaal"],
             "op_tijd": naleving["binnen_termijn"],
             "te_laat": naleving["totaal"] - naleving["binnen_termijn"],
+            "open": naleving["open"],
             "percentage": naleving["percentage"],
         },
         "geld": {

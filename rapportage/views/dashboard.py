@@ -1,3 +1,69 @@
-"""Views of rapportage: dashboard (filled in)."""
+"""The dashboard (DESIGN §9) and its CSV exports: every figure of a period as a chart and a table,
+for omo, beleid and college. Only aggregates; the OMO-functionaris can click through from a figure
+to the case list filtered accordingly. The figures come from one call of `cijfers()` (a few
+queries whatever the data size)."""
 
-urlpatterns = []
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import path
+from django.utils.http import urlencode
+
+from casussen.models import Leefgebied
+from casussen.views.common import mag, vereis
+from rapportage import exports
+from rapportage.forms.periode import PeriodeForm
+from rapportage.queries.cijfers import cijfers
+
+
+def _periode(request):
+    """The period form from GET and, when valid, (van, tot, publiek); else None."""
+    form = PeriodeForm(request.GET)
+    periode = form.periode()
+    if periode is None:
+        return form, None
+    return form, (*periode, bool(form.cleaned_data.get("publiek")))
+
+
+def _query(van, tot, publiek) -> str:
+    return urlencode({"van": van.isoformat(), "tot": tot.isoformat(), **({"publiek": "1"} if publiek else {})})
+
+
+def dashboard(request):
+    vereis(request, "rapportage.bekijk_dashboard")
+    form, periode = _periode(request)
+    context = {"form": form, "c": None, "publiek": False, "pdf": False,
+               "links": mag(request.user, "rapportage.naar_casussen")}
+    if periode is not None:
+        van, tot, publiek = periode
+        context.update(c=cijfers(van, tot), publiek=publiek, export_query=_query(van, tot, publiek), van=van, tot=tot)
+        if context["links"]:
+            # The case list filters on the leefgebied's key; the figures name it by code.
+            context["leefgebied_ids"] = dict(Leefgebied.objects.values_list("code", "pk"))
+    context["snelkeuzes"] = [
+        {**keuze, "query": _query(keuze["van"], keuze["tot"], context["publiek"])} for keuze in form.snelkeuzes()
+    ]
+    return render(request, "rapportage/dashboard/dashboard.html", context)
+
+
+def export(request, tabel):
+    """One table of the dashboard as CSV for Dutch Excel (see rapportage.exports): the same
+    period parameters and the same numbers as the page."""
+    vereis(request, "rapportage.bekijk_dashboard")
+    if tabel not in exports.SLUGS:
+        raise Http404
+    form, periode = _periode(request)
+    if periode is None:
+        fouten = [str(fout) for fouten in form.errors.values() for fout in fouten]
+        return HttpResponse("\n".join(fouten), status=400, content_type="text/plain; charset=utf-8")
+    van, tot, publiek = periode
+    inhoud = exports.als_csv(exports.tabellen(cijfers(van, tot), publiek)[tabel])
+    response = HttpResponse(inhoud, content_type="text/csv; charset=utf-8")
+    naam = f"omo-{tabel}-{van.isoformat()}-{tot.isoformat()}{'-publiek' if publiek else ''}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{naam}"'
+    return response
+
+
+urlpatterns = [
+    path("dashboard/", dashboard, name="rapportage_dashboard"),
+    path("dashboard/export/<slug:tabel>.csv", export, name="rapportage_export"),
+]

@@ -107,6 +107,7 @@ def test_every_figure_equals_an_independent_count(demo, django_assert_max_num_qu
     telt = [v for v in Verzoek.objects.all() if v.opgepakt_op or v.deadline < now]
     assert c["verzoeken"]["aantal"] == len(telt)
     assert c["verzoeken"]["op_tijd"] == sum(1 for v in telt if v.opgepakt_op and v.opgepakt_op <= v.deadline)
+    assert c["verzoeken"]["open"] == Verzoek.objects.count() - len(telt)
 
     goedgekeurd = [
         a for a in Aanvraag.objects.all()
