@@ -70,6 +70,9 @@ class KnelpuntIndeling(models.Model):
         verbose_name = _("indeling van een knelpunt")
         verbose_name_plural = _("indelingen van knelpunten")
 
+    def __str__(self):
+        return f"{self.knelpunt_id} → {self.groep_id}"
+
 
 @tracked()
 class Patroon(models.Model):

@@ -21,6 +21,7 @@ from escalatie.models import Escalatie, Niveau
 from omo.management.commands.demo_data import Command as DemoData
 from omo.models import Notificatie, User
 from omo.roles import CONSULENT, has_role
+from rapportage import demo as rapportage_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -218,6 +219,7 @@ def test_a_second_load_creates_nothing(geladen, settings):
             TijdlijnEvent.objects.count(),
         )
 
+    rapportage_demo.load()  # what `demo_data` loads after the budget (signals, patterns, reports)
     voor = tellen()
     uitvoer = io.StringIO()
     assert budget_demo.load(stdout=uitvoer) == 0
