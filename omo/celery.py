@@ -54,6 +54,10 @@ app.conf.beat_schedule = {
         "task": "casussen.tasks.evaluaties_melden",
         "schedule": crontab(hour=7, minute=0),
     },
+    "kwartaalrapportage-maken": {
+        "task": "rapportage.tasks.kwartaalrapportage_maken",
+        "schedule": crontab(hour=6, minute=0),
+    },
 }
 
 

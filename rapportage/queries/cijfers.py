@@ -62,7 +62,8 @@ None when there is nothing to measure, counts as ints):
                       "scores": int, "verandering": float|None,   # mean change per score
                       "beter": int, "gelijk": int, "slechter": int}],
       "signalen": [{"soort": code, "soort_label": str, "organisatie": str, "grondslag": str,
-                    "regel": str, "casussen": int, "sinds": "2026-08-14"}],
+                    "regel": str, "casussen": int, "sinds": "2026-08-14"}],  # the 20 largest
+      "signalen_totaal": int,    # every signal raised by the end of the period
     }
 """
 
@@ -81,6 +82,8 @@ CENT = Decimal("0.01")
 MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 VERSIE = 1
 TOP = 10
+# The largest signals only: the Signalen page lists them all.
+TOP_SIGNALEN = 20
 MONITORING_MAANDEN = (6, 12)
 # A request that was approved and not undone counts as approved money.
 GOEDGEKEURD = ("goedgekeurd", "betaald", "afgerond", "uitstaand", "afgelost", "kwijtgescholden")
@@ -234,7 +237,11 @@ SELECT json_build_object(
                  FROM {knelpuntgroep} g
                  LEFT JOIN {organisatie} o ON o.id = g.organisatie_id
                  LEFT JOIN {wettelijkegrondslag} w ON w.id = g.grondslag_id
-                 WHERE g.signaal_sinds IS NOT NULL AND g.signaal_sinds < %(eind)s)
+                 WHERE g.id IN (SELECT id FROM {knelpuntgroep}
+                                WHERE signaal_sinds IS NOT NULL AND signaal_sinds < %(eind)s
+                                ORDER BY aantal_casussen DESC, signaal_sinds, id LIMIT {top_signalen})),
+    'signalen_totaal', (SELECT count(*) FROM {knelpuntgroep}
+                        WHERE signaal_sinds IS NOT NULL AND signaal_sinds < %(eind)s)
 )
 """
 
@@ -292,7 +299,7 @@ def _parameters(van: date, tot: date, horizon: int) -> dict:
 def ruwe_cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
     """The raw result of the one statement (for the benchmark and the tests of the SQL)."""
     tabellen = _tabellen()
-    sql = SQL.format(top=TOP, uitstaand=_uitstaand_sql(tot).format(**tabellen), **tabellen)
+    sql = SQL.format(top=TOP, top_signalen=TOP_SIGNALEN, uitstaand=_uitstaand_sql(tot).format(**tabellen), **tabellen)
     params = _parameters(van, tot, horizon)
     # psycopg adapts a tuple as a composite; IN needs a list of placeholders.
     for naam in ("goedgekeurd", "monitoring"):
@@ -489,4 +496,5 @@ def cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
             }
             for soort, org, grondslag, regel, n, sinds in r["signalen"]
         ],
+        "signalen_totaal": r["signalen_totaal"],
     }

@@ -199,9 +199,10 @@ def test_signals_come_from_groups_of_three_cases_and_hold_no_case_data(demo):
         .values_list("regel", "aantal_casussen")
     )
     # The demo's Toeslagen knelpunt (three cases) is a signal too; the group of two is not.
-    assert len(verwacht) == 2
+    assert len(verwacht) == 2, verwacht
     assert [(s["regel"], s["casussen"]) for s in c["signalen"]] == verwacht
     assert c["signalen"][0]["regel"] == "kostendelersnorm" and c["signalen"][0]["soort_label"] == "Wet of regel"
+    assert c["signalen_totaal"] == 2
     eerder = cijfers(VAN, lokaal(groep.signaal_sinds) - datetime.timedelta(days=1))["signalen"]
     assert "kostendelersnorm" not in [s["regel"] for s in eerder]
     tekst = repr(c)
@@ -217,3 +218,15 @@ def test_an_empty_period_gives_zeros_not_errors(db):
     assert c["geld"]["per_plan"]["gemiddeld"] is None and c["kosten"]["totaal"]["huidig"] == "0.00"
     with pytest.raises(ValueError):
         cijfers(datetime.date(2030, 3, 1), datetime.date(2030, 1, 1))
+
+
+def test_only_the_largest_signals_are_listed_with_their_total(db):
+    nu = timezone.now()
+    Knelpuntgroep.objects.bulk_create(
+        Knelpuntgroep(sleutel=f"g{i}", soort=Knelpunt.Soort.PROCES, regel=f"regel {i}", aantal_casussen=3 + i,
+                      signaal_sinds=nu)
+        for i in range(25)
+    )
+    c = cijfers(VAN, TOT)
+    assert c["signalen_totaal"] == 25
+    assert [s["casussen"] for s in c["signalen"]] == list(range(27, 7, -1))

@@ -108,6 +108,7 @@ VOORBEELD = {
          "grondslag": "Participatiewet 18 lid 2", "regel": "Kostendelersnorm", "casussen": 4,
          "sinds": "2026-08-14"},
     ],
+    "signalen_totaal": 1,
 }
 
 
@@ -139,4 +140,5 @@ def leeg() -> dict:
         m.update(aantal=0, uitkomsten={"doorgaan": 0, "aanpassen": 0, "afronden": 0}, scores=0, verandering=None,
                  beter=0, gelijk=0, slechter=0)
     c["signalen"] = []
+    c["signalen_totaal"] = 0
     return c

@@ -20,6 +20,7 @@ A measurement, not a test: it always exits 0. Refuses any database whose name do
 "bench" (or a test database).
 """
 
+import logging
 import multiprocessing
 import resource
 import statistics
@@ -73,6 +74,8 @@ class Command(BaseCommand):
         parser.add_argument("--skip-seed", action="store_true", help="Niet vullen, alleen meten.")
 
     def handle(self, *args, **opts):
+        # Every measured request logs a login line of django-axes: not what the reader wants.
+        logging.getLogger("axes").setLevel(logging.WARNING)
         naam = str(settings.DATABASES["default"]["NAME"])
         if "bench" not in naam and not naam.startswith("test"):
             raise CommandError(f"bench_rapportage vult alleen een benchmarkdatabase (naam met 'bench'), niet '{naam}'.")
@@ -111,7 +114,7 @@ class Command(BaseCommand):
             cursor.execute("SET LOCAL pgtrigger.ignore TO '{}'")
             if not Escalatie.objects.filter(vraag__startswith="Bench:").exists():
                 with self._stap("escalaties"):
-                    self._escalaties(cursor, gebruikers["omo"])
+                    self._escalaties(cursor, gebruikers[roles.OMO].pk)
             if not Knelpunt.objects.filter(beschrijving__startswith="Bench:").exists():
                 with self._stap("knelpunten"):
                     self._knelpunten(cursor)

@@ -1,0 +1,44 @@
+"""Forms of the report pages: the list filter, a report over any period, finalising."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from rapportage.models import Rapport
+
+
+class DatumInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+DATUM_FOUTEN = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-03-31.")}
+
+
+class RapportForm(forms.Form):
+    """A report over any period; the service checks the period (and puts a refusal on `tot`)."""
+
+    titel = forms.CharField(
+        label=_("Titel"), max_length=160, required=False,
+        help_text=_("Bijvoorbeeld ‘Eindrapportage pilot OMO’. Leeg laten: de periode wordt de titel."),
+    )
+    van = forms.DateField(label=_("Van"), widget=DatumInput(),
+                          error_messages={**DATUM_FOUTEN, "required": _("Vul de eerste dag van de periode in.")})
+    tot = forms.DateField(label=_("Tot en met"), widget=DatumInput(),
+                          error_messages={**DATUM_FOUTEN, "required": _("Vul de laatste dag van de periode in.")})
+
+
+class RapportFilter(django_filters.FilterSet):
+    soort = django_filters.ChoiceFilter(label=_("Soort"), choices=Rapport.Soort.choices, empty_label=_("Alle"))
+    jaar = django_filters.ChoiceFilter(label=_("Jaar"), field_name="tot", lookup_expr="year", choices=(),
+                                       empty_label=_("Alle"))
+
+    class Meta:
+        model = Rapport
+        fields = ["soort"]
+
+    def __init__(self, *args, jaren=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["jaar"].extra["choices"] = [(str(j), str(j)) for j in jaren]
