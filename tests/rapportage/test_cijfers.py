@@ -18,7 +18,16 @@ from budget import demo as budget_demo
 from budget.models import Aanvraag, Boeking, Fonds, Rekening
 from casussen import demo as casussen_demo
 from casussen import rendement
-from casussen.models import Besluit, Casus, Evaluatie, Knelpunt, Scenario, ScenarioGrondslag, Status, Zelfredzaamheid
+from casussen.models import (
+    Besluit,
+    Casus,
+    Evaluatie,
+    Knelpunt,
+    Scenario,
+    ScenarioGrondslag,
+    Status,
+    Zelfredzaamheid,
+)
 from escalatie import demo as escalatie_demo
 from escalatie.models import Escalatie, Verzoek
 from omo.management.commands.demo_data import Command as DemoData
