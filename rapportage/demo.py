@@ -97,7 +97,7 @@ TEKSTEN = {
 }
 
 
-def _patronen(beleid, stdout) -> int:
+def laad_patronen(beleid, stdout) -> int:
     if Patroon.objects.exists():
         return 0
     for spec in PATRONEN:
@@ -117,7 +117,7 @@ def _patronen(beleid, stdout) -> int:
     return len(PATRONEN)
 
 
-def _rapporten(omo, stdout) -> int:
+def laad_rapporten(omo, stdout) -> int:
     vandaag = timezone.localdate()
     van, _tot = rapporten.kwartaal_van(vandaag)
     nieuw = 0
@@ -158,6 +158,6 @@ def load(stdout=None) -> int:
             f"  knelpunten ingedeeld: {nieuw}, structurele signalen: "
             f"{Knelpuntgroep.objects.filter(signaal_sinds__isnull=False).count()}"
         )
-    nieuw += _patronen(beleid, stdout)
-    nieuw += _rapporten(omo, stdout)
+    nieuw += laad_patronen(beleid, stdout)
+    nieuw += laad_rapporten(omo, stdout)
     return nieuw
