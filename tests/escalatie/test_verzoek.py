@@ -193,8 +193,9 @@ def test_nalevingsgraad_counts_picked_up_within_the_term(casus, consulent, conta
     services.pak_op(te_laat.pk, "P", now=at(2026, 10, 9))
     stuur(casus, consulent, contact, at(2026, 10, 5, 9))  # never picked up, deadline passed
     stuur(casus, consulent, contact, at(2026, 9, 1, 9))  # other period
+    stuur(casus, consulent, contact, at(2026, 10, 30, 9))  # open, and its term has not passed yet
     r = nalevingsgraad(datetime.date(2026, 10, 1), datetime.date(2026, 10, 31), now=at(2026, 11, 1))
-    assert r == {"totaal": 3, "binnen_termijn": 1, "percentage": 33.3}
+    assert r == {"totaal": 3, "binnen_termijn": 1, "open": 1, "percentage": 33.3}
 
 
 @pytest.mark.django_db

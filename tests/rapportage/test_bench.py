@@ -3,10 +3,12 @@ groups and signals, scores and patterns consistently, measures the dashboard for
 and role within the query budget, and renders the quarterly report in a child process (timings
 are not tested; committed data is needed for the child, hence a transactional test)."""
 
+import importlib
 import io
 import re
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
 
 from casussen.models import Knelpunt, Zelfredzaamheid
@@ -16,7 +18,13 @@ from rapportage.models import Knelpuntgroep, KnelpuntIndeling, Patroon, Rapport
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_bench_rapportage_seeds_and_measures():
+@pytest.fixture
+def referentiedata():
+    """The reference data of the seed migration (a transactional test flushes it afterwards)."""
+    importlib.import_module("casussen.migrations.0003_referentiedata").seed(django_apps, None)
+
+
+def test_bench_rapportage_seeds_and_measures(referentiedata):
     call_command("bench_casussen", cases=1500, skip_measure=True, stdout=io.StringIO())
     uitvoer = io.StringIO()
     call_command("bench_rapportage", requests=2, warmup=1, renders=1, stdout=uitvoer)
