@@ -82,6 +82,8 @@ CENT = Decimal("0.01")
 MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 VERSIE = 1
 TOP = 10
+# Leefgebieden are a short fixed list (DESIGN §3); the combinations use one bit each.
+MAX_LEEFGEBIEDEN = 62
 # The largest signals only: the Signalen page lists them all.
 TOP_SIGNALEN = 20
 MONITORING_MAANDEN = (6, 12)
@@ -126,19 +128,15 @@ WITH nieuw AS (
     SELECT id, status, datum_signaal FROM {casus}
     WHERE datum_signaal BETWEEN %(van)s AND %(tot)s
 ),
-nieuw_lg AS (
-    -- A lookup per new case (OFFSET 0 keeps it one): far cheaper than merging the whole table.
-    SELECT n.id AS casus_id, cl.leefgebied_id FROM nieuw n
-    JOIN LATERAL (SELECT leefgebied_id FROM {casus_leefgebieden} WHERE casus_id = n.id OFFSET 0) cl ON true
+bits AS (
+    SELECT id, (1::bigint << (row_number() OVER (ORDER BY id) - 1)::int) AS bit FROM {leefgebied}
 ),
 besloten AS (
     -- The first akkoord of a case, when it falls in the period.
     SELECT b.casus_id, b.scenario_id, b.besloten_op FROM {besluit} b
     WHERE b.uitkomst = 'akkoord' AND b.besloten_op >= %(begin)s AND b.besloten_op < %(eind)s
-      AND NOT EXISTS (
-          SELECT 1 FROM {besluit} e WHERE e.casus_id = b.casus_id AND e.uitkomst = 'akkoord'
-          AND (e.besloten_op, e.id) < (b.besloten_op, b.id)
-      )
+      AND b.id = (SELECT e.id FROM {besluit} e WHERE e.casus_id = b.casus_id AND e.uitkomst = 'akkoord'
+                  ORDER BY e.besloten_op, e.id LIMIT 1)
 ),
 regels AS (
     SELECT k.situatie, k.geldstroom_id, k.betaler,
@@ -172,12 +170,18 @@ SELECT json_build_object(
                   FROM (SELECT to_char(datum_signaal, 'YYYY-MM') AS m, count(*) AS n FROM nieuw GROUP BY 1) s),
     -- Every distinct set of leefgebieden with its number of cases: a few hundred rows at most,
     -- from which the counts per leefgebied and the pairs and triples are added up in Python.
-    'combinaties', (SELECT COALESCE(json_agg(json_build_array(lg, n)), '[]') FROM (
-                SELECT lg, count(*) AS n FROM (
-                    SELECT array_agg(leefgebied_id ORDER BY leefgebied_id) AS lg FROM nieuw_lg GROUP BY casus_id
-                ) per_casus GROUP BY lg) s),
-    'leefgebied_namen', (SELECT COALESCE(json_object_agg(id, json_build_array(code, naam, volgorde)), '{{}}')
-                         FROM {leefgebied}),
+    -- Every distinct set of leefgebieden (a bit mask) with its number of cases: a few hundred
+    -- rows at most, from which the counts per leefgebied and the pairs and triples are added
+    -- up in Python. One index lookup per new case (OFFSET 0 keeps it a lookup).
+    'combinaties', (SELECT COALESCE(json_agg(json_build_array(m, n)), '[]') FROM (
+                SELECT m, count(*) AS n FROM (
+                    SELECT bit_or(b.bit) AS m FROM nieuw c
+                    JOIN LATERAL (SELECT leefgebied_id FROM {casus_leefgebieden} WHERE casus_id = c.id OFFSET 0) cl ON true
+                    JOIN bits b ON b.id = cl.leefgebied_id
+                    GROUP BY c.id
+                ) per_casus GROUP BY m) s),
+    'leefgebied_namen', (SELECT COALESCE(json_object_agg(l.id, json_build_array(l.code, l.naam, l.volgorde, b.bit)), '{{}}')
+                         FROM {leefgebied} l JOIN bits b ON b.id = l.id),
     'escalaties', (SELECT COALESCE(json_agg(json_build_array(naar_niveau, uitkomst, n)), '[]') FROM (
                 SELECT naar_niveau, COALESCE(NULLIF(beslissing, ''), 'open') AS uitkomst, count(*) AS n
                 FROM {escalatie} WHERE aangevraagd_op >= %(begin)s AND aangevraagd_op < %(eind)s
@@ -227,8 +231,10 @@ SELECT json_build_object(
                         count(*) FILTER (WHERE z.score < i.score) AS slechter
                  FROM evaluaties e
                  JOIN {zelfredzaamheid} z ON z.evaluatie_id = e.id
-                 JOIN {zelfredzaamheid} i ON i.casus_id = e.casus_id AND i.leefgebied_id = z.leefgebied_id
-                      AND i.evaluatie_id IS NULL
+                 -- The intake score of the same leefgebied: one index lookup each (OFFSET 0).
+                 JOIN LATERAL (SELECT score FROM {zelfredzaamheid}
+                               WHERE casus_id = e.casus_id AND leefgebied_id = z.leefgebied_id
+                                 AND evaluatie_id IS NULL OFFSET 0) i ON true
                  GROUP BY 1) s),
     'signalen', (SELECT COALESCE(json_agg(json_build_array(g.soort, COALESCE(o.naam, ''),
                     COALESCE(w.wet || ' ' || w.artikel, ''), g.regel, g.aantal_casussen,
@@ -351,8 +357,12 @@ def cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
         for j, m in _maanden(van, tot)
     ]
 
+    if len(namen) > MAX_LEEFGEBIEDEN:
+        raise ValueError(f"Meer dan {MAX_LEEFGEBIEDEN} leefgebieden passen niet in het bitmasker.")
+    per_bit = {v[3]: i for i, v in namen.items()}
     per_leefgebied, twee, drie = Counter(), Counter(), Counter()
-    for lg, n in r["combinaties"]:
+    for masker, n in r["combinaties"]:
+        lg = [i for bit, i in per_bit.items() if masker & bit]
         for i in lg:
             per_leefgebied[i] += n
         for paar in combinations(lg, 2):
