@@ -167,7 +167,7 @@ def tabellen(c, publiek=False) -> dict[str, Tabel]:
                    [[n(v["aantal"]), n(v["op_tijd"]), n(v["te_laat"]), n(v.get("open")), decimaal(v["percentage"])]]))
     g = c["geld"]
     t.append(Tabel("fondsen", _("Geld per fonds"),
-                   [_("Fonds"), _("Aanvragen"), _("Goedgekeurd (euro)"), _("Betaald (euro)"), _("Uitstaande leningen (euro)")],
+                   [_("Fonds"), _("Aanvragen"), _("Goedgekeurd (euro)"), _("Waarvan betaald (euro)"), _("Uitstaande leningen (euro)")],
                    [[r["fonds"], n(r["aanvragen"]), bedrag(r["goedgekeurd"]), bedrag(r["betaald"]), bedrag(r["uitstaand"])]
                     for r in g["per_fonds"]]
                    + ([[_("Totaal"), n(g["totaal"]["aanvragen"]), bedrag(g["totaal"]["goedgekeurd"]),

@@ -138,7 +138,7 @@ def _grafiek_verzoeken(c, publiek):
 def _grafiek_fondsen(c, publiek):
     return g.grouped_bar_chart(
         [(r["fonds"], [r["goedgekeurd"], r["betaald"], r["uitstaand"]]) for r in c["geld"]["per_fonds"]],
-        [_("Goedgekeurd"), _("Betaald"), _("Uitstaande leningen")], chart_id="grafiek-fondsen",
+        [_("Goedgekeurd"), _("Waarvan betaald"), _("Uitstaande leningen")], chart_id="grafiek-fondsen",
         title=_("Geld per fonds"), kind=g.MONEY)
 
 

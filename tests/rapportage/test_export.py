@@ -122,7 +122,7 @@ def test_csv_is_made_for_dutch_excel(client, college_user, monkeypatch):
     assert response["Content-Disposition"] == 'attachment; filename="omo-fondsen-2026-07-01-2026-09-30.csv"'
     assert response.content.startswith(b"\xef\xbb\xbf")
     assert csv_rijen(response) == [
-        ["Fonds", "Aanvragen", "Goedgekeurd (euro)", "Betaald (euro)", "Uitstaande leningen (euro)"],
+        ["Fonds", "Aanvragen", "Goedgekeurd (euro)", "Waarvan betaald (euro)", "Uitstaande leningen (euro)"],
         ["Voorkom-erger-potje", "14", "12345,50", "10000,00", "1500,00"],
         ["Stelpost <doorbraak>", "2", "2500,00", "0,00", "0,00"],
         ["Totaal", "16", "14845,50", "10000,00", "1500,00"],
