@@ -22,7 +22,6 @@ A measurement, not a test: it always exits 0. Refuses any database whose name do
 
 import logging
 import multiprocessing
-import resource
 import statistics
 import time
 from contextlib import contextmanager
@@ -31,7 +30,7 @@ from datetime import date, timedelta
 import pghistory
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -41,6 +40,7 @@ from casussen.models import Casus, Knelpunt
 from escalatie.models import Escalatie
 from omo import roles
 from omo.models import User
+from rapportage.benchmeting import render_in_kind
 from rapportage.models import Knelpuntgroep, Patroon, Rapport
 
 BELEID_GEBRUIKER = "bench-beleid"
@@ -288,14 +288,20 @@ class Command(BaseCommand):
             f"\nKwartaalrapportage {van:%d-%m-%Y} t/m {tot:%d-%m-%Y} renderen, telkens in een nieuw proces "
             "(doel: p50 ≤ 3 s, ≤ 300 MB)"
         )
-        connections.close_all()
-        context = multiprocessing.get_context("fork")
+        # A fresh interpreter each time ("spawn", not "fork": a fork of a process with threads,
+        # such as a test run, can deadlock); it imports Django and renders, as a worker would.
+        context = multiprocessing.get_context("spawn")
+        database = connection.settings_dict["NAME"]
         for publiek in (False, True):
             uitkomsten = []
             for _ in range(renders):
                 ontvanger, zender = context.Pipe(duplex=False)
-                proces = context.Process(target=_render_in_kind, args=(rapport.pk, publiek, zender))
+                proces = context.Process(target=render_in_kind, args=(database, rapport.pk, publiek, zender))
                 proces.start()
+                # A child that dies sends nothing: wait a bounded time, never forever.
+                if not ontvanger.poll(300):
+                    proces.kill()
+                    raise CommandError(f"Renderen gaf geen antwoord (exitcode {proces.exitcode}).")
                 uitkomsten.append(ontvanger.recv())
                 proces.join()
             tijden = [u[0] for u in uitkomsten]
@@ -305,17 +311,3 @@ class Command(BaseCommand):
                 f"p95 {_percentiel(tijden, 0.95):.2f} s, piekgeheugen {geheugen:.0f} MB, "
                 f"{uitkomsten[0][2]} pagina's, {uitkomsten[0][3] / 1024:.0f} kB"
             )
-
-
-def _render_in_kind(rapport_pk, publiek, zender):
-    """In a fresh child: render the PDF once; send (seconds, peak MB of this process, pages, bytes)."""
-    from rapportage.services import rapporten
-
-    connections.close_all()
-    rapport = Rapport.objects.get(pk=rapport_pk)
-    begin = time.perf_counter()
-    pdf, paginas = rapporten.render_pdf(rapport, publiek=publiek)
-    duur = time.perf_counter() - begin
-    piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    zender.send((duur, piek, paginas, len(pdf)))
-    zender.close()
