@@ -10,6 +10,7 @@ from django.utils import timezone
 from casussen.models import Knelpunt
 from omo.models import User
 from rapportage.models import Knelpuntgroep, Patroon, Rapport
+from rapportage.perioden import kwartaal
 from rapportage.services import patronen, rapporten, signalen
 
 F = Patroon.Fase
@@ -119,7 +120,7 @@ def laad_patronen(beleid, stdout) -> int:
 
 def laad_rapporten(omo, stdout) -> int:
     vandaag = timezone.localdate()
-    van, _tot = rapporten.kwartaal_van(vandaag)
+    van, _tot = kwartaal(vandaag)
     nieuw = 0
     # Last quarter: made on the first werkdag of this quarter, written and made definitief.
     vorige = rapporten.maak_kwartaalconcept(vandaag=van)
@@ -131,7 +132,7 @@ def laad_rapporten(omo, stdout) -> int:
         rapporten.maak_definitief(omo, vorige)
         rapporten.render_pdfs(vorige.pk)
     # This quarter: its concept so far (the task makes it for real on the next quarter's first werkdag).
-    volgende_kwartaal = rapporten.kwartaal_van(van + timedelta(days=100))[0]
+    volgende_kwartaal = kwartaal(van + timedelta(days=100))[0]
     huidig = rapporten.maak_kwartaalconcept(vandaag=volgende_kwartaal)
     if huidig is not None:
         nieuw += 1

@@ -8,7 +8,7 @@ from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
-from casussen.models import Prijs, WettelijkeGrondslag
+from casussen.models import Leefgebied, Prijs, WettelijkeGrondslag
 
 ZOEK_CONFIG = "dutch"
 
@@ -84,3 +84,8 @@ def zoek(queryset, tekst: str, velden: list[str], exact_velden: list[str]):
         queryset = queryset.annotate(_zoekvector=SearchVector(*velden, config=ZOEK_CONFIG))
         voorwaarde |= Q(_zoekvector=query)
     return queryset.filter(voorwaarde)
+
+
+def leefgebied_ids() -> dict[str, int]:
+    """Leefgebied code → key (the case list filters on the key; reports name it by code)."""
+    return dict(Leefgebied.objects.values_list("code", "pk"))

@@ -20,7 +20,7 @@ Decisions:
 
 import hashlib
 import logging
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 import rules
 from django.conf import settings
@@ -37,6 +37,7 @@ from omo.roles import BELEID, COLLEGE, OMO
 from omo.services import notify
 from omo.werkdagen import AMSTERDAM, eerste_werkdag_vanaf
 from rapportage.models import SECTIES, Rapport, RapportBestand
+from rapportage.perioden import kwartaal, vorig_kwartaal
 
 logger = logging.getLogger(__name__)
 
@@ -47,20 +48,6 @@ VARIANTEN = (RapportBestand.Variant.VOLLEDIG, RapportBestand.Variant.PUBLIEK)
 
 
 # --- Periods -----------------------------------------------------------------------------------
-
-
-def kwartaal_van(dag: date) -> tuple[date, date]:
-    """The quarter that holds `dag`: (first day, last day)."""
-    eerste_maand = (dag.month - 1) // 3 * 3 + 1
-    van = date(dag.year, eerste_maand, 1)
-    volgende = date(dag.year + 1, 1, 1) if eerste_maand == 10 else date(dag.year, eerste_maand + 3, 1)
-    return van, volgende - timedelta(days=1)
-
-
-def vorig_kwartaal(dag: date) -> tuple[date, date]:
-    """The quarter before the one that holds `dag`."""
-    van, _tot = kwartaal_van(dag)
-    return kwartaal_van(van - timedelta(days=1))
 
 
 def kwartaal_titel(van: date) -> str:
@@ -74,7 +61,7 @@ def periode_tekst(van: date, tot: date) -> str:
 def moment_kwartaalconcept(dag: date) -> datetime:
     """When the concept of the quarter before `dag`'s quarter is due: 06:00 (Amsterdam) on the
     first werkdag of `dag`'s quarter (a feestdag, weekend or sluitingsdag moves it on)."""
-    van, _tot = kwartaal_van(dag)
+    van, _tot = kwartaal(dag)
     return datetime.combine(eerste_werkdag_vanaf(van), time(KWARTAAL_UUR), tzinfo=AMSTERDAM)
 
 

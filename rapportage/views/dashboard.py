@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils.http import urlencode
 
-from casussen.models import Leefgebied
+from casussen.queries import referentie
 from casussen.views.common import mag, vereis
 from rapportage import exports
 from rapportage.forms.periode import PeriodeForm
@@ -38,7 +38,7 @@ def dashboard(request):
         context.update(c=cijfers(van, tot), publiek=publiek, export_query=_query(van, tot, publiek), van=van, tot=tot)
         if context["links"]:
             # The case list filters on the leefgebied's key; the figures name it by code.
-            context["leefgebied_ids"] = dict(Leefgebied.objects.values_list("code", "pk"))
+            context["leefgebied_ids"] = referentie.leefgebied_ids()
     context["snelkeuzes"] = [
         {**keuze, "query": _query(keuze["van"], keuze["tot"], context["publiek"])} for keuze in form.snelkeuzes()
     ]

@@ -14,9 +14,7 @@ from itertools import combinations
 import pytest
 from django.utils import timezone
 
-from budget import demo as budget_demo
 from budget.models import Aanvraag, Boeking, Fonds, Rekening
-from casussen import demo as casussen_demo
 from casussen import rendement
 from casussen.models import (
     Besluit,
@@ -28,9 +26,7 @@ from casussen.models import (
     Status,
     Zelfredzaamheid,
 )
-from escalatie import demo as escalatie_demo
 from escalatie.models import Escalatie, Verzoek
-from omo.management.commands.demo_data import Command as DemoData
 from omo.werkdagen import AMSTERDAM
 from rapportage.models import Knelpuntgroep
 from rapportage.queries.cijfers import cijfers
@@ -39,14 +35,6 @@ pytestmark = pytest.mark.django_db
 
 VAN = datetime.date(2020, 1, 1)
 TOT = datetime.date(2027, 12, 31)
-
-
-@pytest.fixture
-def demo(db):
-    DemoData().load()
-    casussen_demo.load()
-    escalatie_demo.load()
-    budget_demo.load()
 
 
 def percentiel(waarden, p):

@@ -24,19 +24,6 @@ URL = "/dashboard/"
 
 
 @pytest.fixture
-def demo(db):
-    from budget import demo as budget_demo
-    from casussen import demo as casussen_demo
-    from escalatie import demo as escalatie_demo
-    from omo.management.commands.demo_data import Command as DemoData
-
-    DemoData().load()
-    casussen_demo.load()
-    escalatie_demo.load()
-    budget_demo.load()
-
-
-@pytest.fixture
 def houder(make_user):
     """A consulent in the demo's team (also without the demo data)."""
     team = Team.objects.get_or_create(naam="Wijkteam Noord", defaults={"soort": Team.Soort.WIJKTEAM})[0]
@@ -159,7 +146,7 @@ def test_default_period_is_the_last_12_months_and_quick_choices_fill_the_dates(c
 
 
 def test_kwartaal_helper():
-    from rapportage.forms.periode import kwartaal, vorig_kwartaal
+    from rapportage.perioden import kwartaal, vorig_kwartaal
 
     assert kwartaal(datetime.date(2026, 2, 28)) == (datetime.date(2026, 1, 1), datetime.date(2026, 3, 31))
     assert kwartaal(datetime.date(2026, 12, 31)) == (datetime.date(2026, 10, 1), datetime.date(2026, 12, 31))

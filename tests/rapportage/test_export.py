@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from rapportage import exports
 from rapportage.exports import SLUGS
-from tests.rapportage.test_dashboard import PERIODE, URL, demo, houder  # noqa: F401  (fixtures)
+from tests.rapportage.test_dashboard import PERIODE, URL, houder  # noqa: F401  (fixtures)
 from tests.rapportage.voorbeeld_cijfers import voorbeeld
 
 pytestmark = pytest.mark.django_db

@@ -12,17 +12,14 @@ import pytest
 import time_machine
 from pypdf import PdfReader
 
-from budget import demo as budget_demo
 from budget.models import Aanvraag
-from casussen import demo as casussen_demo
 from casussen.models import Casus, Knelpunt, Status
-from escalatie import demo as escalatie_demo
 from escalatie.models import Escalatie
-from omo.management.commands.demo_data import Command as DemoData
 from omo.templatetags.omo_format import format_euro
 from omo.werkdagen import AMSTERDAM
 from rapportage.models import SECTIES, Patroon, RapportBestand
 from rapportage.services import rapporten as services
+from tests.rapportage.conftest import laad_demo
 
 pytestmark = pytest.mark.django_db
 
@@ -38,10 +35,7 @@ def klok():
 
 @pytest.fixture
 def demo(db, klok):
-    DemoData().load()
-    casussen_demo.load()
-    escalatie_demo.load()
-    budget_demo.load()
+    laad_demo()
 
 
 def schrijf_en_render(rapport, omo, django_capture_on_commit_callbacks) -> dict[str, str]:

@@ -18,6 +18,7 @@ from omo import services as omo_services
 from omo.models import Notificatie, Sluitingsdag, Toegangslog
 from omo.werkdagen import AMSTERDAM
 from rapportage.models import SECTIES, Rapport, RapportBestand
+from rapportage.perioden import kwartaal, vorig_kwartaal
 from rapportage.services import rapporten as services
 from rapportage.tasks import kwartaalrapportage_maken
 
@@ -80,9 +81,9 @@ def test_concept_of_the_previous_quarter_is_made_once_with_frozen_figures(omo_us
 
 
 def test_quarter_boundaries():
-    assert services.vorig_kwartaal(datetime.date(2026, 1, 2)) == (datetime.date(2025, 10, 1), datetime.date(2025, 12, 31))
-    assert services.vorig_kwartaal(datetime.date(2026, 5, 31)) == (datetime.date(2026, 1, 1), datetime.date(2026, 3, 31))
-    assert services.vorig_kwartaal(datetime.date(2026, 9, 30)) == (datetime.date(2026, 4, 1), datetime.date(2026, 6, 30))
+    assert vorig_kwartaal(datetime.date(2026, 1, 2)) == (datetime.date(2025, 10, 1), datetime.date(2025, 12, 31))
+    assert vorig_kwartaal(datetime.date(2026, 5, 31)) == (datetime.date(2026, 1, 1), datetime.date(2026, 3, 31))
+    assert vorig_kwartaal(datetime.date(2026, 9, 30)) == (datetime.date(2026, 4, 1), datetime.date(2026, 6, 30))
     assert services.kwartaal_titel(datetime.date(2025, 10, 1)) == "Kwartaalrapportage Q4 2025"
 
 
@@ -395,7 +396,7 @@ def _veel_rapporten(omo_user, n):
     rapporten = []
     for i in range(n):
         van = datetime.date(2000 + i // 4, 1 + (i % 4) * 3, 1)
-        tot = services.kwartaal_van(van)[1]
+        tot = kwartaal(van)[1]
         rapporten.append(Rapport(soort="kwartaal", titel=services.kwartaal_titel(van), van=van, tot=tot,
                                  cijfers={}, cijfers_op=nu, **TEKSTEN))
     Rapport.objects.bulk_create(rapporten)

@@ -48,6 +48,7 @@ from budget.management.commands.ledger_check import controleer
 from budget.models import Aanvraag, Boeking, Fonds, Rekening
 from budget.services import aanvraag as aanvraag_services
 from budget.services import grootboek
+from casussen.management.commands.bench_casussen import percentiel
 from casussen.models import Casus, Leefgebied, Scenario, Status
 from casussen.services import casus as casus_services
 from casussen.services.fouten import Weigering
@@ -149,13 +150,6 @@ CROSS JOIN LATERAL (VALUES ('D', t.debet), ('C', t.credit)) AS x(kant, soort)
 JOIN budget_rekening r ON r.fonds_id = t.fonds_id AND r.soort = x.soort
 ORDER BY t.tid, x.kant DESC
 """
-
-
-def _percentiel(waarden, p):
-    rij = sorted(waarden)
-    if not rij:
-        return float("nan")
-    return rij[max(0, math.ceil(p / 100 * len(rij)) - 1)]
 
 
 def _ms(seconden):
@@ -368,7 +362,7 @@ class Command(BaseCommand):
         with CaptureQueriesContext(connection) as vastgelegd:
             self._get(client, url)
         return {
-            "p50": _percentiel(totaal, 50), "p95": _percentiel(totaal, 95), "sql_p50": _percentiel(sql, 50),
+            "p50": percentiel(totaal, 50), "p95": percentiel(totaal, 95), "sql_p50": percentiel(sql, 50),
             "queries": len(vastgelegd.captured_queries), "sql": [q["sql"] for q in vastgelegd.captured_queries],
         }
 
@@ -506,8 +500,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Goedkeuringen: {uitkomst['goedgekeurd'] / duur:.1f} per seconde met {len(houders)} budgethouders "
             f"tegelijk ({uitkomst['goedgekeurd']} goedgekeurd, {uitkomst['geweigerd']} geweigerd, "
-            f"{uitkomst['fout']} fouten in {duur:.1f} s; per goedkeuring p50 {_ms(_percentiel(duren, 50)):.0f} ms, "
-            f"p95 {_ms(_percentiel(duren, 95)):.0f} ms)"
+            f"{uitkomst['fout']} fouten in {duur:.1f} s; per goedkeuring p50 {_ms(percentiel(duren, 50)):.0f} ms, "
+            f"p95 {_ms(percentiel(duren, 95)):.0f} ms)"
         )
         for tekst in sorted(set(weigeringen))[:3]:
             self.stdout.write(f"  geweigerd: {tekst}")

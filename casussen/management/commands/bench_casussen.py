@@ -253,7 +253,8 @@ VRIJE_KOSTEN = [
 ]
 
 
-def _percentiel(waarden, p):
+def percentiel(waarden, p):
+    """The p-th percentile (nearest rank) of `waarden`; shared by the benchmark commands."""
     rij = sorted(waarden)
     if not rij:
         return float("nan")
@@ -829,10 +830,10 @@ class Command(BaseCommand):
             if i == requests - 1:
                 vastgelegd = queries
         return {
-            "p50": _percentiel(totaal, 50), "p95": _percentiel(totaal, 95),
-            "sql_p50": _percentiel(sql, 50), "sql_p95": _percentiel(sql, 95),
+            "p50": percentiel(totaal, 50), "p95": percentiel(totaal, 95),
+            "sql_p50": percentiel(sql, 50), "sql_p95": percentiel(sql, 95),
             "queries": statistics.median(aantallen),
-            "zonder_sql_p50": _percentiel([t - s for t, s in zip(totaal, sql, strict=True)], 50),
+            "zonder_sql_p50": percentiel([t - s for t, s in zip(totaal, sql, strict=True)], 50),
             "direct_p50": self._direct(vastgelegd),
         }
 
@@ -855,7 +856,7 @@ class Command(BaseCommand):
                             cursor.fetchall()
                 tijden.append(time.perf_counter() - begin)
                 transaction.set_rollback(True)
-        return _percentiel(tijden, 50)
+        return percentiel(tijden, 50)
 
     def _tabel(self, resultaten):
         kop = (f"{'pagina':<32} {'p50':>7} {'p95':>7} {'SQL p50':>8} {'SQL p95':>8} {'queries':>7} "

@@ -25,7 +25,6 @@ import multiprocessing
 import statistics
 import time
 from contextlib import contextmanager
-from datetime import date, timedelta
 
 import pghistory
 from django.conf import settings
@@ -36,32 +35,17 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from casussen.management.commands.bench_casussen import percentiel
 from casussen.models import Casus, Knelpunt
 from escalatie.models import Escalatie
 from omo import roles
 from omo.models import User
 from rapportage.benchmeting import render_in_kind
 from rapportage.models import Knelpuntgroep, Patroon, Rapport
+from rapportage.perioden import kwartaal, laatste_12_maanden, vorig_kwartaal
 
 BELEID_GEBRUIKER = "bench-beleid"
 OMO_GEBRUIKER = "bench-omo"
-
-
-def _percentiel(waarden, p):
-    w = sorted(waarden)
-    if not w:
-        return 0.0
-    k = (len(w) - 1) * p
-    f = int(k)
-    c = min(f + 1, len(w) - 1)
-    return w[f] + (w[c] - w[f]) * (k - f)
-
-
-def kwartaal(datum: date) -> tuple[date, date]:
-    begin = date(datum.year, 3 * ((datum.month - 1) // 3) + 1, 1)
-    eind_maand = begin.month + 2
-    volgende = date(begin.year + (eind_maand == 12), eind_maand % 12 + 1, 1)
-    return begin, volgende - timedelta(days=1)
 
 
 class Command(BaseCommand):
@@ -230,8 +214,6 @@ class Command(BaseCommand):
     # --- Measuring -------------------------------------------------------------------------
 
     def _perioden(self):
-        from rapportage.forms.periode import laatste_12_maanden
-
         vandaag = timezone.localdate()
         eerste = Casus.objects.order_by("datum_signaal").values_list("datum_signaal", flat=True).first() or vandaag
         return [
@@ -274,7 +256,7 @@ class Command(BaseCommand):
 
     def _regel(self, label, tijden, sql, aantal):
         self.stdout.write(
-            f"{label:<42} {statistics.median(tijden) * 1000:>6.0f}ms {_percentiel(tijden, 0.95) * 1000:>6.0f}ms "
+            f"{label:<42} {statistics.median(tijden) * 1000:>6.0f}ms {percentiel(tijden, 95) * 1000:>6.0f}ms "
             f"{statistics.median(sql) * 1000:>6.0f}ms {aantal:>8}"
         )
 
@@ -282,7 +264,7 @@ class Command(BaseCommand):
         from rapportage.services import rapporten
 
         vandaag = timezone.localdate()
-        van, tot = kwartaal(kwartaal(vandaag)[0] - timedelta(days=1))
+        van, tot = vorig_kwartaal(vandaag)
         rapport = Rapport.objects.filter(soort=Rapport.Soort.KWARTAAL, van=van, tot=tot).order_by("-versie").first()
         if rapport is None:
             rapporten.maak_kwartaalconcept(vandaag=vandaag)
@@ -311,6 +293,6 @@ class Command(BaseCommand):
             geheugen = max(u[1] for u in uitkomsten)
             self.stdout.write(
                 f"{'publieksversie' if publiek else 'versie voor het College':<26} p50 {statistics.median(tijden):.2f} s, "
-                f"p95 {_percentiel(tijden, 0.95):.2f} s, piekgeheugen {geheugen:.0f} MB, "
+                f"p95 {percentiel(tijden, 95):.2f} s, piekgeheugen {geheugen:.0f} MB, "
                 f"{uitkomsten[0][2]} pagina's, {uitkomsten[0][3] / 1024:.0f} kB"
             )
