@@ -6,7 +6,6 @@ and the College read patronen; omo and beleid make and move them. Beleid and the
 knelpunten only aggregated per group: never a case code, pseudonym, dossier number or text.
 Thin: reads from `rapportage.queries`, changes through `rapportage.services`."""
 
-import csv
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -21,6 +20,7 @@ from casussen.services.fouten import Weigering
 from casussen.views.common import mag, vereis
 from omo.audit import log_access_many
 from omo.paginering import BegrensdePaginator
+from rapportage import exports
 from rapportage.filters import PatroonFilter, SignaalFilter
 from rapportage.forms.patronen import (
     FaseForm,
@@ -45,13 +45,12 @@ def _querystring(request) -> str:
 
 
 def _csv(naam: str, kop: list, rijen) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    """The same CSV as the dashboard's (rapportage.exports: BOM, `;`, free text that Excel would
+    run as a formula kept as text)."""
+    response = HttpResponse(
+        exports.als_csv(exports.Tabel(naam, naam, kop, list(rijen))), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = f'attachment; filename="omo-{naam}-{timezone.localdate():%Y%m%d}.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(kop)
-    for rij in rijen:
-        writer.writerow(rij)
     return response
 
 

@@ -242,6 +242,15 @@ def test_patroonlijst_filtert_op_fase_eigenaar_en_titel(client, maak_patroon, ei
 
 
 @pytest.mark.django_db
+def test_export_keeps_a_typed_formula_as_text(client, omo_user, maak_patroon):
+    maak_patroon("=HYPERLINK(\"https://example.org\")")
+    client.force_login(omo_user)
+    csv = client.get(reverse("patroon_export")).content.decode("utf-8-sig")
+    regel = csv.splitlines()[1]
+    assert regel.startswith("\"'=HYPERLINK(")  # Excel shows it, never runs it
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("aantal", [1, 30])
 @pytest.mark.parametrize("rol", ["omo", "beleid", "college"])
 def test_patroonpaginas_binnen_het_querybudget(client, make_user, casussen_van, knelpunt, maak_patroon, eigenaar,
