@@ -58,7 +58,3 @@ def koppelbare_groepen(behalve=None):
         .order_by("signaal_sinds", "-aantal_casussen", "pk")
     )
     return qs.exclude(pk=behalve.pk) if behalve is not None else qs
-
-
-def aantal_signalen() -> int:
-    return Knelpuntgroep.objects.filter(signaal_sinds__isnull=False).count()

@@ -12,6 +12,7 @@ from decimal import Decimal
 from itertools import combinations
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from budget.models import Aanvraag, Boeking, Fonds, Rekening
@@ -206,6 +207,13 @@ def test_signals_come_from_groups_of_three_cases_and_hold_no_case_data(demo):
     for k in Casus.objects.all():
         assert k.code not in tekst and k.pseudoniem not in tekst
         assert not k.dossiernummer or k.dossiernummer not in tekst
+
+
+def test_connections_do_not_jit_compile(db):
+    """The figures' statement would spend seconds compiling for milliseconds of work."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
 
 
 def test_an_empty_period_gives_zeros_not_errors(db):
