@@ -120,12 +120,17 @@ def _text(x, y, content, size=12, anchor="start", weight="normal", fill=TEXT) ->
     )
 
 
+def _masked(x, y, width, height) -> str:
+    """A masked count: a dashed outline of a fixed length that tells nothing of the value."""
+    return (
+        f'<rect x="{x:.1f}" y="{y:.1f}" width="{round(width, 1):g}" height="{round(height, 1):g}" fill="#ffffff" '
+        f'stroke="{MASK}" stroke-width="1.5" stroke-dasharray="4 3"/>'
+    )
+
+
 def _bar(x, y, width, height, chart_id, index, masked=False) -> str:
     if masked:
-        return (
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{MASK_LENGTH}" height="{height}" fill="#ffffff" '
-            f'stroke="{MASK}" stroke-width="1.5" stroke-dasharray="4 3"/>'
-        )
+        return _masked(x, y, MASK_LENGTH, height)
     colour = COLOURS[index % len(COLOURS)]
     return (
         f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(width, 0):.1f}" height="{height}" '
@@ -135,10 +140,7 @@ def _bar(x, y, width, height, chart_id, index, masked=False) -> str:
 
 def _column(x, y, width, height, chart_id, index, masked=False) -> str:
     if masked:
-        return (
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{width:.1f}" height="{MASK_LENGTH}" fill="#ffffff" '
-            f'stroke="{MASK}" stroke-width="1.5" stroke-dasharray="4 3"/>'
-        )
+        return _masked(x, y, width, MASK_LENGTH)
     return _bar(x, y, width, height, chart_id, index)
 
 
