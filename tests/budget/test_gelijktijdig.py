@@ -20,13 +20,13 @@ from budget.models import Aanvraag, Rekening, Saldo, Transactie
 from budget.services import aanvraag as services
 from budget.services import grootboek
 from casussen.services.fouten import Weigering
+from tests.gelijktijdig import WACHTTIJD, gelijktijdig
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 R = Rekening.Soort
 S = Aanvraag.Status
 RONDES = 20
-WACHTTIJD = 60  # seconds; a thread that hangs this long means a lock that is never released
 
 # (amount per request, requests) per round: together always more than the fund's 1,000.
 VERDELINGEN = [
@@ -36,30 +36,6 @@ VERDELINGEN = [
     (Decimal("111.12"), 10),  # 8 fit, 111.04 left (just not a ninth)
     (Decimal("200.00"), 12),  # 5 fit, 0 left
 ]
-
-
-def gelijktijdig(taken):
-    """Run each callable in its own thread with its own database connection, released together
-    by a barrier. Returns per task ("ok", result) or ("fout", exception)."""
-    barrier = threading.Barrier(len(taken))
-    uitkomsten = [None] * len(taken)
-
-    def draai(i, taak):
-        try:
-            barrier.wait(timeout=WACHTTIJD)
-            uitkomsten[i] = ("ok", taak())
-        except BaseException as fout:  # noqa: BLE001 - every outcome is inspected by the test
-            uitkomsten[i] = ("fout", fout)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=draai, args=(i, t), daemon=True) for i, t in enumerate(taken)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(WACHTTIJD)
-    assert not any(t.is_alive() for t in threads), "een thread hangt: een vergrendeling wordt niet vrijgegeven"
-    return uitkomsten
 
 
 class Bewaker:

@@ -10,40 +10,15 @@ import threading
 
 import pytest
 from django.core import mail
-from django.db import connection
 
 from casussen.services.fouten import Weigering
 from omo.models import Notificatie
 from rapportage.models import Rapport, RapportBestand
 from rapportage.services import rapporten as services
+from tests.gelijktijdig import WACHTTIJD, gelijktijdig
 
 pytestmark = pytest.mark.django_db(transaction=True)
-WACHTTIJD = 60
 VANDAAG = datetime.date(2026, 10, 1)
-
-
-def gelijktijdig(taken):
-    """Run each callable in its own thread with its own connection, released together by a
-    barrier. Returns per task ("ok", result) or ("fout", exception)."""
-    barrier = threading.Barrier(len(taken))
-    uitkomsten = [None] * len(taken)
-
-    def draai(i, taak):
-        try:
-            barrier.wait(timeout=WACHTTIJD)
-            uitkomsten[i] = ("ok", taak())
-        except BaseException as fout:  # noqa: BLE001 - every outcome is inspected by the test
-            uitkomsten[i] = ("fout", fout)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=draai, args=(i, t), daemon=True) for i, t in enumerate(taken)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(WACHTTIJD)
-    assert not any(t.is_alive() for t in threads), "een thread hangt: een vergrendeling wordt niet vrijgegeven"
-    return uitkomsten
 
 
 def definitief(omo, vandaag=VANDAAG):
