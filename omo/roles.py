@@ -217,6 +217,13 @@ def roles_of(user) -> list[str]:
     return cached
 
 
+def gebruikers_met_rol(*role_codes) -> list:
+    """The active users with one of these roles (each once, in a stable order): who is told."""
+    from omo.models import User
+
+    return list(User.objects.filter(groups__name__in=role_codes, is_active=True).distinct().order_by("pk"))
+
+
 def has_role(user, code: str) -> bool:
     return code in roles_of(user)
 

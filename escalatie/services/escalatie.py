@@ -13,8 +13,7 @@ from casussen.models import Besluit, Casus, Scenario, Status, TijdlijnEvent
 from casussen.services import casus as casus_services
 from casussen.services.fouten import Weigering
 from escalatie.models import Escalatie, Niveau
-from omo.models import User
-from omo.roles import COLLEGE, OMO, PORTEFEUILLEHOUDER, has_role
+from omo.roles import COLLEGE, OMO, PORTEFEUILLEHOUDER, gebruikers_met_rol, has_role
 from omo.services import notify
 from omo.werkdagen import AMSTERDAM, add_werkdagen, deadline
 
@@ -29,11 +28,11 @@ LET_VELDEN = ("geprobeerd", "blokkerende_regel", "gevraagde_oplossing", "grondsl
 
 def ontvangers(naar_niveau: int):
     rol = ROL_VAN_NIVEAU[naar_niveau]
-    return list(User.objects.filter(groups__name=rol, is_active=True).distinct())
+    return gebruikers_met_rol(rol)
 
 
 def omo_functionarissen():
-    return list(User.objects.filter(groups__name=OMO, is_active=True).distinct())
+    return gebruikers_met_rol(OMO)
 
 
 def mag_beslissen(user, escalatie: Escalatie) -> bool:

@@ -33,7 +33,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from casussen.services.fouten import Weigering
-from omo.roles import BELEID, COLLEGE, OMO
+from omo.roles import BELEID, COLLEGE, OMO, gebruikers_met_rol
 from omo.services import notify
 from omo.werkdagen import AMSTERDAM, eerste_werkdag_vanaf
 from rapportage.models import SECTIES, Rapport, RapportBestand
@@ -95,12 +95,6 @@ def basis_van(tekst: str) -> str:
 # --- Users -------------------------------------------------------------------------------------
 
 
-def _gebruikers(*rollen) -> list:
-    from omo.models import User
-
-    return list(User.objects.filter(groups__name__in=rollen, is_active=True).distinct().order_by("pk"))
-
-
 def _vereis(user, perm: str, obj=None, melding=None):
     if user is None or not rules.has_perm(perm, user, obj):
         raise Weigering(melding or _("Dit mag alleen de OMO-functionaris."))
@@ -150,7 +144,7 @@ def maak_kwartaalconcept(vandaag: date | None = None) -> Rapport | None:
         if not _voeg_toe(rapport):
             return None
         link = reverse("rapport_detail", kwargs={"pk": rapport.pk})
-        for user in _gebruikers(OMO):
+        for user in gebruikers_met_rol(OMO):
             notify(
                 user,
                 _("Het concept van de %(titel)s staat klaar: schrijf de bevindingen en maak het definitief.")
@@ -379,6 +373,6 @@ def render_pdfs(rapport_id: int) -> list[int]:
                 "v": rapport.versie, "titel": rapport.titel}
         else:
             tekst = _("De %(titel)s is definitief en staat klaar in OMO.") % {"titel": rapport.titel}
-        for user in _gebruikers(COLLEGE, BELEID):
+        for user in gebruikers_met_rol(COLLEGE, BELEID):
             notify(user, tekst, link, f"rapport-definitief-{rapport.pk}")
     return [bestaand[v].pk for v in VARIANTEN]

@@ -31,8 +31,7 @@ from django.utils.translation import gettext as _
 
 from casussen.models import Knelpunt
 from casussen.services.fouten import Weigering
-from omo.models import User
-from omo.roles import BELEID, OMO
+from omo.roles import BELEID, OMO, gebruikers_met_rol
 from omo.services import notify
 from rapportage.models import SIGNAAL_DREMPEL, Knelpuntgroep, KnelpuntIndeling
 
@@ -162,7 +161,7 @@ def hertel(groep_ids, melden: bool = True) -> list[Knelpuntgroep]:
 
 def ontvangers():
     """Everyone who is told about a new structureel signaal: active omo and beleid users."""
-    return User.objects.filter(is_active=True, groups__name__in=[OMO, BELEID]).distinct().order_by("pk")
+    return gebruikers_met_rol(OMO, BELEID)
 
 
 def _meld_signaal(groep: Knelpuntgroep) -> None:
