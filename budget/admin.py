@@ -9,10 +9,11 @@ from django.contrib import admin
 
 from budget.models import Fonds
 from budget.services import grootboek
+from omo.admin import OmoAdmin
 
 
 @admin.register(Fonds)
-class FondsAdmin(admin.ModelAdmin):
+class FondsAdmin(OmoAdmin):
     list_display = ("naam", "soort", "mandaat", "maximum_per_aanvraag", "direct_grens", "coach_grens",
                     "leningen_toegestaan", "voorfinanciering_toegestaan", "jaareinde", "kostenplaats", "actief")
     list_filter = ("soort", "actief", "jaareinde")

@@ -25,7 +25,7 @@ from budget.services import aanvraag as services
 from budget.services import grootboek
 from casussen.models import Casus, Scenario, Status
 from omo.models import User
-from omo.roles import CONSULENT, has_role
+from omo.toegang import mag
 
 BUDGETHOUDER = "budgethouder"
 BEHEERDER = "beheerder"
@@ -493,7 +493,7 @@ def _casus_en_aanvrager(pseudoniem):
     if casus is None:
         return None, None
     kandidaten = [casus.casushouder, *casus.medebehandelaars.order_by("pk")]
-    aanvrager = next((u for u in kandidaten if u is not None and u.is_active and has_role(u, CONSULENT)), None)
+    aanvrager = next((u for u in kandidaten if u is not None and u.is_active and mag(u, "casussen.meld_casus_aan")), None)
     return (casus, aanvrager) if aanvrager is not None else (None, None)
 
 

@@ -11,7 +11,7 @@ import secrets
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from casussen.services.fouten import Weigering
+from omo.weigering import Weigering
 
 
 class AlVerwerkt(Exception):

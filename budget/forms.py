@@ -6,19 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from budget.models import Aanvraag, Boeking, Fonds, Rekening, Transactie
 from casussen.models import Scenario
+from omo.forms import DatumInput, OmoForm, OmoModelForm
 from omo.templatetags.omo_format import format_euro
-
-
-def fout_in_form(form, fout):
-    form.add_error(fout.field if fout.field in form.fields else None, fout.message)
-
-
-class DatumInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
 
 BEDRAG_FOUTEN = {
     "required": _("Vul een bedrag in."),
@@ -44,7 +33,7 @@ class FondsKeuze(forms.ModelChoiceField):
         return _("%(naam)s — nog %(b)s beschikbaar") % {"naam": fonds.naam, "b": format_euro(stand.beschikbaar)}
 
 
-class AanvraagForm(forms.ModelForm):
+class AanvraagForm(OmoModelForm):
     bedrag = bedrag_veld(_("Bedrag (euro)"), min_value=Decimal("0.01"))
     termijnbedrag = bedrag_veld(_("Aflossing per maand (euro)"), required=False)
 
@@ -80,22 +69,22 @@ class AanvraagForm(forms.ModelForm):
         self.fields["doel"].label = _("Waarvoor is het geld?")
 
 
-class BedragForm(forms.Form):
+class BedragForm(OmoForm):
     bedrag = bedrag_veld(_("Bedrag (euro)"), min_value=Decimal("0.01"))
 
 
-class VrijgaveForm(forms.Form):
+class VrijgaveForm(OmoForm):
     bedrag = bedrag_veld(_("Bedrag (euro)"), required=False, help_text=_("Leeg: alles wat nog gereserveerd is."))
     reden = forms.CharField(label=_("Reden"), required=False)
 
 
-class KwijtscheldingForm(forms.Form):
+class KwijtscheldingForm(OmoForm):
     bedrag = bedrag_veld(_("Bedrag (euro)"))
     reden = forms.CharField(label=_("Welke voorwaarde is vervuld?"), widget=forms.Textarea(attrs={"rows": 2}),
                             error_messages={"required": _("Schrijf waarom (welke voorwaarde is vervuld).")})
 
 
-class BesluitForm(forms.Form):
+class BesluitForm(OmoForm):
     BESLUITEN = [("goedkeuren", _("Goedkeuren")), ("afwijzen", _("Afwijzen")),
                  ("college", _("Voorleggen aan het College"))]
     besluit = forms.ChoiceField(label=_("Besluit"), choices=BESLUITEN, widget=forms.RadioSelect,
@@ -106,12 +95,28 @@ class BesluitForm(forms.Form):
     )
 
 
-class OordeelForm(forms.Form):
+class CollegeBesluitForm(OmoForm):
+    """The College's decision on a request put before it: akkoord (after an allocation to the
+    fund, when the fund has too little), afgewezen or teruggelegd, always with a motivation."""
+
+    BESLISSINGEN = [("akkoord", _("Akkoord")), ("afgewezen", _("Afgewezen")),
+                    ("teruggelegd", _("Teruggelegd naar de consulent"))]
+    beslissing = forms.ChoiceField(label=_("Besluit van het College"), choices=BESLISSINGEN, widget=forms.RadioSelect,
+                                   error_messages={"required": _("Kies een beslissing.")})
+    motivatie = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4}),
+                                error_messages={"required": _("Een beslissing heeft altijd een motivering.")})
+    toewijzing = bedrag_veld(
+        _("Extra toewijzing aan het fonds (euro)"), required=False, min_value=Decimal("0.01"),
+        help_text=_("Alleen bij akkoord, als het fonds niet genoeg heeft: wordt eerst toegewezen, dan gereserveerd."),
+    )
+
+
+class OordeelForm(OmoForm):
     oordeel = forms.CharField(label=_("Oordeel"), widget=forms.Textarea(attrs={"rows": 2}),
                               error_messages={"required": _("Schrijf je oordeel.")})
 
 
-class ToewijzingForm(forms.Form):
+class ToewijzingForm(OmoForm):
     SOORTEN = [("toewijzing", _("Toewijzing (begroting, collegebesluit)")), ("partner", _("Bijdrage van een partner"))]
     soort = forms.ChoiceField(label=_("Soort"), choices=SOORTEN, widget=forms.RadioSelect, initial="toewijzing")
     bedrag = bedrag_veld(_("Bedrag (euro)"))
@@ -120,7 +125,7 @@ class ToewijzingForm(forms.Form):
     omschrijving = forms.CharField(label=_("Omschrijving"), required=False, max_length=300)
 
 
-class TegenboekingForm(forms.Form):
+class TegenboekingForm(OmoForm):
     reden = forms.CharField(label=_("Waarom tegenboeken?"), error_messages={"required": _("Schrijf waarom deze boeking wordt tegengeboekt.")})
 
 

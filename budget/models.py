@@ -38,6 +38,11 @@ def bedrag_veld(label, **kwargs):
 
 @tracked()
 class Fonds(models.Model):
+    # Configuration, no case content: the audit log shows the values of its changes.
+    AUDIT_WAARDEN_ZICHTBAAR = True
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = {"kostenplaats", "grootboeknummer"}
+
     class Soort(models.TextChoices):
         OMO_FONDS = "omo_fonds", _("OMO-fonds")
         STELPOST = "stelpost", _("Stelpost")
@@ -390,6 +395,9 @@ class Aanvraag(models.Model):
 class Eenmalig(models.Model):
     """A one-time token of a money form: inserted in the same transaction as the booking, so a
     double click or a retried POST books once (the second insert waits, then finds it)."""
+
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = "__all__"
 
     token = models.CharField(max_length=64, primary_key=True)
     gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")

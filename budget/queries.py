@@ -4,11 +4,11 @@ fixed number of lookups."""
 
 from decimal import Decimal
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import F, Subquery
 from django.db.models.functions import Least
 
+from budget import rules
 from budget.models import Aanvraag, Boeking, Fonds, Jaarsaldo, Rekening, Saldo, Transactie
-from omo.roles import BEHEERDER, COLLEGE, OMO, has_role
 
 R = Rekening.Soort
 S = Aanvraag.Status
@@ -39,15 +39,9 @@ def budget_annotaties() -> dict:
     }
 
 
-def ziet_alle_fondsen(user) -> bool:
-    return has_role(user, OMO) or has_role(user, BEHEERDER) or has_role(user, COLLEGE)
-
-
 def zichtbare_fondsen(user):
-    qs = Fonds.objects.all()
-    if ziet_alle_fondsen(user):
-        return qs
-    return qs.filter(budgethouders=user)
+    """The funds `user` may see: the rule `budget.bekijk_fonds` as a filter (its twin)."""
+    return Fonds.objects.filter(rules.zichtbare_fondsen(user))
 
 
 class Stand:
@@ -145,40 +139,35 @@ def aanvragen_van_casus(casus):
 
 
 def inbox(user):
-    """The requests waiting for `user`'s decision: submitted to a fund they hold, or within the
-    coach limit of a fund for their team as maatwerkcoach; never their own."""
-    eigen_fonds = Fonds.budgethouders.through.objects.filter(fonds_id=OuterRef("fonds_id"), user_id=user.pk)
-    voorwaarde = Exists(eigen_fonds)
-    from omo.roles import MAATWERKCOACH
-
-    if has_role(user, MAATWERKCOACH) and user.team_id is not None:
-        voorwaarde = voorwaarde | Q(
-            casus__team_id=user.team_id, fonds__coach_grens__isnull=False, bedrag__lte=F("fonds__coach_grens")
-        )
+    """The requests waiting for `user`'s decision: submitted, and the rule
+    `budget.beslis_over_aanvraag` holds (a fund they hold, or within the coach limit of their
+    team as maatwerkcoach; never their own)."""
     return (
-        Aanvraag.objects.filter(voorwaarde, status=S.INGEDIEND)
-        .exclude(aangevraagd_door=user)
+        Aanvraag.objects.filter(rules.beslisbare_aanvragen(user), status=S.INGEDIEND)
         .select_related("fonds", "casus", "scenario", "aangevraagd_door")
         .order_by("ingediend_op", "pk")
     )
 
 
 def achteraf(user):
-    qs = Aanvraag.objects.filter(direct_geboekt=True)
-    if not has_role(user, OMO):
-        qs = qs.filter(fonds__budgethouders=user)
-    return qs.select_related("fonds", "casus", "aangevraagd_door", "achteraf_beoordeeld_door").order_by(
-        "achteraf_beoordeeld_op", "-ingediend_op", "-pk")
+    """The small spends `user` may review afterwards (the rule `budget.beoordeel_achteraf`)."""
+    return Aanvraag.objects.filter(rules.achteraf_te_beoordelen(user)).select_related(
+        "fonds", "casus", "aangevraagd_door", "achteraf_beoordeeld_door"
+    ).order_by("achteraf_beoordeeld_op", "-ingediend_op", "-pk")
 
 
 def leningen(user):
-    qs = Aanvraag.objects.filter(
-        soort__in=Aanvraag.TERUG_TE_BETALEN,
-        status__in=[S.UITSTAAND, S.AFGELOST, S.KWIJTGESCHOLDEN, S.GOEDGEKEURD],
+    """Loans and pre-financing of the funds `user` may see (`budget.bekijk_fonds`); the page
+    shows a loan's case and purpose only to who may see the request."""
+    return (
+        Aanvraag.objects.filter(
+            soort__in=Aanvraag.TERUG_TE_BETALEN,
+            status__in=[S.UITSTAAND, S.AFGELOST, S.KWIJTGESCHOLDEN, S.GOEDGEKEURD],
+            fonds__in=zichtbare_fondsen(user),
+        )
+        .select_related("fonds", "casus")
+        .order_by("status", "eerste_termijn", "pk")
     )
-    if not ziet_alle_fondsen(user):
-        qs = qs.filter(fonds__budgethouders=user)
-    return qs.select_related("fonds", "casus").order_by("status", "eerste_termijn", "pk")
 
 
 def fondsen_voor_aanvraag():

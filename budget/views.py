@@ -3,13 +3,11 @@ form, the budget holder's inbox and decision, execution (pay, release, repay, fo
 review list and the loans. Thin: reads from `queries`, changes through `services`; every money
 POST claims its one-time token in the same transaction as the booking."""
 
-import csv
 from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -17,30 +15,34 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from budget import eenmalig, queries
+from budget import rules as budget_rules
 from budget.forms import (
     AanvraagForm,
     BedragForm,
     BesluitForm,
     BoekingFilter,
+    CollegeBesluitForm,
     KwijtscheldingForm,
     OordeelForm,
     TegenboekingForm,
     ToewijzingForm,
     TransactieFilter,
     VrijgaveForm,
-    fout_in_form,
 )
 from budget.models import Aanvraag, Fonds, Transactie
 from budget.services import aanvraag as services
 from budget.services import grootboek
 from casussen.rendement import bereken
-from casussen.services.fouten import Weigering
-from casussen.views.common import casus_voor, mag, vereis
+from casussen.views.common import casus_voor
 from escalatie.niveau import HORIZON
-from omo.audit import log_access_many
+from omo.audit import gelogd_per_stuk, log_access_many
+from omo.csvexport import csv_stroom
+from omo.forms import fout_in_form
+from omo.models import Toegangslog
 from omo.paginering import BegrensdePaginator
-from omo.roles import BEHEERDER, BUDGETHOUDER, has_role
 from omo.templatetags.omo_format import format_euro
+from omo.toegang import laad, mag, toegestaan, vereis_pagina
+from omo.weigering import Weigering
 
 S = Aanvraag.Status
 
@@ -68,34 +70,16 @@ def _geld_post(request, doel, uitvoeren, form=None):
 
 
 def fondsen(request):
-    vereis(request, "budget.zie_fondsen")
+    vereis_pagina(request, "budget.zie_fondsen")
     jaar = request.GET.get("jaar")
     jaar = int(jaar) if jaar and jaar.isdigit() and 2000 <= int(jaar) <= 2100 else None
     lijst = queries.fondsen_met_stand(queries.zichtbare_fondsen(request.user).order_by("naam"), jaar)
     return render(request, "budget/fondsen.html", {
-        "fondsen": lijst, "jaar": jaar, "jaren": queries.jaren(), "houder_van": _houder_van(request.user)})
-
-
-def _houder_van(user) -> set:
-    return set(Fonds.budgethouders.through.objects.filter(user_id=user.pk).values_list("fonds_id", flat=True))
-
-
-def _boekbare_fondsen(user) -> set:
-    """Funds on which `user` may book (and so reverse): the beheerder all, a budget holder theirs."""
-    if has_role(user, BEHEERDER):
-        return set(Fonds.objects.values_list("pk", flat=True))
-    return _houder_van(user) if has_role(user, BUDGETHOUDER) else set()
+        "fondsen": lijst, "jaar": jaar, "jaren": queries.jaren(), "houder_van": budget_rules.fondsen_van(request.user)})
 
 
 def _fonds(request, pk) -> Fonds:
-    vereis(request, "budget.zie_fondsen")
-    fonds = Fonds.objects.filter(pk=pk).prefetch_related("budgethouders").first()
-    if fonds is None:
-        raise Http404
-    fonds._houder_ids = {u.pk for u in fonds.budgethouders.all()}
-    if not mag(request.user, "budget.bekijk_fonds", fonds):
-        raise Http404
-    return fonds
+    return laad(request, Fonds.objects.all(), pk, "budget.bekijk_fonds", rol="budget.zie_fondsen", log=False)
 
 
 def fonds_detail(request, pk, form=None):
@@ -107,8 +91,11 @@ def fonds_detail(request, pk, form=None):
     query = request.GET.copy()
     query.pop("pagina", None)
     boeken = mag(request.user, "budget.boek_op_fonds", fonds)
+    page.object_list = list(page.object_list)
     return render(request, "budget/fonds.html", {
         "fonds": fonds, "filter": filterset, "page": page, "querystring": query.urlencode(),
+        "open_aanvragen": toegestaan(request.user, "budget.bekijk_aanvraag",
+                                     (b.transactie.aanvraag_id for b in page.object_list)),
         "boeken": boeken, "form": form or (ToewijzingForm() if boeken else None),
     })
 
@@ -116,8 +103,7 @@ def fonds_detail(request, pk, form=None):
 @require_POST
 def fonds_boeken(request, pk):
     fonds = _fonds(request, pk)
-    if not mag(request.user, "budget.boek_op_fonds", fonds):
-        raise PermissionDenied
+    vereis_pagina(request, "budget.boek_op_fonds", fonds)
     form = ToewijzingForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data
@@ -143,57 +129,62 @@ def _transacties_filter(request):
 
 
 def transacties(request):
-    vereis(request, "budget.zie_fondsen")
+    vereis_pagina(request, "budget.zie_fondsen")
     filterset, rows = _transacties_filter(request)
     page = BegrensdePaginator(rows, 50).get_page(request.GET.get("pagina"))
     page.object_list = queries.met_boekingen(page.object_list)
+    log_access_many(request, _casussen_van(page.object_list), Toegangslog.Soort.LIJST)
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "budget/transacties.html", {
         "filter": filterset, "page": page, "querystring": query.urlencode(),
-        "boekbaar": _boekbare_fondsen(request.user), "tegenboek_form": TegenboekingForm(),
+        "open_aanvragen": toegestaan(request.user, "budget.bekijk_aanvraag", (t.aanvraag_id for t in page.object_list)),
+        "tegenboek_form": TegenboekingForm(),
     })
 
 
-class _Echo:
-    def write(self, value):
-        return value
+def _casussen_van(rijen) -> list:
+    """The cases of transactions or postings (each once), for the access log."""
+    gezien = {}
+    for rij in rijen:
+        transactie = getattr(rij, "transactie", rij)
+        if transactie.aanvraag_id:
+            gezien.setdefault(transactie.aanvraag.casus_id, transactie.aanvraag.casus)
+    return list(gezien.values())
+
+
+EXPORT_KOP = ["transactie", "boekdatum", "boekjaar", "fonds", "kostenplaats", "grootboeknummer", "rekening", "soort",
+              "debet", "credit", "omschrijving", "tegenpartij", "casus", "tegenboeking_van"]
 
 
 def transacties_export(request):
     """CSV for the financial administration: one row per posting, with cost centre and ledger
-    number, streamed (a year of postings never sits in memory)."""
-    vereis(request, "budget.zie_fondsen")
+    number, streamed (a year of postings never sits in memory); the cases of the rows that go
+    out are written to the access log."""
+    vereis_pagina(request, "budget.zie_fondsen")
     _filterset, rows = _transacties_filter(request)
-    writer = csv.writer(_Echo(), delimiter=";")
-    kop = ["transactie", "boekdatum", "boekjaar", "fonds", "kostenplaats", "grootboeknummer", "rekening", "soort",
-           "debet", "credit", "omschrijving", "tegenpartij", "casus", "tegenboeking_van"]
-
-    def regels():
-        yield "\ufeff" + writer.writerow(kop)
-        for b in queries.export_rijen(rows):
-            t = b.transactie
-            bedrag = f"{b.bedrag:.2f}".replace(".", ",")
-            yield writer.writerow([
-                t.pk, t.boekdatum.isoformat(), t.boekjaar, b.rekening.fonds.naam, b.rekening.fonds.kostenplaats,
-                b.rekening.fonds.grootboeknummer, b.rekening.get_soort_display(), t.get_soort_display(),
-                bedrag if b.kant == "D" else "", bedrag if b.kant == "C" else "", t.omschrijving, t.tegenpartij,
-                t.aanvraag.casus.code if t.aanvraag_id else "", t.tegenboeking_van_id or "",
-            ])
-
-    response = StreamingHttpResponse(regels(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="omo-boekingen-{timezone.localdate():%Y%m%d}.csv"'
-    return response
+    boekingen = gelogd_per_stuk(request, queries.export_rijen(rows), Toegangslog.Soort.EXPORT, wat=_casussen_van)
+    return csv_stroom(
+        f"omo-boekingen-{timezone.localdate():%Y%m%d}.csv",
+        EXPORT_KOP,
+        (
+            [b.transactie.pk, b.transactie.boekdatum, b.transactie.boekjaar, b.rekening.fonds.naam,
+             b.rekening.fonds.kostenplaats, b.rekening.fonds.grootboeknummer, b.rekening.get_soort_display(),
+             b.transactie.get_soort_display(), b.bedrag if b.kant == "D" else None,
+             b.bedrag if b.kant == "C" else None, b.transactie.omschrijving, b.transactie.tegenpartij,
+             b.transactie.aanvraag.casus.code if b.transactie.aanvraag_id else "",
+             b.transactie.tegenboeking_van_id]
+            for b in boekingen
+        ),
+    )
 
 
 @require_POST
 def transactie_tegenboeken(request, pk):
-    transactie = Transactie.objects.select_related("fonds").filter(pk=pk).first()
-    if transactie is None:
-        raise Http404
-    fonds = _fonds(request, transactie.fonds_id)
-    if not mag(request.user, "budget.boek_op_fonds", fonds):
-        raise PermissionDenied
+    transactie = laad(request, Transactie.objects.select_related("fonds"), pk, "budget.bekijk_transactie",
+                      rol="budget.zie_fondsen", log=False)
+    fonds = transactie.fonds
+    vereis_pagina(request, "budget.boek_op_fonds", fonds)
     form = TegenboekingForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Schrijf waarom deze boeking wordt tegengeboekt."))
@@ -213,7 +204,7 @@ def casus_geld(request, pk):
     aanvragen = queries.aanvragen_van_casus(casus)
     return render(request, "budget/casus_geld.html", {
         "casus": casus, "tab": "geld", "aanvragen": aanvragen,
-        "mag_aanvragen": services.mag_aanvragen(request.user, casus) and casus.status != "afgesloten",
+        "mag_aanvragen": mag(request.user, "budget.vraag_geld_aan_voor", casus) and casus.status != "afgesloten",
         "totaal": {veld: sum((getattr(a, veld) for a in aanvragen), start=Decimal("0"))
                    for veld in ("gereserveerd", "betaald", "uitstaand", "afgelost", "kwijtgescholden")},
     })
@@ -221,8 +212,7 @@ def casus_geld(request, pk):
 
 def aanvraag_nieuw(request, pk):
     casus = casus_voor(request, pk)
-    if not services.mag_aanvragen(request.user, casus):
-        raise PermissionDenied
+    vereis_pagina(request, "budget.vraag_geld_aan_voor", casus)
     fondsen_lijst = queries.fondsen_voor_aanvraag()
     form = AanvraagForm(request.POST or None, casus=casus, fondsen=fondsen_lijst,
                         initial={"soort": Aanvraag.Soort.GIFT})
@@ -250,20 +240,17 @@ def _melding_na_indienen(request, aanvraag, indienen):
         messages.success(request, _("De aanvraag is ingediend; de budgethouder krijgt bericht."))
 
 
-def _aanvraag(request, pk) -> Aanvraag:
-    aanvraag = (
-        Aanvraag.objects.filter(pk=pk)
-        .select_related("fonds", "casus", "casus__team", "scenario", "aangevraagd_door", "besloten_door", "escalatie",
-                        "achteraf_beoordeeld_door")
-        .prefetch_related("casus__medebehandelaars", "fonds__budgethouders")
-        .first()
+def _aanvraag(request, pk, log=False) -> Aanvraag:
+    return laad(
+        request,
+        Aanvraag.objects.select_related(
+            "fonds", "casus", "casus__team", "scenario", "aangevraagd_door", "besloten_door", "escalatie",
+            "achteraf_beoordeeld_door",
+        ).prefetch_related("casus__medebehandelaars"),
+        pk,
+        "budget.bekijk_aanvraag",
+        log=log,
     )
-    if aanvraag is None:
-        raise Http404
-    aanvraag.fonds._houder_ids = {u.pk for u in aanvraag.fonds.budgethouders.all()}
-    if not mag(request.user, "budget.bekijk_aanvraag", aanvraag):
-        raise Http404
-    return aanvraag
 
 
 def aanvraag_wijzigen(request, pk):
@@ -303,12 +290,14 @@ def aanvraag_detail(request, pk, formulieren=None):
     rendement, stand = _beslisfeiten(aanvraag)
     rol = services.beslisser_rol(user, aanvraag) if aanvraag.status == S.INGEDIEND else ""
     uitvoeren = mag(user, "budget.voer_aanvraag_uit", aanvraag)
-    eigen = services.mag_aanvragen(user, aanvraag.casus)
+    eigen = mag(user, "budget.werk_aan_aanvraag", aanvraag)
+    college = mag(user, "budget.beslis_als_college", aanvraag)
     f = formulieren or {}
     return render(request, "budget/aanvraag.html", {
         "aanvraag": aanvraag, "casus": aanvraag.casus, "rendement": rendement, "stand": stand,
         "ziet_casus": mag(user, "casussen.bekijk_casus", aanvraag.casus),
         "beslissen": rol, "besluit_form": f.get("besluit") or BesluitForm(),
+        "college": college, "college_form": (f.get("college") or CollegeBesluitForm()) if college else None,
         "uitvoeren": uitvoeren, "eigen": eigen,
         "betaal_form": f.get("betalen") or BedragForm(initial={"bedrag": aanvraag.gereserveerd or None}),
         "vrijgave_form": f.get("vrijgeven") or VrijgaveForm(),
@@ -323,8 +312,7 @@ def aanvraag_detail(request, pk, formulieren=None):
 @require_POST
 def aanvraag_beslissen(request, pk):
     aanvraag = _aanvraag(request, pk)
-    if not mag(request.user, "budget.beslis_aanvragen"):
-        raise PermissionDenied
+    vereis_pagina(request, "budget.beslis_aanvragen")
     form = BesluitForm(request.POST)
     if form.is_valid():
         d = form.cleaned_data
@@ -345,14 +333,42 @@ def aanvraag_beslissen(request, pk):
     return aanvraag_detail(request, pk, formulieren={"besluit": form})
 
 
+@require_POST
+def aanvraag_college(request, pk):
+    """The College's decision on a request put before it (DESIGN §6, §8): recorded on the
+    request and on its escalation at once; a refusal keeps the input and changes nothing."""
+    aanvraag = _aanvraag(request, pk)
+    # The role decides who may use the form; whether the request still lies with the College
+    # is the service's to say (a second click is told it was decided, not refused a page).
+    vereis_pagina(request, "budget.beslis_namens_college")
+    if not mag(request.user, "budget.beslis_als_college", aanvraag):
+        # Decided already (a second click), or never put before the College: say why.
+        messages.error(request, _("Deze aanvraag ligt niet (meer) bij het College. Er is niets veranderd."))
+        return redirect("aanvraag_detail", pk=pk)
+    form = CollegeBesluitForm(request.POST)
+    if form.is_valid():
+        d = form.cleaned_data
+        gelukt, _r = _geld_post(
+            request, f"aanvraag {pk} college",
+            lambda: services.beslis_als_college(aanvraag.pk, request.user, d["beslissing"], d["motivatie"],
+                                                toewijzing=d["toewijzing"]),
+            form,
+        )
+        if gelukt is not False:
+            if gelukt:
+                messages.success(request, _("Het besluit van het College is vastgelegd; de budgethouder en de "
+                                            "aanvrager krijgen bericht."))
+            return redirect("aanvraag_detail", pk=pk)
+    return aanvraag_detail(request, pk, formulieren={"college": form})
+
+
 def _uitvoering(actie, perm, form_class, doe):
     """A POST on one request: `perm` (budget.rules) decides who, the service does the rest."""
 
     @require_POST
     def view(request, pk):
         aanvraag = _aanvraag(request, pk)
-        if not mag(request.user, perm, aanvraag):
-            raise PermissionDenied
+        vereis_pagina(request, perm, aanvraag)
         form = form_class(request.POST) if form_class else None
         if form is None or form.is_valid():
             data = form.cleaned_data if form else {}
@@ -393,7 +409,7 @@ aanvraag_beoordelen = _uitvoering("beoordelen", "budget.beoordeel_achteraf", Oor
 
 
 def inbox(request):
-    vereis(request, "budget.beslis_aanvragen")
+    vereis_pagina(request, "budget.beslis_aanvragen")
     page = BegrensdePaginator(queries.inbox(request.user), 25).get_page(request.GET.get("pagina"))
     aanvragen = list(page.object_list)
     queries.met_beslisfeiten(aanvragen)
@@ -403,7 +419,7 @@ def inbox(request):
 
 
 def achteraf(request):
-    vereis(request, "budget.zie_achteraf")
+    vereis_pagina(request, "budget.zie_achteraf")
     open_ = request.GET.get("toon") != "alle"
     qs = queries.achteraf(request.user)
     if open_:
@@ -414,10 +430,14 @@ def achteraf(request):
 
 
 def leningen(request):
-    vereis(request, "budget.zie_leningen")
+    vereis_pagina(request, "budget.zie_leningen")
     page = BegrensdePaginator(queries.leningen(request.user), 50).get_page(request.GET.get("pagina"))
     page.object_list = queries.met_aflosstand(list(page.object_list), timezone.localdate())
-    return render(request, "budget/leningen.html", {"page": page, "querystring": ""})
+    # Case and purpose only for who may see the request; the others (College, beheerder, a
+    # budget holder for another fund's loan) see the fund and the amounts their role needs.
+    open_aanvragen = toegestaan(request.user, "budget.bekijk_aanvraag", (a.pk for a in page.object_list))
+    log_access_many(request, [a.casus for a in page.object_list if a.pk in open_aanvragen], Toegangslog.Soort.LIJST)
+    return render(request, "budget/leningen.html", {"page": page, "querystring": "", "open_aanvragen": open_aanvragen})
 
 
 urlpatterns = [
@@ -433,6 +453,7 @@ urlpatterns = [
     path("budget/aanvragen/<int:pk>/", aanvraag_detail, name="aanvraag_detail"),
     path("budget/aanvragen/<int:pk>/wijzigen/", aanvraag_wijzigen, name="aanvraag_wijzigen"),
     path("budget/aanvragen/<int:pk>/beslissen/", aanvraag_beslissen, name="aanvraag_beslissen"),
+    path("budget/aanvragen/<int:pk>/college/", aanvraag_college, name="aanvraag_college"),
     path("budget/aanvragen/<int:pk>/indienen/", aanvraag_indienen, name="aanvraag_indienen"),
     path("budget/aanvragen/<int:pk>/intrekken/", aanvraag_intrekken, name="aanvraag_intrekken"),
     path("budget/aanvragen/<int:pk>/betalen/", aanvraag_betalen, name="aanvraag_betalen"),

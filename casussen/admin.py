@@ -20,10 +20,11 @@ from casussen.models import (
     Prijs,
     WettelijkeGrondslag,
 )
+from omo.admin import OmoAdmin
 
 
 @admin.register(Leefgebied)
-class LeefgebiedAdmin(admin.ModelAdmin):
+class LeefgebiedAdmin(OmoAdmin):
     list_display = ("naam", "code", "volgorde", "actief")
     list_editable = ("volgorde", "actief")
     list_filter = ("actief",)
@@ -32,7 +33,7 @@ class LeefgebiedAdmin(admin.ModelAdmin):
 
 
 @admin.register(Geldstroom)
-class GeldstroomAdmin(admin.ModelAdmin):
+class GeldstroomAdmin(OmoAdmin):
     list_display = ("naam", "code", "volgorde", "actief")
     list_editable = ("volgorde", "actief")
     list_filter = ("actief",)
@@ -41,14 +42,14 @@ class GeldstroomAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisatie)
-class OrganisatieAdmin(admin.ModelAdmin):
+class OrganisatieAdmin(OmoAdmin):
     list_display = ("naam", "soort", "actief")
     list_filter = ("soort", "actief")
     search_fields = ("naam",)
 
 
 @admin.register(WettelijkeGrondslag)
-class WettelijkeGrondslagAdmin(admin.ModelAdmin):
+class WettelijkeGrondslagAdmin(OmoAdmin):
     list_display = ("wet", "artikel", "soort", "actief")
     list_filter = ("soort", "actief", "wet")
     search_fields = ("wet", "artikel", "toelichting")
@@ -81,7 +82,7 @@ PRIJS_VELDEN = (
 
 
 @admin.register(Prijs)
-class PrijsAdmin(admin.ModelAdmin):
+class PrijsAdmin(OmoAdmin):
     """A price is versioned: a new price is a new row with a later "geldig vanaf" ("Opslaan als
     nieuw"). Once a cost line uses a price, the row is read-only: a scenario keeps the price it
     was calculated with."""

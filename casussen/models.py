@@ -28,6 +28,11 @@ from omo.history import tracked
 class Leefgebied(models.Model):
     """A life domain (DESIGN §13), also the rows of the self-sufficiency scores."""
 
+    # Configuration, no case content: the audit log shows the values of its changes.
+    AUDIT_WAARDEN_ZICHTBAAR = True
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = {"code"}
+
     code = models.SlugField(_("code"), max_length=40, unique=True)
     naam = models.CharField(_("naam"), max_length=80, unique=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -46,6 +51,11 @@ class Leefgebied(models.Model):
 class Geldstroom(models.Model):
     """The budget stream a cost falls in (Wmo, Jeugdwet, Participatiewet, …)."""
 
+    # Configuration, no case content: the audit log shows the values of its changes.
+    AUDIT_WAARDEN_ZICHTBAAR = True
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = {"code"}
+
     code = models.SlugField(_("code"), max_length=40, unique=True)
     naam = models.CharField(_("naam"), max_length=80, unique=True)
     volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
@@ -62,6 +72,9 @@ class Geldstroom(models.Model):
 
 @tracked()
 class Organisatie(models.Model):
+    # Configuration, no case content: the audit log shows the values of its changes.
+    AUDIT_WAARDEN_ZICHTBAAR = True
+
     class Soort(models.TextChoices):
         GEMEENTELIJK = "gemeentelijk", _("Gemeentelijk")
         LOKAAL = "lokaal", _("Lokale partner")
@@ -82,6 +95,9 @@ class Organisatie(models.Model):
 
 @tracked()
 class WettelijkeGrondslag(models.Model):
+    # Configuration, no case content: the audit log shows the values of its changes.
+    AUDIT_WAARDEN_ZICHTBAAR = True
+
     class Soort(models.TextChoices):
         BEVOEGDHEID = "bevoegdheid", _("Bevoegdheid")
         HARDHEIDSCLAUSULE = "hardheidsclausule", _("Hardheidsclausule")
@@ -125,6 +141,9 @@ class Prijs(models.Model):
     A new price is a new row with a later `geldig_vanaf`; rows are never changed once used, and a
     cost line keeps a copy of the price it was calculated with.
     """
+
+    # Configuration, no case content: the audit log shows the values of its changes.
+    AUDIT_WAARDEN_ZICHTBAAR = True
 
     item = models.CharField(_("item"), max_length=160)
     eenheid = models.CharField(_("eenheid"), max_length=60)
@@ -171,6 +190,11 @@ class Status(models.TextChoices):
 
 @tracked(exclude=["zoekvector"])
 class Casus(models.Model):
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = {"code"}
+    # How the access log names a case: its code, never the title (`omo.audit.label`).
+    LOGBOEK_LABEL_VELD = "code"
+
     class Bron(models.TextChoices):
         KCC = "kcc", _("KCC / klantcontactcentrum")
         WIJKTEAM = "wijkteam", _("Wijkteam")
@@ -388,6 +412,9 @@ class CanvasConcept(models.Model):
     One row per case, section and user; autosave overwrites it (it is a draft, not a record), a
     real save writes the canvas and deletes the concept.
     """
+
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = {"sectie"}
 
     casus = models.ForeignKey(Casus, on_delete=models.CASCADE, related_name="canvasconcepten")
     sectie = models.CharField(max_length=30)

@@ -2,7 +2,8 @@
 whether a reason is required (DESIGN §3). `casussen.services.casus.overgang` is the only code that
 changes `Casus.status`, and it asks this module before it does.
 
-`wie` names the people who may make a step:
+`wie` names the capacities in which a step may be made, each a rule of `casussen.rules`
+(`casussen.stap_als_<wie>`):
 - "betrokkene": the casushouder or a medebehandelaar of the case (with a case role);
 - "omo": the OMO-functionaris;
 - "bestuur": the portefeuillehouder or the College, for a case escalated to them.
@@ -83,29 +84,12 @@ def volgende(van: str) -> list[Overgang]:
     return [o for o in OVERGANGEN if o.van == van]
 
 
-def hoedanigheden(user, casus) -> set[str]:
-    """In which capacities `user` acts on `casus`: {"betrokkene", "omo"} or a subset."""
-    from omo.roles import (
-        COLLEGE,
-        CONSULENT,
-        MAATWERKCOACH,
-        PORTEFEUILLEHOUDER,
-        has_role,
-    )
-    from omo.roles import OMO as OMO_ROL
-
-    result = set()
-    if has_role(user, OMO_ROL):
-        result.add(OMO)
-    if has_role(user, PORTEFEUILLEHOUDER) or has_role(user, COLLEGE):
-        result.add(BESTUUR)
-    if (has_role(user, CONSULENT) or has_role(user, MAATWERKCOACH)) and casus.is_betrokkene(user):
-        result.add(BETROKKENE)
-    return result
-
-
 def mag(user, casus, overgang: Overgang) -> bool:
-    return bool(overgang.wie & hoedanigheden(user, casus))
+    """Whether `user` may take `overgang` on `casus`: in one of the capacities the step names,
+    each a rule of `casussen.rules` (`casussen.stap_als_<wie>`)."""
+    from omo.toegang import mag as regel
+
+    return any(regel(user, f"casussen.stap_als_{wie}", casus) for wie in sorted(overgang.wie))
 
 
 def knoppen(user, casus) -> list[Overgang]:

@@ -1,6 +1,7 @@
 """What the escalatie app adds to the case pages (through casussen.uitbreidingen): a tab with
 the case's agenda items, escalations and verzoeken, and the links to agenda a case, send a
-priority request and escalate. Decided from the loaded case and the cached roles: no queries."""
+priority request and escalate, each only when its page's rule lets the user open it (the
+rules answer from the loaded case and the cached roles: no queries)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -8,18 +9,16 @@ from django.utils.translation import gettext_lazy
 
 from casussen.models import Status
 from casussen.uitbreidingen import Actie, registreer_acties, registreer_tab
-from omo.roles import CONSULENT, MAATWERKCOACH, OMO, has_role
+from omo.toegang import mag
 
 
 def _acties(user, casus):
-    omo = has_role(user, OMO)
-    betrokken = (has_role(user, CONSULENT) or has_role(user, MAATWERKCOACH)) and casus.is_betrokkene(user)
     result = []
-    if casus.status == Status.IN_VOORBEREIDING and (omo or betrokken):
+    if casus.status == Status.IN_VOORBEREIDING and mag(user, "escalatie.agendeer_casus", casus):
         result.append(Actie(_("Agenderen voor het OMO-overleg"), reverse("overleg_agenderen", kwargs={"pk": casus.pk}), True))
-    if omo and casus.status in (Status.BESPROKEN, Status.GEESCALEERD):
+    if casus.status in (Status.BESPROKEN, Status.GEESCALEERD) and mag(user, "escalatie.escaleer"):
         result.append(Actie(_("Escaleren"), reverse("escalatie_nieuw", kwargs={"pk": casus.pk})))
-    if casus.status != Status.AFGESLOTEN and (omo or betrokken):
+    if casus.status != Status.AFGESLOTEN and mag(user, "escalatie.stuur_verzoek", casus):
         result.append(Actie(_("Voorrangsverzoek sturen"), reverse("verzoek_nieuw", kwargs={"pk": casus.pk})))
     return result
 

@@ -40,6 +40,9 @@ class Niveau(models.IntegerChoices):
 class Overlegreeks(models.Model):
     """The recurring slot of the weekly OMO-overleg (e.g. Tuesday 10:00)."""
 
+    # Configuration, no case content: the audit log shows the values of its changes.
+    AUDIT_WAARDEN_ZICHTBAAR = True
+
     class Weekdag(models.IntegerChoices):
         MAANDAG = 0, _("maandag")
         DINSDAG = 1, _("dinsdag")
@@ -237,6 +240,9 @@ class Actiepunt(models.Model):
 class Verslag(models.Model):
     """The PDF of a closed meeting. Written once; corrections are an `Addendum`."""
 
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = {"sha256"}
+
     overleg = models.OneToOneField(Overleg, on_delete=models.PROTECT, related_name="verslag")
     bestand = models.FileField(_("bestand"), upload_to="verslagen/%Y/")
     sha256 = models.CharField(max_length=64)
@@ -373,6 +379,11 @@ class Escalatie(models.Model):
 class Contactpersoon(models.Model):
     """Someone with mandate in a department or partner organisation (the telefoonlijst)."""
 
+    # Configuration, no case content: the audit log shows the values of its changes.
+    AUDIT_WAARDEN_ZICHTBAAR = True
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = {"telefoon", "email"}
+
     organisatie = models.ForeignKey(
         "casussen.Organisatie", verbose_name=_("organisatie"), on_delete=models.PROTECT,
         related_name="contactpersonen",
@@ -413,6 +424,9 @@ def _nieuwe_sleutel() -> str:
 @tracked(exclude=["link_sleutel"])
 class Verzoek(models.Model):
     """A priority request with the 2-werkdagen term (DESIGN §7)."""
+
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = {"link_sleutel"}
 
     class Soort(models.TextChoices):
         UITGAAND = "uitgaand", _("Voorrangsverzoek")

@@ -8,8 +8,12 @@ class OmoConfig(AppConfig):
 
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
+        from django.db.models.signals import pre_save
 
-        from omo import roles  # noqa: F401  registers the authorisation rules
+        from omo import rules  # noqa: F401  registers the rules of the shared core
         from omo.middleware import start_session_clock
+        from omo.tekst import bewaak_opslag
 
         user_logged_in.connect(start_session_clock, dispatch_uid="omo_session_clock")
+        # Every free text of every model of OMO's apps: no BSN, no text over its limit.
+        pre_save.connect(bewaak_opslag, dispatch_uid="omo_vrije_tekst")

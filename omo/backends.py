@@ -5,14 +5,27 @@ from django.contrib.auth.backends import ModelBackend
 
 
 class RoleModelBackend(ModelBackend):
-    """The model backend, minus the permissions that are rules (`omo.roles`, `<app>.rules`).
+    """Django's username/password authentication, and no permissions of its own.
 
-    Rules are answered by `rules.permissions.ObjectPermissionBackend` from the user's cached roles.
-    Asking the model backend as well would cost two queries per request whenever a rule says no,
-    for permissions no group can hold anyway.
+    Every permission of OMO is a rule (`omo.rules`, `<app>.rules`), answered by
+    `rules.permissions.ObjectPermissionBackend` from the user's cached roles. A group's or a
+    user's model permissions grant nothing: roles are the only way to grant access, and a
+    rule that says no costs no permission queries.
     """
 
     def has_perm(self, user_obj, perm, obj=None):
-        if rules.perm_exists(perm):
-            return False
-        return super().has_perm(user_obj, perm, obj)
+        return False
+
+    def has_module_perms(self, user_obj, app_label):
+        # The admin lists an app only for a user with module permissions: whoever may use the
+        # admin at all (`omo.beheer`); each model's own rules then decide what is shown.
+        return rules.has_perm("omo.beheer", user_obj)
+
+    def get_all_permissions(self, user_obj, obj=None):
+        return set()
+
+    def get_user_permissions(self, user_obj, obj=None):
+        return set()
+
+    def get_group_permissions(self, user_obj, obj=None):
+        return set()

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from omo import queries
+from omo.models import Toegangslog
 
 
 class _PeriodMixin(django_filters.FilterSet):
@@ -53,3 +54,4 @@ class InzageFilter(_PeriodMixin):
         label=_("Soort object"), field_name="object_type", choices=queries.content_type_choices
     )
     object_id = django_filters.CharFilter(label=_("Object-id"), field_name="object_id")
+    hoe = django_filters.ChoiceFilter(label=_("Hoe"), field_name="soort", choices=Toegangslog.Soort.choices)

@@ -5,7 +5,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.middleware import LoginRequiredMiddleware as DjangoLoginRequiredMiddleware
 from django.http import HttpResponse
 from django.utils import timezone
@@ -86,3 +86,63 @@ class LoginRequiredMiddleware(DjangoLoginRequiredMiddleware):
                 content_type="text/plain; charset=utf-8",
             )
         return super().handle_no_permission(request, view_func)
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store, private` on every response to a logged-in user.
+
+    Pages, htmx fragments, exports, redirects and error pages of a logged-in user may hold case
+    data (a redirect's address can hold a search term) that a shared computer's browser cache
+    must not keep. Placed right after SessionMiddleware, so that on the way back it sees the
+    response as every later middleware left it, including CommonMiddleware's slash redirects.
+    AuthenticationMiddleware has not run yet on the way in: a login in the session marks the
+    request as a logged-in user's (a logout included), and on the way back `request.user` does
+    (a login included).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        session = getattr(request, "session", None)
+        had_login = session is not None and SESSION_KEY in session
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if had_login or (user is not None and user.is_authenticated):
+            # Replaces any earlier directives: a view's max-age or "public" must not allow
+            # storing after all.
+            response["Cache-Control"] = "no-store, private"
+        return response
+
+
+class WachtwoordWijzigenMiddleware:
+    """A logged-in user who must change their password (`User.moet_wachtwoord_wijzigen`, set by a
+    beheerder) goes to the password page first; only that page, its "done" page, logging out,
+    the health check and static files are open until then. An htmx request gets 401 with a
+    plain-text message instead of a redirect (see LoginRequiredMiddleware)."""
+
+    OPEN = frozenset({"password_change", "password_change_done", "logout", "gezondheid"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from django.shortcuts import redirect
+
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not getattr(user, "moet_wachtwoord_wijzigen", False):
+            return None
+        match = request.resolver_match
+        if (match is not None and match.view_name in self.OPEN) or request.path_info.startswith(settings.STATIC_URL):
+            return None
+        if request.headers.get("HX-Request"):
+            return HttpResponse(
+                _("Kies eerst een nieuw wachtwoord: herlaad de pagina. Wat je typte is nog niet opgeslagen."),
+                status=401,
+                content_type="text/plain; charset=utf-8",
+            )
+        messages.info(request, _("Kies eerst een nieuw wachtwoord; daarna kun je verder in OMO."))
+        return redirect("password_change")

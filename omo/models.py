@@ -8,18 +8,48 @@ made with raw SQL.
 import pghistory
 import pgtrigger
 from django.conf import settings
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import (
+    AbstractUser,
+    UserManager,
+    _auser_has_module_perms,
+    _auser_has_perm,
+    _user_has_module_perms,
+    _user_has_perm,
+)
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from omo.history import tracked
 
+GEEN_SUPERUSER = _(
+    "OMO kent geen superusers: toegang loopt alleen via rollen. Maak het eerste account met "
+    "`manage.py maak_beheerder`; rollen daarna via Beheer › Rolwijzigingen (vier ogen)."
+)
+
+
+class OmoUserManager(UserManager):
+    """Django's user manager without superusers (`createsuperuser` ends with the message)."""
+
+    def create_superuser(self, *args, **kwargs):
+        raise ValidationError(GEEN_SUPERUSER)
+
 
 @tracked(exclude=["password", "last_login"])
 class User(AbstractUser):
-    """A person who works with OMO. Roles are Django groups (see `omo.roles`)."""
+    """A person who works with OMO. Roles are Django groups (see `omo.roles`).
+
+    There are no superusers (a CHECK constraint): `is_superuser` never grants anything, and
+    every permission is answered by the rules. `is_staff` opens nothing either: the admin asks
+    the rule `omo.beheer`.
+    """
+
+    # Configuration, no case content: the audit log shows the values of its changes.
+    AUDIT_WAARDEN_ZICHTBAAR = True
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = {"password", "username", "email", "telefoon"}
 
     team = models.ForeignKey(
         "omo.Team",
@@ -31,14 +61,50 @@ class User(AbstractUser):
     )
     functie = models.CharField(_("functie"), max_length=120, blank=True)
     telefoon = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
+    moet_wachtwoord_wijzigen = models.BooleanField(
+        _("moet wachtwoord wijzigen"),
+        default=False,
+        help_text=_("Na het inloggen kan deze gebruiker pas verder als hij een nieuw wachtwoord heeft gekozen."),
+    )
+
+    objects = OmoUserManager()
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("gebruiker")
         verbose_name_plural = _("gebruikers")
         ordering = ["last_name", "first_name", "username"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(is_superuser=False), name="gebruiker_nooit_superuser"),
+        ]
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    # Permissions come from the rules only: unlike Django's, `is_superuser` short-circuits nothing.
+    def has_perm(self, perm, obj=None):
+        return _user_has_perm(self, perm, obj)
+
+    def has_perms(self, perm_list, obj=None):
+        if isinstance(perm_list, str):
+            raise ValueError("perm_list must be an iterable of permissions.")
+        return all(self.has_perm(perm, obj) for perm in perm_list)
+
+    def has_module_perms(self, app_label):
+        return _user_has_module_perms(self, app_label)
+
+    async def ahas_perm(self, perm, obj=None):
+        return await _auser_has_perm(self, perm, obj)
+
+    async def ahas_perms(self, perm_list, obj=None):
+        if isinstance(perm_list, str):
+            raise ValueError("perm_list must be an iterable of permissions.")
+        for perm in perm_list:
+            if not await self.ahas_perm(perm, obj):
+                return False
+        return True
+
+    async def ahas_module_perms(self, app_label):
+        return await _auser_has_module_perms(self, app_label)
 
     @property
     def rollen(self) -> list[str]:
@@ -49,6 +115,9 @@ class User(AbstractUser):
 
 class UserGroups(User.groups.through):
     """Role memberships (the through table of User.groups), as a proxy so they can be tracked."""
+
+    # Configuration, no case content: the audit log shows the values of its changes.
+    AUDIT_WAARDEN_ZICHTBAAR = True
 
     class Meta:
         proxy = True
@@ -67,6 +136,10 @@ pghistory.track(
 
 @tracked()
 class Team(models.Model):
+    # Configuration, no case content: the audit log shows the values of its changes.
+    AUDIT_WAARDEN_ZICHTBAAR = True
+    LOGBOEK_LABEL_VELD = "naam"
+
     class Soort(models.TextChoices):
         WIJKTEAM = "wijkteam", _("Wijkteam")
         AFDELING = "afdeling", _("Afdeling")
@@ -88,6 +161,9 @@ class Team(models.Model):
 class Sluitingsdag(models.Model):
     """A day the gemeente is closed (besides weekends and the Cao feestdagen): not a werkdag."""
 
+    # Configuration, no case content: the audit log shows the values of its changes.
+    AUDIT_WAARDEN_ZICHTBAAR = True
+
     datum = models.DateField(_("datum"), unique=True)
     omschrijving = models.CharField(_("omschrijving"), max_length=200)
 
@@ -103,6 +179,9 @@ class Sluitingsdag(models.Model):
 @tracked()
 class Notificatie(models.Model):
     """A message to one user, in the app and by e-mail. `sleutel` makes sending idempotent."""
+
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = "__all__"
 
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -142,7 +221,20 @@ class Notificatie(models.Model):
 
 
 class Toegangslog(models.Model):
-    """Who looked at which sensitive page, when and from where. Append-only."""
+    """Who looked at which sensitive object, when, from where and how (a page, a list or search
+    result, an export, the external link, or a refused attempt). One row per object shown.
+    Append-only."""
+
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = "__all__"
+
+    class Soort(models.TextChoices):
+        BEKEKEN = "bekeken", _("bekeken")
+        LIJST = "lijst", _("in een lijst")
+        ZOEKRESULTAAT = "zoeken", _("in zoekresultaten")
+        EXPORT = "export", _("geëxporteerd")
+        EXTERN = "extern", _("via de externe link")
+        GEWEIGERD = "geweigerd", _("geweigerd")
 
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -161,6 +253,7 @@ class Toegangslog(models.Model):
     methode = models.CharField(_("methode"), max_length=10)
     ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+    soort = models.CharField(_("soort inzage"), max_length=12, choices=Soort.choices, default=Soort.BEKEKEN)
 
     class Meta:
         verbose_name = _("toegangslog")
@@ -170,7 +263,6 @@ class Toegangslog(models.Model):
             models.Index(fields=["object_type", "object_id"], name="toegangslog_object_idx"),
             models.Index(fields=["gebruiker", "-tijdstip"], name="toegangslog_gebruiker_idx"),
         ]
-        permissions = [("bekijk_audit", _("Kan het auditlog inzien"))]
         triggers = [
             pgtrigger.Protect(
                 name="toegangslog_alleen_toevoegen",
@@ -187,6 +279,9 @@ class Bericht(models.Model):
     retried task, two scans at once) stores it once. Placed in the same transaction as the
     change it reports; sent afterwards by `omo.berichten.verstuur`, which locks the row while
     it sends, so a killed worker leaves it unsent for the next run and never sends it twice."""
+
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = "__all__"
 
     sleutel = models.CharField(max_length=200, unique=True)
     aan = ArrayField(models.EmailField(), verbose_name=_("aan"))
@@ -212,3 +307,96 @@ class Bericht(models.Model):
 
     def __str__(self):
         return self.onderwerp
+
+
+def _rol_keuzes():
+    from omo.roles import ROLLEN
+
+    return [(code, rol.naam) for code, rol in ROLLEN.items()]
+
+
+@tracked()
+class Rolwijziging(models.Model):
+    """A role granted to or revoked from a user: proposed by one beheerder and, for a privileged
+    role, approved by a second one (four eyes). Changed only by `omo.rolbeheer`; every step is
+    in the audit log (the trigger events of this model and of the role memberships)."""
+
+    class Actie(models.TextChoices):
+        TOEKENNEN = "toekennen", _("toekennen")
+        INTREKKEN = "intrekken", _("intrekken")
+
+    class Status(models.TextChoices):
+        VOORGESTELD = "voorgesteld", _("voorgesteld")
+        GOEDGEKEURD = "goedgekeurd", _("goedgekeurd")
+        AFGEWEZEN = "afgewezen", _("afgewezen")
+        INGETROKKEN = "ingetrokken", _("ingetrokken")
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gebruiker"),
+        on_delete=models.PROTECT,
+        related_name="rolwijzigingen",
+    )
+    rol = models.CharField(_("rol"), max_length=40, choices=_rol_keuzes)
+    actie = models.CharField(_("actie"), max_length=12, choices=Actie.choices)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.VOORGESTELD)
+    # Empty only for the installation's first beheerder (`manage.py maak_beheerder`).
+    voorgesteld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("voorgesteld door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    voorgesteld_op = models.DateTimeField(_("voorgesteld op"))
+    reden = models.TextField(_("reden"), blank=True)
+    # Empty when the change needed no second beheerder or was approved by a management command.
+    beoordeeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beoordeeld door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    beoordeeld_op = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
+    via_commando = models.BooleanField(
+        _("via een beheercommando"),
+        default=False,
+        help_text=_("Doorgevoerd met een beheercommando op de server, zonder tweede beheerder."),
+    )
+
+    class Meta:
+        verbose_name = _("rolwijziging")
+        verbose_name_plural = _("rolwijzigingen")
+        ordering = ["-voorgesteld_op", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gebruiker", "rol"],
+                condition=models.Q(status="voorgesteld"),
+                name="rolwijziging_een_open_voorstel",
+            ),
+            # Four eyes in the database too: nobody changes their own roles or approves their
+            # own proposal (NULL: no proposer or no reviewer, nothing to compare).
+            models.CheckConstraint(
+                condition=~models.Q(voorgesteld_door=models.F("gebruiker")),
+                name="rolwijziging_niet_voor_zichzelf",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(beoordeeld_door=models.F("gebruiker"))
+                & ~models.Q(beoordeeld_door=models.F("voorgesteld_door")),
+                name="rolwijziging_vier_ogen",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["voorgesteld_op"],
+                condition=models.Q(status="voorgesteld"),
+                name="rolwijziging_open_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_rol_display()} {self.get_actie_display()}: {self.gebruiker}"

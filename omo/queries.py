@@ -43,14 +43,39 @@ EVENT_LABELS = {
 }
 
 
+def waarden_zichtbaar(model_label: str) -> bool:
+    """Whether the audit log shows the values of a model's changes: only for configuration
+    (funds, sluitingsdagen, users, roles, reference data), never for case content, whose
+    changes show which fields changed, by whom and when (DESIGN §10: the beheerder sees no case
+    content). A model says so with `AUDIT_WAARDEN_ZICHTBAAR = True`."""
+    from django.apps import apps
+
+    try:
+        model = apps.get_model(model_label)
+    except (LookupError, ValueError):
+        return False
+    return bool(getattr(model, "AUDIT_WAARDEN_ZICHTBAAR", False))
+
+
 def attach_user_names(events) -> None:
-    """Set `gebruiker_naam` and a Dutch `gebeurtenis` on each change event, with one query."""
+    """Set `gebruiker_naam`, a Dutch `gebeurtenis` and what may be shown of the change on each
+    change event, with one query: `waarden` (field → (before, after) or value) for
+    configuration, only `velden` (the names of the fields that changed) for case content."""
     events = list(events)
     users = users_by_id((e.pgh_context or {}).get("user") for e in events)
+    zichtbaar = {}
     for event in events:
         user = users.get((event.pgh_context or {}).get("user"))
         event.gebruiker_naam = user.username if user else ""
         event.gebeurtenis = EVENT_LABELS.get(event.pgh_label, event.pgh_label)
+        label = event.pgh_obj_model
+        if label not in zichtbaar:
+            zichtbaar[label] = waarden_zichtbaar(label)
+        event.toon_waarden = zichtbaar[label]
+        event.velden = sorted((event.pgh_diff or event.pgh_data or {}).keys())
+        if not event.toon_waarden:
+            # Never hand the values to the template of a case-content event.
+            event.pgh_diff = event.pgh_data = None
 
 
 def tracked_model_choices() -> list[tuple[str, str]]:

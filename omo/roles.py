@@ -1,15 +1,13 @@
-"""Roles and authorisation: the one place that answers "may this user do this to this object".
+"""The roles of OMO (DESIGN §2): what each is called, who holds it and what it does.
 
-Roles are Django groups (DESIGN §2). Model permissions per role live in `ROLE_PERMISSIONS`
-and are written to the groups by `sync_roles()` (called from data migrations, so every
-environment has the same groups). Object-level rules are registered here with the `rules`
-package; views ask `user.has_perm("app.codename", obj)` and never check a role themselves.
-Later apps add their permissions and rules to this module.
+Roles are Django groups, made by `sync_roles()` (called from data migrations, so every
+environment has the same groups). A role carries no permissions itself: what it may do is
+answered by the rules of each app's `rules.py` (`omo.rules` holds the role predicates they are
+built from). Nothing outside a `rules.py` asks which roles a user has in order to decide.
 """
 
 from dataclasses import dataclass, field
 
-import rules
 from django.utils.translation import gettext_lazy as _
 
 CONSULENT = "consulent"
@@ -116,59 +114,10 @@ ROLLEN: dict[str, Rol] = {
     ]
 }
 
-# Model permissions per role ("app_label.codename"). Later apps extend this mapping.
-ROLE_PERMISSIONS: dict[str, set[str]] = {
-    CONSULENT: set(),
-    MAATWERKCOACH: set(),
-    OMO: set(),
-    BUDGETHOUDER: set(),
-    PORTEFEUILLEHOUDER: set(),
-    COLLEGE: set(),
-    BELEID: set(),
-    BEHEERDER: {
-        "omo.view_user",
-        "omo.add_user",
-        "omo.change_user",
-        "omo.view_team",
-        "omo.add_team",
-        "omo.change_team",
-        "omo.delete_team",
-        "omo.view_sluitingsdag",
-        "omo.add_sluitingsdag",
-        "omo.change_sluitingsdag",
-        "omo.delete_sluitingsdag",
-        "omo.bekijk_audit",
-        "auth.view_group",
-        # Reference data of the case pages (prices are versioned: add a row, never delete).
-        "casussen.view_leefgebied",
-        "casussen.add_leefgebied",
-        "casussen.change_leefgebied",
-        "casussen.delete_leefgebied",
-        "casussen.view_geldstroom",
-        "casussen.add_geldstroom",
-        "casussen.change_geldstroom",
-        "casussen.delete_geldstroom",
-        "casussen.view_organisatie",
-        "casussen.add_organisatie",
-        "casussen.change_organisatie",
-        "casussen.delete_organisatie",
-        "casussen.view_wettelijkegrondslag",
-        "casussen.add_wettelijkegrondslag",
-        "casussen.change_wettelijkegrondslag",
-        "casussen.delete_wettelijkegrondslag",
-        "casussen.view_prijs",
-        "casussen.add_prijs",
-        "casussen.change_prijs",
-        # Funds and their rules; the ledger itself is changed only through the budget pages.
-        "budget.view_fonds",
-        "budget.add_fonds",
-        "budget.change_fonds",
-    },
-}
-
 
 def sync_roles(apps=None) -> None:
-    """Create the role groups and give them exactly the permissions of ROLE_PERMISSIONS.
+    """Create the role groups, each without model permissions: what a role may do is asked of
+    the rules (`omo.rules`, `<app>.rules`), never of a group's or a user's permissions.
 
     Idempotent. Pass the historical `apps` from a data migration.
     """
@@ -176,32 +125,10 @@ def sync_roles(apps=None) -> None:
         from django.apps import apps as global_apps
 
         apps = global_apps
-    from django.contrib.auth.management import create_permissions
-
     Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for app_config in apps.get_app_configs():
-        if getattr(app_config, "models_module", None) is None:
-            # Historical app registry in a migration: permissions are normally created only
-            # after all migrations ran (post_migrate); create them now so they can be assigned.
-            app_config.models_module = True
-            create_permissions(app_config, verbosity=0, apps=apps)
-            app_config.models_module = None
-        else:
-            create_permissions(app_config, verbosity=0, apps=apps)
-    for code, perms in ROLE_PERMISSIONS.items():
+    for code in ROLLEN:
         group, _created = Group.objects.get_or_create(name=code)
-        wanted = []
-        for perm in sorted(perms):
-            app_label, codename = perm.split(".", 1)
-            found = Permission.objects.filter(
-                content_type__app_label=app_label, codename=codename
-            ).first()
-            # A model of a later app does not exist yet in an early migration; that app's own
-            # migration calls sync_roles again once its models are there.
-            if found is not None:
-                wanted.append(found)
-        group.permissions.set(wanted)
+        group.permissions.clear()
 
 
 def roles_of(user) -> list[str]:
@@ -210,51 +137,10 @@ def roles_of(user) -> list[str]:
         return []
     cached = getattr(user, "_omo_rollen", None)
     if cached is None:
-        cached = sorted(
-            name for name in user.groups.values_list("name", flat=True) if name in ROLLEN
-        )
+        if "groups" in getattr(user, "_prefetched_objects_cache", {}):
+            namen = [group.name for group in user.groups.all()]
+        else:
+            namen = user.groups.values_list("name", flat=True)
+        cached = sorted(name for name in namen if name in ROLLEN)
         user._omo_rollen = cached
     return cached
-
-
-def gebruikers_met_rol(*role_codes) -> list:
-    """The active users with one of these roles (each once, in a stable order): who is told."""
-    from omo.models import User
-
-    return list(User.objects.filter(groups__name__in=role_codes, is_active=True).distinct().order_by("pk"))
-
-
-def has_role(user, code: str) -> bool:
-    return code in roles_of(user)
-
-
-def _role_predicate(code: str):
-    @rules.predicate(name=f"heeft_rol_{code}")
-    def predicate(user):
-        return has_role(user, code)
-
-    return predicate
-
-
-is_consulent = _role_predicate(CONSULENT)
-is_maatwerkcoach = _role_predicate(MAATWERKCOACH)
-is_omo = _role_predicate(OMO)
-is_budgethouder = _role_predicate(BUDGETHOUDER)
-is_portefeuillehouder = _role_predicate(PORTEFEUILLEHOUDER)
-is_college = _role_predicate(COLLEGE)
-is_beleid = _role_predicate(BELEID)
-is_beheerder = _role_predicate(BEHEERDER)
-
-
-@rules.predicate
-def is_eigen_notificatie(user, notificatie):
-    return notificatie is not None and notificatie.gebruiker_id == user.pk
-
-
-# --- Rules -----------------------------------------------------------------------------------
-# Object rules: asked as user.has_perm(name, obj). Group permissions (ModelBackend) cover the
-# plain model permissions above; rules cover what depends on the object or on a role.
-rules.add_perm("omo.lees_notificatie", is_eigen_notificatie)
-# Also a group permission of beheerder; as a rule it is answered from the (cached) roles, so the
-# menu needs no permission queries.
-rules.add_perm("omo.bekijk_audit", is_beheerder)

@@ -9,10 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from omo.models import Notificatie
+from omo.toegang import mag
 
 
-def notify(user, text: str, link: str = "", key: str = "") -> Notificatie:
+def notify(user, text: str, link: str = "", key: str = "", *, doel=None) -> Notificatie:
     """Notify `user` in the app and by e-mail, once per (`user`, `key`).
+
+    A link names the rule of the page it opens: `doel=("app.regel", obj)`. The notification
+    carries the link only when that rule lets `user` open it (the text still tells them), so a
+    notification never offers a page that answers 403 or 404.
 
     Calling it again with the same key (a retried task, a second run of a scheduled job) returns
     the existing notification and sends nothing: a unique constraint guarantees it, also when
@@ -22,6 +27,10 @@ def notify(user, text: str, link: str = "", key: str = "") -> Notificatie:
         raise ValueError("notify() heeft een sleutel nodig om dubbele meldingen te voorkomen.")
     if link and not (link.startswith("/") and not link.startswith("//")):
         raise ValueError("notify() accepteert alleen een link binnen OMO (beginnend met '/').")
+    if link and doel is None:
+        raise ValueError("notify() met een link heeft doel=(regel, object) nodig: wie mag de pagina openen?")
+    if link and not mag(user, *doel):
+        link = ""
     try:
         with transaction.atomic():
             notificatie = Notificatie.objects.create(

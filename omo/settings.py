@@ -64,7 +64,6 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "pgtrigger",
     "pghistory",
-    "pghistory.admin",
     "axes",
     "csp",
     "django_htmx",
@@ -81,7 +80,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # NUL bytes and invalid UTF-8 get a 400 before sessions, CSRF, axes and views see them.
+    "omo.invoer.OnleesbareInvoerMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Right after the session: sees the final response of every later middleware.
+    "omo.middleware.NoStoreMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -89,6 +92,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "omo.middleware.SessionLimitMiddleware",
     "omo.middleware.LoginRequiredMiddleware",
+    "omo.middleware.WachtwoordWijzigenMiddleware",
     "omo.middleware.AuditContextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -181,10 +185,28 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# django-axes: locked for 5 minutes after 5 failures for the same username from the same IP.
+# django-axes: failed logins are counted three ways, each with its own limit within the last
+# 5 minutes. Axes itself knows one AXES_FAILURE_LIMIT; omo.inloggen.InlogHandler (the database
+# handler plus OMO_INLOG_LIMIETEN) applies a limit per parameter set:
+# - one username from one address: 5 (as before). Someone guessing a colleague's password.
+# - one address, any username: 20. Trying many usernames from one address (password spraying)
+#   was never stopped. A municipal office sends all its colleagues' logins from one NAT
+#   address, so this limit is well above 5: a few typos of several colleagues, or even one
+#   colleague locking themselves out, does not lock out the whole office.
+# - one username, any address: 10. Guessing one password from many addresses. Above 5 so that
+#   a user who mistyped at home and then again at the office is not locked out by that alone.
+# A failure counts for 5 minutes, so every lock ends at the latest 5 minutes after the last
+# counted failure. The lockout page says so in one text for all three, which tells neither
+# which limit was reached nor whether the username exists.
+AXES_HANDLER = "omo.inloggen.InlogHandler"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=5)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address", "username"]
+OMO_INLOG_LIMIETEN = {("username", "ip_address"): 5, ("ip_address",): 20, ("username",): 10}
+# Attempts during a lock are refused without being counted: a locked-out user who keeps trying
+# neither stretches the 5 minutes nor pushes the office's address towards its own limit.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# A successful login forgets only that username's failures from that address (InlogHandler).
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"

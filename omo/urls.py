@@ -1,8 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from omo import views
+from omo import views, views_beheer
 
 admin.site.site_header = "OMO beheer"
 admin.site.site_title = "OMO beheer"
@@ -18,13 +19,33 @@ urlpatterns = [
     path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "wachtwoord/",
-        auth_views.PasswordChangeView.as_view(),
+        views_beheer.WachtwoordWijzigenView.as_view(),
         name="password_change",
     ),
     path(
         "wachtwoord/gewijzigd/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
+    ),
+    path(
+        "wachtwoord/herstellen/",
+        login_not_required(views_beheer.WachtwoordHerstellenView.as_view()),
+        name="password_reset",
+    ),
+    path(
+        "wachtwoord/herstellen/verstuurd/",
+        login_not_required(auth_views.PasswordResetDoneView.as_view()),
+        name="password_reset_done",
+    ),
+    path(
+        "wachtwoord/herstellen/klaar/",
+        login_not_required(auth_views.PasswordResetCompleteView.as_view()),
+        name="password_reset_complete",
+    ),
+    path(
+        "wachtwoord/herstellen/<uidb64>/<token>/",
+        login_not_required(views_beheer.WachtwoordKiezenView.as_view()),
+        name="password_reset_confirm",
     ),
     path("meldingen/", views.notificaties, name="notificaties"),
     path("meldingen/gelezen/", views.notificaties_gelezen, name="notificaties_gelezen"),
@@ -33,8 +54,10 @@ urlpatterns = [
     path("", include("escalatie.urls")),
     path("", include("budget.urls")),
     path("", include("rapportage.urls")),
+    path("", include("omo.views_beheer")),
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "omo.views.bad_request"
 handler403 = "omo.views.permission_denied"
 handler404 = "omo.views.page_not_found"

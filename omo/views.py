@@ -80,5 +80,6 @@ def _error_page(template, status):
     return login_not_required(view)
 
 
+bad_request = _error_page("400.html", 400)
 page_not_found = _error_page("404.html", 404)
 permission_denied = _error_page("403.html", 403)

@@ -4,20 +4,18 @@ The tables are built from the same figures (`rapportage.queries.cijfers.cijfers`
 in the same order and with the same rows, so a CSV says exactly what the page says. Only
 aggregates: the figures hold no case code, pseudonym or dossier number.
 
-CSV format, chosen for Dutch Excel (which opens a double-clicked .csv with the regional list
-separator `;` and reads UTF-8 only when the file starts with a BOM): `;` as separator, UTF-8 with
-BOM, a header row with Dutch column names, numbers without thousands separator and with a
-decimal comma (`1234,56`), money in euros without the sign, dates as ISO `2026-07-01`, empty
-when there is nothing to measure. With `publiek` counts of 1 and 2 read `< 3`, as on the page.
+The CSV format is OMO's one format (`omo.csvexport`: `;`, UTF-8 with BOM, a decimal comma,
+formulas neutralised); the cells here are formatted as numbers (`Getal`) or text. Money in euros
+without the sign, empty when there is nothing to measure. With `publiek` counts of 1 and 2 read
+`< 3`, as on the page.
 """
 
-import csv
-import io
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from omo.csvexport import Getal, csv_tekst, getal
 from rapportage.grafieken import MASKED, is_masked
 
 
@@ -35,14 +33,14 @@ class Tabel:
 def aantal(value, publiek=False) -> str:
     if value is None:
         return ""
-    return MASKED if is_masked(value, publiek) else str(int(value))
+    return MASKED if is_masked(value, publiek) else Getal(int(value))
 
 
 def bedrag(value) -> str:
     if value is None or value == "":
         return ""
     try:
-        return f"{Decimal(str(value)):.2f}".replace(".", ",")
+        return getal(Decimal(str(value)), 2)
     except InvalidOperation:
         return ""
 
@@ -50,7 +48,7 @@ def bedrag(value) -> str:
 def decimaal(value, decimals=1) -> str:
     if value is None:
         return ""
-    return f"{float(value):.{decimals}f}".replace(".", ",")
+    return Getal(f"{float(value):.{decimals}f}".replace(".", ","))
 
 
 # --- Rows shared with the page -----------------------------------------------------------------
@@ -213,18 +211,5 @@ SLUGS = ("kerncijfers", "status", "per-maand", "leefgebieden", "combinaties-twee
 
 
 def als_csv(tabel: Tabel) -> str:
-    """The table as CSV text for Dutch Excel: BOM, `;`, CRLF line ends."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(tabel.kop)
-    writer.writerows([_veilig(cel) for cel in rij] for rij in tabel.rijen)
-    return buffer.getvalue()
-
-
-def _veilig(cel):
-    """A text that Excel would run as a formula (a name typed as `=...`) is kept as text."""
-    tekst = str(cel)
-    if tekst[:1] in ("=", "+", "@", "\t", "\r") or (tekst[:1] == "-" and not tekst[1:2].isdigit()):
-        return "'" + tekst
-    return tekst
+    """The table as CSV text in OMO's one format (`omo.csvexport`)."""
+    return csv_tekst(tabel.kop, tabel.rijen)

@@ -22,6 +22,9 @@ class Knelpuntgroep(models.Model):
     dashboard reads signals without counting every knelpunt again.
     """
 
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = {"sleutel", "soort"}
+
     sleutel = models.CharField(max_length=400, unique=True, editable=False)
     soort = models.CharField(_("soort"), max_length=20)
     organisatie = models.ForeignKey(
@@ -210,6 +213,9 @@ class Rapport(models.Model):
 
 class RapportBestand(models.Model):
     """A rendered PDF of a definitive report. Written once, with its checksum."""
+
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = {"sha256"}
 
     class Variant(models.TextChoices):
         VOLLEDIG = "volledig", _("Voor het College")

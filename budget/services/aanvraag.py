@@ -8,13 +8,15 @@ transaction (`grootboek`) in the same database transaction, under the request's 
 
 Who decides: a budget holder of the fund (up to the fund's mandate), or the team's maatwerkcoach
 up to the fund's coach limit; never the requester (4-eyes, always). Above the mandate or above
-what the fund has left, the budget holder puts the request before the College, whose decision
-comes back here through `escalatie.services.escalatie.beslis`.
+what the fund has left, the budget holder puts the request before the College (an escalation to
+level 3); the College decides on the request's page (`beslis_als_college`), which records the
+decision here and closes the escalation. Every "who may" is a rule of `budget.rules`.
 """
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from budget.models import Aanvraag, Rekening, Transactie
@@ -22,11 +24,12 @@ from budget.services import grootboek
 from budget.services.grootboek import C, D, bedrag_van
 from casussen.models import Scenario, Status, TijdlijnEvent
 from casussen.services.casus import schrijf_tijdlijn
-from casussen.services.fouten import Weigering
-from omo.models import User
-from omo.roles import CONSULENT, MAATWERKCOACH, OMO, has_role
+from escalatie.services import escalatie as escalaties
 from omo.services import notify
 from omo.templatetags.omo_format import format_euro
+from omo.toegang import mag, vereis, vergeet, wie_mag
+from omo.weigering import Weigering
+from omo.werkdagen import AMSTERDAM
 
 S = Aanvraag.Status
 R = Rekening.Soort
@@ -43,8 +46,14 @@ def link(aanvraag) -> str:
     return reverse("aanvraag_detail", kwargs={"pk": aanvraag.pk})
 
 
-def beslis_link(aanvraag) -> str:
-    return reverse("aanvraag_detail", kwargs={"pk": aanvraag.pk})
+def _meld(ontvanger, tekst, aanvraag, sleutel, pagina=None):
+    """Notify with a link to the request's page (or `pagina`, a URL name of the budget pages
+    with its rule), kept only for who may open it."""
+    if pagina is None:
+        notify(ontvanger, tekst, link(aanvraag), sleutel, doel=("budget.bekijk_aanvraag", aanvraag))
+    else:
+        url_naam, regel = pagina
+        notify(ontvanger, tekst, reverse(url_naam), sleutel, doel=(regel, None))
 
 
 def _tijdlijn(aanvraag, user, tekst, toelichting=""):
@@ -63,36 +72,12 @@ def _vergrendel(aanvraag_id) -> Aanvraag:
     return aanvraag
 
 
-def is_budgethouder_van(user, fonds) -> bool:
-    """The one answer to "does `user` hold `fonds`" (the rules ask it too). The holders are read
-    once per fund object (`_houder_ids`); a page that prefetched them sets it without a query."""
-    cache = getattr(fonds, "_houder_ids", None)
-    if cache is None:
-        cache = fonds._houder_ids = set(fonds.budgethouders.values_list("pk", flat=True))
-    return user.pk in cache
-
-
-def is_coach_voor(user, aanvraag) -> bool:
-    """The maatwerkcoach of the case's team, for a request within the fund's coach limit."""
-    fonds = aanvraag.fonds
-    return (
-        has_role(user, MAATWERKCOACH) and fonds.coach_grens is not None and aanvraag.bedrag <= fonds.coach_grens
-        and user.team_id is not None and aanvraag.casus.team_id == user.team_id
-    )
-
-
-def mag_aanvragen(user, casus) -> bool:
-    return (has_role(user, CONSULENT) or has_role(user, MAATWERKCOACH)) and casus.is_betrokkene(user)
-
-
 def beslisser_rol(user, aanvraag) -> str:
     """'budgethouder', 'coach' or '' : in which capacity `user` may decide on `aanvraag`
     (ignoring the request's state). Never the requester."""
-    if user.pk == aanvraag.aangevraagd_door_id:
-        return ""
-    if is_budgethouder_van(user, aanvraag.fonds):
+    if mag(user, "budget.beslis_als_budgethouder", aanvraag):
         return "budgethouder"
-    return "coach" if is_coach_voor(user, aanvraag) else ""
+    return "coach" if mag(user, "budget.beslis_als_coach", aanvraag) else ""
 
 
 def _controleer(aanvraag: Aanvraag, indienen: bool):
@@ -147,8 +132,10 @@ def maak(casus_id, user, velden: dict, indienen=False) -> Aanvraag:
     from casussen.models import Casus
 
     casus = Casus.objects.select_for_update().filter(pk=casus_id).prefetch_related("medebehandelaars").first()
-    if casus is None or not mag_aanvragen(user, casus):
-        raise Weigering(_("Alleen de casushouder of een medebehandelaar vraagt geld aan voor deze casus."))
+    if casus is None:
+        raise Weigering(_("Deze casus bestaat niet (meer)."))
+    vereis(user, "budget.vraag_geld_aan_voor", casus,
+           melding=_("Alleen de casushouder of een medebehandelaar vraagt geld aan voor deze casus."))
     if casus.status == Status.AFGESLOTEN:
         raise Weigering(_("Deze casus is afgesloten; er kan geen geld meer worden aangevraagd."))
     scenario = velden.get("scenario")
@@ -173,8 +160,8 @@ def wijzig(aanvraag_id, user, velden: dict) -> Aanvraag:
     if aanvraag.status != S.CONCEPT:
         raise Weigering(_("Alleen een concept kan worden gewijzigd; deze aanvraag is %(s)s.") % {
             "s": aanvraag.get_status_display().lower()})
-    if not mag_aanvragen(user, aanvraag.casus):
-        raise Weigering(_("Alleen de casushouder of een medebehandelaar wijzigt deze aanvraag."))
+    vereis(user, "budget.werk_aan_aanvraag", aanvraag,
+           melding=_("Alleen de casushouder of een medebehandelaar wijzigt deze aanvraag."))
     _vul(aanvraag, velden)
     _controleer(aanvraag, indienen=False)
     aanvraag.save()
@@ -200,8 +187,8 @@ def dien_in(aanvraag_id, user) -> Aanvraag:
     aanvraag = _vergrendel(aanvraag_id)
     if aanvraag.status != S.CONCEPT:
         raise Weigering(_("Deze aanvraag is al ingediend. Er is niets veranderd."))
-    if not mag_aanvragen(user, aanvraag.casus):
-        raise Weigering(_("Alleen de casushouder of een medebehandelaar dient deze aanvraag in."))
+    vereis(user, "budget.werk_aan_aanvraag", aanvraag,
+           melding=_("Alleen de casushouder of een medebehandelaar dient deze aanvraag in."))
     _controleer(aanvraag, indienen=True)
     now = timezone.now()
     aanvraag.status, aanvraag.ingediend_op = S.INGEDIEND, now
@@ -215,33 +202,27 @@ def dien_in(aanvraag_id, user) -> Aanvraag:
             aanvraag.save()
             _tijdlijn(aanvraag, user, _("%(b)s direct besteed uit %(f)s; wordt achteraf beoordeeld") % {
                 "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam}, aanvraag.doel)
-            for houder in aanvraag.fonds.budgethouders.filter(is_active=True):
+            for houder in wie_mag("budget.voer_aanvraag_uit", aanvraag):
                 if houder.pk != user.pk:
-                    notify(houder, _("Achteraf beoordelen: %(b)s uit %(f)s voor %(c)s") % {
+                    _meld(houder, _("Achteraf beoordelen: %(b)s uit %(f)s voor %(c)s") % {
                         "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "c": aanvraag.casus.code},
-                        reverse("budget_achteraf"), f"aanvraag-{aanvraag.pk}-achteraf")
+                        aanvraag, f"aanvraag-{aanvraag.pk}-achteraf", pagina=("budget_achteraf", "budget.zie_achteraf"))
             return aanvraag
     aanvraag.save()
     _tijdlijn(aanvraag, user, _("Aanvraag van %(b)s uit %(f)s ingediend") % {
         "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam})
     tekst = _("Aanvraag %(c)s: %(b)s uit %(f)s wacht op je besluit") % {
         "c": aanvraag.casus.code, "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam}
-    ontvangers = {u.pk: u for u in aanvraag.fonds.budgethouders.filter(is_active=True)}
-    fonds = aanvraag.fonds
-    if fonds.coach_grens is not None and aanvraag.bedrag <= fonds.coach_grens:
-        for coach in User.objects.filter(groups__name=MAATWERKCOACH, team_id=aanvraag.casus.team_id, is_active=True):
-            ontvangers[coach.pk] = coach
-    for ontvanger in ontvangers.values():
-        if ontvanger.pk != user.pk:
-            notify(ontvanger, tekst, beslis_link(aanvraag), f"aanvraag-{aanvraag.pk}-ingediend")
+    for ontvanger in wie_mag("budget.beslis_over_aanvraag", aanvraag):
+        _meld(ontvanger, tekst, aanvraag, f"aanvraag-{aanvraag.pk}-ingediend")
     return aanvraag
 
 
 @transaction.atomic
 def trek_in(aanvraag_id, user, reden="") -> Aanvraag:
     aanvraag = _vergrendel(aanvraag_id)
-    if not mag_aanvragen(user, aanvraag.casus):
-        raise Weigering(_("Alleen de casushouder of een medebehandelaar trekt deze aanvraag in."))
+    vereis(user, "budget.werk_aan_aanvraag", aanvraag,
+           melding=_("Alleen de casushouder of een medebehandelaar trekt deze aanvraag in."))
     if aanvraag.status not in (S.CONCEPT, S.INGEDIEND):
         raise Weigering(_("Een aanvraag met status ‘%(s)s’ kan niet meer worden ingetrokken.") % {
             "s": aanvraag.get_status_display()})
@@ -264,7 +245,7 @@ def _betaal(aanvraag, user, bedrag):
     else:
         soort, naar = T.BETALING, R.BESTEED
     grootboek.boek(aanvraag.fonds_id, soort, [(naar, D, bedrag), (R.GERESERVEERD, C, bedrag)],
-                   _("Betaling voor %(c)s: %(d)s") % {"c": aanvraag.casus.code, "d": aanvraag.doel[:200]},
+                   _("Betaling voor %(c)s (aanvraag %(n)s)") % {"c": aanvraag.casus.code, "n": aanvraag.pk},
                    user, aanvraag=aanvraag)
     grootboek.pas_aanvraag_aan(aanvraag, soort, bedrag)
 
@@ -283,6 +264,7 @@ def _boven_grenzen(aanvraag, beschikbaar) -> list[str]:
 def _beslisser(aanvraag, user):
     if user.pk == aanvraag.aangevraagd_door_id:
         raise Weigering(_("Je kunt niet beslissen over je eigen aanvraag (vier ogen). Er is niets veranderd."))
+    vergeet(user)  # decide on the funds held now
     rol = beslisser_rol(user, aanvraag)
     if not rol:
         raise Weigering(_("Deze aanvraag hoort niet bij een fonds waarover jij beslist. Er is niets veranderd."))
@@ -336,8 +318,8 @@ def _besluit(aanvraag, user, status, motivatie, door_college=False):
             "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "wie": wie}
     _tijdlijn(aanvraag, user, tekst, motivatie)
     if aanvraag.aangevraagd_door_id != user.pk:
-        notify(aanvraag.aangevraagd_door, f"{aanvraag.casus.code}: {tekst}", link(aanvraag),
-               f"aanvraag-{aanvraag.pk}-besluit-{status}-{timezone.now():%Y%m%d%H%M%S%f}")
+        _meld(aanvraag.aangevraagd_door, f"{aanvraag.casus.code}: {tekst}", aanvraag,
+              f"aanvraag-{aanvraag.pk}-besluit-{status}-{timezone.now():%Y%m%d%H%M%S%f}")
 
 
 @transaction.atomic
@@ -356,11 +338,11 @@ def wijs_af(aanvraag_id, user, reden) -> Aanvraag:
 def leg_voor_aan_college(aanvraag_id, user, toelichting) -> Aanvraag:
     """Above the mandate or above what the fund has left: to the College (escalation level 3),
     without moving the case. Only a budget holder of the fund, never on their own request."""
-    from escalatie.services.escalatie import escaleer_aanvraag
-
     aanvraag = _vergrendel(aanvraag_id)
-    if _beslisser(aanvraag, user) != "budgethouder":
-        raise Weigering(_("Alleen een budgethouder van het fonds legt een aanvraag voor aan het College."))
+    if user.pk == aanvraag.aangevraagd_door_id:
+        raise Weigering(_("Je kunt niet beslissen over je eigen aanvraag (vier ogen). Er is niets veranderd."))
+    vereis(user, "budget.beslis_als_budgethouder", aanvraag,
+           melding=_("Alleen een budgethouder van het fonds legt een aanvraag voor aan het College."))
     _open_voor_besluit(aanvraag)
     toelichting = (toelichting or "").strip()
     if not toelichting:
@@ -372,26 +354,39 @@ def leg_voor_aan_college(aanvraag_id, user, toelichting) -> Aanvraag:
     vraag = _("Aanvraag van %(b)s uit %(f)s voor ‘%(d)s’: %(r)s.\n\nAdvies van de budgethouder: %(t)s") % {
         "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "d": aanvraag.doel, "r": "; ".join(redenen),
         "t": toelichting}
-    aanvraag.escalatie = escaleer_aanvraag(aanvraag.casus_id, user, vraag, scenario_id=aanvraag.scenario_id)
+    aanvraag.escalatie = escalaties.escaleer_aanvraag(aanvraag.casus_id, user, vraag, scenario_id=aanvraag.scenario_id)
     aanvraag.status = S.COLLEGE
     aanvraag.save()
     _tijdlijn(aanvraag, user, _("Aanvraag van %(b)s voorgelegd aan het College") % {"b": format_euro(aanvraag.bedrag)},
               "; ".join(redenen))
+    escalatie = aanvraag.escalatie
+    tekst = _("Aanvraag uit een fonds voor %(code)s: besluit van het College gevraagd uiterlijk %(dag)s") % {
+        "code": aanvraag.casus.code,
+        "dag": date_format(timezone.localtime(escalatie.uiterlijk_op, AMSTERDAM), "j F Y")}
+    for ontvanger in escalaties.ontvangers(escalatie):
+        if ontvanger.pk != user.pk:
+            _meld(ontvanger, tekst, aanvraag, f"escalatie-{escalatie.pk}-nieuw")
     return aanvraag
 
 
-def verwerk_college_besluit(escalatie, user, beslissing, motivatie, toewijzing=None):
-    """Called by `escalatie.services.escalatie.beslis` inside its transaction: the College's
-    decision goes back to the request. Akkoord may first add an allocation to the fund;
-    a refusal here rolls back the decision as a whole."""
+@transaction.atomic
+def beslis_als_college(aanvraag_id, user, beslissing, motivatie, toewijzing=None) -> Aanvraag:
+    """The College's decision on a request put before it (or the OMO-functionaris recording it
+    on its behalf): akkoord reserves the amount (after an allocation to the fund, when one is
+    given), afgewezen ends the request, teruggelegd sends it back to the consulent as a concept.
+    The request's escalation is closed with the same decision, in the same transaction; the
+    budget holder who put it before the College and the requester are told. A refusal (not
+    yours, decided already, too little in the fund) changes nothing."""
     from escalatie.models import Escalatie
 
-    aanvraag = Aanvraag.objects.select_for_update(of=("self",)).filter(escalatie=escalatie).first()
-    if aanvraag is None:
-        raise Weigering(_("Bij deze escalatie hoort geen aanvraag."))
-    aanvraag = _vergrendel(aanvraag.pk)
+    aanvraag = _vergrendel(aanvraag_id)
     if aanvraag.status != S.COLLEGE:
         raise Weigering(_("Deze aanvraag ligt niet (meer) bij het College. Er is niets veranderd."))
+    vereis(user, "budget.beslis_als_college", aanvraag,
+           melding=_("Over deze aanvraag beslist het College. Er is niets veranderd."))
+    motivatie = (motivatie or "").strip()
+    if not motivatie:
+        raise Weigering(_("Een beslissing heeft altijd een motivering."), "motivatie")
     B = Escalatie.Beslissing
     if beslissing == B.AKKOORD:
         if toewijzing:
@@ -414,11 +409,19 @@ def verwerk_college_besluit(escalatie, user, beslissing, motivatie, toewijzing=N
         _besluit(aanvraag, user, S.CONCEPT, motivatie, door_college=True)
     else:
         raise Weigering(_("Over een aanvraag besluit het College: akkoord, afgewezen of teruggelegd."), "beslissing")
+    escalatie = escalaties.sluit_aanvraag(aanvraag.escalatie_id, user, beslissing, motivatie)
+    houder = escalatie.aangevraagd_door
+    if houder.pk not in (user.pk, aanvraag.aangevraagd_door_id):
+        tekst = _("%(code)s: het College besliste ‘%(b)s’ over de aanvraag van %(bedrag)s uit %(f)s") % {
+            "code": aanvraag.casus.code, "b": escalatie.get_beslissing_display(),
+            "bedrag": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam}
+        _meld(houder, tekst, aanvraag, f"escalatie-{escalatie.pk}-besloten")
+    return aanvraag
 
 
 def _mag_uitvoeren(aanvraag, user):
-    if not is_budgethouder_van(user, aanvraag.fonds):
-        raise Weigering(_("Alleen een budgethouder van het fonds boekt betalingen en aflossingen. Er is niets veranderd."))
+    vereis(user, "budget.voer_aanvraag_uit", aanvraag,
+           melding=_("Alleen een budgethouder van het fonds boekt betalingen en aflossingen. Er is niets veranderd."))
 
 
 @transaction.atomic
@@ -470,8 +473,8 @@ def rond_af(aanvraag_id, user) -> Aanvraag:
     """Close: what is still reserved goes back to the fund. A loan with money outstanding stays
     uitstaand until it is repaid or forgiven."""
     aanvraag = _vergrendel(aanvraag_id)
-    if not (is_budgethouder_van(user, aanvraag.fonds) or mag_aanvragen(user, aanvraag.casus)):
-        raise Weigering(_("Alleen de casushouder of een budgethouder van het fonds rondt deze aanvraag af."))
+    vereis(user, "budget.rond_aanvraag_af", aanvraag,
+           melding=_("Alleen de casushouder of een budgethouder van het fonds rondt deze aanvraag af."))
     if aanvraag.status not in (S.GOEDGEKEURD, S.BETAALD, S.UITSTAAND):
         raise Weigering(_("Een aanvraag met status ‘%(s)s’ kan niet worden afgerond.") % {"s": aanvraag.get_status_display()})
     if aanvraag.gereserveerd > 0:
@@ -575,8 +578,8 @@ def beoordeel_achteraf(aanvraag_id, user, oordeel) -> Aanvraag:
         raise Weigering(_("Deze uitgave is al beoordeeld. Er is niets veranderd."))
     if user.pk == aanvraag.aangevraagd_door_id:
         raise Weigering(_("Je kunt je eigen uitgave niet beoordelen (vier ogen). Er is niets veranderd."))
-    if not (is_budgethouder_van(user, aanvraag.fonds) or has_role(user, OMO)):
-        raise Weigering(_("Alleen een budgethouder van het fonds beoordeelt deze uitgave."))
+    vereis(user, "budget.beoordeel_achteraf", aanvraag,
+           melding=_("Alleen een budgethouder van het fonds beoordeelt deze uitgave."))
     oordeel = (oordeel or "").strip()
     if not oordeel:
         raise Weigering(_("Schrijf je oordeel."), "oordeel")

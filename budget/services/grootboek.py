@@ -18,8 +18,8 @@ from django.utils.translation import gettext_lazy
 
 from budget.models import Boeking as B
 from budget.models import Fonds, Jaarafsluiting, Jaarsaldo, Rekening, Saldo, Transactie
-from casussen.services.fouten import Weigering
 from omo.templatetags.omo_format import format_euro
+from omo.weigering import Weigering
 from omo.werkdagen import AMSTERDAM
 
 R = Rekening.Soort

@@ -4,13 +4,11 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from casussen.models import Canvas
-
-MAX_TEKST = 10_000
+from omo.forms import OmoModelForm
 
 
 @dataclass(frozen=True)
@@ -90,7 +88,7 @@ def parse_gezien_op(waarde) -> datetime | None:
 GEEN_CANVAS = "1970-01-01T00:00:00+00:00"
 
 
-class CanvasSectieForm(forms.ModelForm):
+class CanvasSectieForm(OmoModelForm):
     """Base form of a canvas section; `maak_form_klasse` narrows it to the section's fields."""
 
     gezien_op = forms.CharField(required=False, widget=forms.HiddenInput)
@@ -109,16 +107,8 @@ class CanvasSectieForm(forms.ModelForm):
                 field.choices = Canvas.Betrokken.choices
                 field.required = False
                 continue
+            # A text area: the BSN guard and the limit of `omo.tekst.MAX_TEKST` come with OmoModelForm.
             field.widget = forms.Textarea(attrs={"rows": 4})
-            field.validators.append(
-                MaxLengthValidator(
-                    MAX_TEKST,
-                    message=_(
-                        "Deze tekst is te lang: maximaal %(limit_value)s tekens, het zijn er nu "
-                        "%(show_value)s. Kort de tekst in of verplaats een deel naar een ander veld."
-                    ),
-                )
-            )
 
     def clean(self):
         data = super().clean()

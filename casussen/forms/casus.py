@@ -7,16 +7,18 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from casussen.forms.privacy import weiger_bsn
+from casussen import rules
 from casussen.models import Besluit, Casus, Leefgebied, Organisatie
+from omo.forms import OmoForm, OmoModelForm
 from omo.models import Team
-from omo.roles import CONSULENT, MAATWERKCOACH
 
 TEXT_MAX = 10_000
 
 
 class LeeftijdenField(forms.CharField):
-    """'4, 9, 15' → [4, 9, 15]."""
+    """'4, 9, 15' → [4, 9, 15]. Numbers only: no free text (anything else is refused)."""
+
+    geen_vrije_tekst = True
 
     def to_python(self, value):
         value = super().to_python(value)
@@ -43,13 +45,13 @@ class LeeftijdenField(forms.CharField):
 def behandelaars():
     return (
         get_user_model()
-        .objects.filter(is_active=True, groups__name__in=[CONSULENT, MAATWERKCOACH])
+        .objects.filter(rules.behandelaars())
         .distinct()
         .order_by("first_name", "last_name", "username")
     )
 
 
-class CasusForm(forms.ModelForm):
+class CasusForm(OmoModelForm):
     leeftijden_kinderen = LeeftijdenField(
         label=_l("Leeftijden van de kinderen"),
         required=False,
@@ -97,8 +99,6 @@ class CasusForm(forms.ModelForm):
         )
         if user is not None and not self.instance.pk and user.team_id:
             self.fields["team"].initial = user.team_id
-        for name in ["titel", "pseudoniem", "urgentie_toelichting", "reguliere_routes_toelichting", "dossiernummer"]:
-            self.fields[name].validators.append(weiger_bsn)
         self.fields["volwassenen"].min_value = 0
 
     def clean(self):
@@ -124,7 +124,7 @@ class CasusForm(forms.ModelForm):
         return data, m2m
 
 
-class StapForm(forms.Form):
+class StapForm(OmoForm):
     """A status step (button on the case page): the status the user saw, and why."""
 
     naar = forms.CharField()
@@ -132,7 +132,7 @@ class StapForm(forms.Form):
     toelichting = forms.CharField(required=False, max_length=TEXT_MAX, widget=forms.Textarea)
 
 
-class BesluitForm(forms.Form):
+class BesluitForm(OmoForm):
     uitkomst = forms.ChoiceField(
         label=_l("Besluit"), choices=Besluit.Uitkomst.choices, widget=forms.RadioSelect
     )
@@ -160,7 +160,7 @@ class BesluitForm(forms.Form):
         return data
 
 
-class AfsluitenForm(forms.Form):
+class AfsluitenForm(OmoForm):
     uitkomst = forms.CharField(
         label=_l("Uitkomst"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -177,6 +177,5 @@ class AfsluitenForm(forms.Form):
             "Voor collega's in de inspiratiezoeker: wat was vastgelopen en wat bracht de doorbraak? "
             "Zonder namen, adressen, leeftijden of andere details die het huishouden herkenbaar maken."
         ),
-        validators=[weiger_bsn],
     )
     verwacht_van = forms.CharField(widget=forms.HiddenInput)

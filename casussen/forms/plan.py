@@ -12,6 +12,7 @@ from casussen.models import (
     Organisatie,
     WettelijkeGrondslag,
 )
+from omo.forms import DatumInput, OmoForm, OmoModelForm
 
 # The Zelfredzaamheid-Matrix: what each level means.
 NIVEAUS = [
@@ -24,14 +25,8 @@ NIVEAUS = [
 SCORE_KEUZES = [(str(n), f"{n} – {label}") for n, label in NIVEAUS]
 
 
-class DatumInput(forms.DateInput):
-    input_type = "date"
 
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class PlanForm(forms.ModelForm):
+class PlanForm(OmoModelForm):
     besproken_met_inwoner = forms.TypedChoiceField(
         label=_("Is het plan met de inwoner besproken?"),
         choices=[("True", _("Ja")), ("False", _("Nee"))],
@@ -112,7 +107,7 @@ class PlanForm(forms.ModelForm):
         return {name: self.cleaned_data.get(name) for name in self.Meta.fields}
 
 
-class ActieForm(forms.ModelForm):
+class ActieForm(OmoModelForm):
     class Meta:
         model = Actie
         fields = ["omschrijving", "eigenaar", "deadline"]
@@ -182,13 +177,13 @@ class ScoreVeldenMixin:
         return {lg.pk: self.cleaned_data[f"score_{lg.pk}"] for lg in self.leefgebieden}
 
 
-class ZelfredzaamheidForm(ScoreVeldenMixin, forms.Form):
+class ZelfredzaamheidForm(ScoreVeldenMixin, OmoForm):
     def __init__(self, *args, leefgebieden=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.voeg_scores_toe(leefgebieden)
 
 
-class EvaluatieForm(ScoreVeldenMixin, forms.Form):
+class EvaluatieForm(ScoreVeldenMixin, OmoForm):
     uitkomst = forms.ChoiceField(
         label=_("Uitkomst"),
         choices=Evaluatie.Uitkomst.choices,
@@ -207,7 +202,7 @@ class EvaluatieForm(ScoreVeldenMixin, forms.Form):
         self.voeg_scores_toe(leefgebieden, vorige)
 
 
-class KnelpuntForm(forms.ModelForm):
+class KnelpuntForm(OmoModelForm):
     class Meta:
         model = Knelpunt
         fields = ["soort", "organisatie", "grondslag", "regel", "beschrijving"]

@@ -17,6 +17,7 @@ from casussen.models import (
     WettelijkeGrondslag,
 )
 from casussen.queries.scenario import prijzen_per_geldstroom
+from omo.forms import OmoForm, OmoModelForm
 from omo.templatetags.omo_format import format_euro
 
 _DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
@@ -40,7 +41,7 @@ class GetalField(forms.DecimalField):
         return super().to_python(value)
 
 
-class ScenarioForm(forms.ModelForm):
+class ScenarioForm(OmoModelForm):
     partners = forms.ModelMultipleChoiceField(
         label=_("Benodigde partners"),
         queryset=Organisatie.objects.filter(actief=True).order_by("naam"),
@@ -68,7 +69,7 @@ class ScenarioForm(forms.ModelForm):
         self.fields["titel"].help_text = _("Kort en zonder namen, bijv. 'Huurachterstand overbruggen met lening'.")
 
 
-class GrondslagForm(forms.Form):
+class GrondslagForm(OmoForm):
     grondslag = forms.ModelChoiceField(
         label=_("Wettelijke grondslag"),
         queryset=WettelijkeGrondslag.objects.filter(actief=True).order_by("wet", "artikel"),
@@ -90,7 +91,7 @@ class GrondslagForm(forms.Form):
         )
 
 
-class MotivatieForm(forms.Form):
+class MotivatieForm(OmoForm):
     motivatie = GrondslagForm.base_fields["motivatie"]
 
 
@@ -108,7 +109,7 @@ class PrijsSelect(forms.Select):
         return option
 
 
-class KostenregelForm(forms.Form):
+class KostenregelForm(OmoForm):
     situatie = forms.ChoiceField(
         label=_("Situatie"),
         choices=Situatie.choices,

@@ -218,13 +218,14 @@ ORDER BY 1, 4, 3
 def filterkeuzes(user) -> dict[str, list[tuple[str, str]]]:
     """The choices of the case list's filter selects in one query: leefgebieden, teams,
     organisations and the casushouders this user may filter on (everyone with a case role for
-    the OMO-functionaris; the own team otherwise)."""
+    whoever sees every case; the own team otherwise)."""
     from django.db import connection
 
-    from omo.roles import CONSULENT, MAATWERKCOACH, OMO, has_role
+    from omo.roles import CONSULENT, MAATWERKCOACH
+    from omo.toegang import mag
 
     team = alleen = None
-    if not has_role(user, OMO):
+    if not mag(user, "casussen.zie_alle_casussen"):
         team = user.team_id
         alleen = None if user.team_id else user.pk
     keuzes: dict[str, list[tuple[str, str]]] = {

@@ -17,7 +17,9 @@ from casussen.forms.canvas import SECTIES, Sectie
 from casussen.models import Canvas, CanvasConcept, Casus, Status, TijdlijnEvent
 from casussen.queries.canvas import sectie_waarden
 from casussen.services import casus as casus_services
-from casussen.services.fouten import Weigering
+from omo.tekst import controleer
+from omo.toegang import vereis
+from omo.weigering import Weigering
 
 
 class Conflict(Weigering):
@@ -42,8 +44,7 @@ def _sectie(slug: str) -> Sectie:
 
 
 def _controleer(casus: Casus, gebruiker):
-    if not gebruiker.has_perm("casussen.bewerk_casus", casus):
-        raise Weigering(_("Alleen de casushouder of een medebehandelaar kan het canvas bewerken."))
+    vereis(gebruiker, "casussen.bewerk_casus", casus, melding=_("Alleen de casushouder of een medebehandelaar kan het canvas bewerken."))
     if casus.status == Status.AFGESLOTEN:
         raise Weigering(_("Deze casus is afgesloten; het canvas kan niet meer worden gewijzigd."))
 
@@ -69,6 +70,11 @@ def bewaar_concept(casus_id, sectie, gebruiker, data) -> datetime:
     casus = Casus.objects.prefetch_related("medebehandelaars").get(pk=casus_id)
     _controleer(casus, gebruiker)
     waarden = _concept_data(sectie, data)
+    try:
+        controleer(Canvas, **waarden)
+    except Weigering as fout:
+        # Never stored, not even as a concept; the text stays on the page.
+        raise Weigering(_("Niet tussentijds opgeslagen. %(melding)s") % {"melding": fout.message}, fout.field) from None
     nu = timezone.now()
     canvas = Canvas.objects.filter(casus_id=casus_id).first()
     if waarden == sectie_waarden(canvas, sectie):

@@ -6,8 +6,8 @@ from django.utils.translation import gettext as _
 
 from casussen import workflow
 from casussen.models import Besluit, Casus, Scenario, Status, TijdlijnEvent
-from casussen.services.fouten import Weigering
-from omo.roles import COLLEGE, CONSULENT, OMO, PORTEFEUILLEHOUDER, has_role
+from omo.toegang import vereis
+from omo.weigering import Weigering
 
 # A fixed key for pg_advisory_xact_lock: serialises code numbering per year.
 _CODE_LOCK = 0x0C45_0000
@@ -43,8 +43,7 @@ def maak_code(jaar: int, nummer: int) -> str:
 @transaction.atomic
 def registreer(gebruiker, velden: dict, leefgebieden, organisaties=(), medebehandelaars=()) -> Casus:
     """Register a case with `gebruiker` as casushouder (unless `velden` names another)."""
-    if not has_role(gebruiker, CONSULENT):
-        raise Weigering(_("Alleen een consulent kan een casus aanmelden."))
+    vereis(gebruiker, "casussen.meld_casus_aan", melding=_("Alleen een consulent kan een casus aanmelden."))
     now = timezone.now()
     jaar = timezone.localdate(now).year
     nummer = _volgende_nummer(jaar)
@@ -75,8 +74,8 @@ def registreer(gebruiker, velden: dict, leefgebieden, organisaties=(), medebehan
 @transaction.atomic
 def wijzig(casus_id, gebruiker, velden: dict, leefgebieden, organisaties=(), medebehandelaars=()):
     casus = Casus.objects.select_for_update().get(pk=casus_id)
-    if not casus.is_betrokkene(gebruiker):
-        raise Weigering(_("Alleen de casushouder of een medebehandelaar kan de casus wijzigen."))
+    vereis(gebruiker, "casussen.bewerk_casus", casus,
+           melding=_("Alleen de casushouder of een medebehandelaar kan de casus wijzigen."))
     if casus.status == Status.AFGESLOTEN:
         raise Weigering(_("Een afgesloten casus kan niet meer worden gewijzigd."))
     for name, value in velden.items():
@@ -162,18 +161,14 @@ def leg_besluit_vast(
 ) -> Besluit:
     """Record akkoord or afgewezen with a motivation; akkoord chooses the scenario."""
     casus = _lock(casus_id)
-    # Who may record a decision of which level: the OMO-functionaris always (also on behalf of
-    # the wethouder, the College or the LET); the portefeuillehouder and the College their own.
-    mag_niveau = {
-        Besluit.Niveau.OMO: has_role(gebruiker, OMO),
-        Besluit.Niveau.PORTEFEUILLEHOUDER: has_role(gebruiker, OMO) or has_role(gebruiker, PORTEFEUILLEHOUDER),
-        Besluit.Niveau.COLLEGE: has_role(gebruiker, OMO) or has_role(gebruiker, COLLEGE),
-        Besluit.Niveau.LANDELIJK: has_role(gebruiker, OMO),
-    }
-    if not mag_niveau.get(niveau, False):
-        if niveau == Besluit.Niveau.OMO:
-            raise Weigering(_("Alleen de OMO-functionaris legt een besluit van het OMO-overleg vast."))
+    # Who may record a decision of which level: the rules `casussen.besluit_<niveau>`.
+    if niveau not in Besluit.Niveau.values:
         raise Weigering(_("Je mag geen besluit op dit niveau vastleggen."))
+    vereis(
+        gebruiker, f"casussen.besluit_{Besluit.Niveau(niveau).name.lower()}", casus,
+        melding=_("Alleen de OMO-functionaris legt een besluit van het OMO-overleg vast.")
+        if niveau == Besluit.Niveau.OMO else _("Je mag geen besluit op dit niveau vastleggen."),
+    )
     motivatie = (motivatie or "").strip()
     if not motivatie:
         raise Weigering(_("Een besluit heeft altijd een motivering."), "motivatie")

@@ -29,7 +29,8 @@ from casussen.models import (
 )
 from casussen.services import casus as casus_services
 from casussen.services.casus import schrijf_tijdlijn
-from casussen.services.fouten import Weigering
+from omo.toegang import vereis
+from omo.weigering import Weigering
 
 MONITORING_MIN = 6
 MONITORING_MAX = 12
@@ -68,8 +69,7 @@ def _lock(casus_id) -> Casus:
 
 
 def _mag_bewerken(gebruiker, casus):
-    if not gebruiker.has_perm("casussen.bewerk_casus", casus):
-        raise Weigering(_("Alleen de casushouder of een medebehandelaar kan dit bij de casus doen."))
+    vereis(gebruiker, "casussen.bewerk_casus", casus, melding=_("Alleen de casushouder of een medebehandelaar kan dit bij de casus doen."))
 
 
 def _in_uitvoering(casus):
@@ -410,7 +410,7 @@ def meld_evaluaties(vandaag: datetime.date | None = None) -> int:
             "datum": date_format(evaluatie.gepland_op, "j F Y"),
         }
         link = reverse("evaluatie", args=[casus.pk, evaluatie.pk])
-        notify(casus.casushouder, tekst, link, key=f"evaluatie:{evaluatie.pk}")
+        notify(casus.casushouder, tekst, link, key=f"evaluatie:{evaluatie.pk}", doel=("casussen.bekijk_casus", casus))
         aantal += 1
     return aantal
 

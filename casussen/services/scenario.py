@@ -23,8 +23,9 @@ from casussen.models import (
     TijdlijnEvent,
 )
 from casussen.services import casus as casus_services
-from casussen.services.fouten import Weigering
 from omo.templatetags.omo_format import format_euro
+from omo.toegang import mag, vereis
+from omo.weigering import Weigering
 
 BEWERKBARE_STATUSSEN = (Status.AANGEMELD, Status.IN_VOORBEREIDING, Status.GEAGENDEERD)
 SCENARIO_VELDEN = ("titel", "beschrijving", "perspectief_inwoner", "eigen_bijdrage", "netwerk", "past_in_kaders")
@@ -63,14 +64,13 @@ def reden_vast(casus) -> str | None:
 
 def mag_bewerken(gebruiker, casus) -> bool:
     """For the pages: show the buttons that change scenarios."""
-    return reden_vast(casus) is None and gebruiker.has_perm("casussen.bewerk_casus", casus)
+    return reden_vast(casus) is None and mag(gebruiker, "casussen.bewerk_casus", casus)
 
 
 def _open_casus(casus_id, gebruiker) -> Casus:
     """Lock the case and check that `gebruiker` may change its scenarios now."""
     casus = Casus.objects.select_for_update().get(pk=casus_id)
-    if not gebruiker.has_perm("casussen.bewerk_casus", casus):
-        raise Weigering(_("Alleen de casushouder of een medebehandelaar kan de scenario's wijzigen."))
+    vereis(gebruiker, "casussen.bewerk_casus", casus, melding=_("Alleen de casushouder of een medebehandelaar kan de scenario's wijzigen."))
     reden = reden_vast(casus)
     if reden:
         raise Weigering(reden)

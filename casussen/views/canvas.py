@@ -14,8 +14,9 @@ from casussen.forms.canvas import GEEN_CANVAS, SECTIES, parse_gezien_op, sectie_
 from casussen.models import Canvas
 from casussen.queries import canvas as queries
 from casussen.services import canvas as services
-from casussen.services.fouten import Weigering
 from casussen.views.common import casus_voor
+from omo.toegang import mag
+from omo.weigering import Weigering
 
 
 def _sectie(slug):
@@ -26,7 +27,7 @@ def _sectie(slug):
 
 
 def _mag_bewerken(request, casus) -> bool:
-    return casus.is_open and request.user.has_perm("casussen.bewerk_casus", casus)
+    return casus.is_open and mag(request.user, "casussen.bewerk_casus", casus)
 
 
 def _tijd(moment) -> str:

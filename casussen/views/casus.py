@@ -1,15 +1,13 @@
 """Case pages: list and search, export, register, overview, change, status steps, decision,
 closing, timeline, and the inspiratie search over closed cases."""
 
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
 from casussen import uitbreidingen, workflow
@@ -17,10 +15,14 @@ from casussen.filters import CasusFilter
 from casussen.forms.casus import AfsluitenForm, BesluitForm, CasusForm, StapForm
 from casussen.models import Casus, Leefgebied, Status, WettelijkeGrondslag
 from casussen.queries import casus as queries
-from casussen.services import Weigering
 from casussen.services import casus as services
-from casussen.views.common import PAGE_SIZE, casus_voor, mag, vereis
+from casussen.views.common import PAGE_SIZE, casus_voor
+from omo.audit import gelogd_per_stuk, log_access_many
+from omo.csvexport import csv_stroom
+from omo.models import Toegangslog
 from omo.paginering import BegrensdePaginator
+from omo.toegang import mag, vereis_pagina
+from omo.weigering import Weigering
 
 
 def _querystring(request, drop=("pagina",)):
@@ -38,10 +40,17 @@ def _gefilterd(request):
     return filterset, filterset.qs if filterset.is_valid() else filterset.queryset.none()
 
 
+def _inzage(request) -> str:
+    """How the cases of the list were seen: as search results when a search text was given."""
+    return Toegangslog.Soort.ZOEKRESULTAAT if (request.GET.get("q") or "").strip() else Toegangslog.Soort.LIJST
+
+
 def casus_lijst(request):
-    vereis(request, "casussen.werk_met_casussen")
+    vereis_pagina(request, "casussen.werk_met_casussen")
     filterset, rows = _gefilterd(request)
     page = BegrensdePaginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = list(page.object_list)
+    log_access_many(request, page.object_list, _inzage(request))
     return render(
         request,
         "casussen/casus/lijst.html",
@@ -50,43 +59,33 @@ def casus_lijst(request):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 EXPORT_KOLOMMEN = [
-    ("code", _("Code")), ("titel", _("Titel")), ("status", _("Status")),
-    ("casushouder", _("Casushouder")), ("team", _("Team")), ("urgentie", _("Urgentie")),
-    ("datum_signaal", _("Datum signaal")), ("leefgebieden", _("Leefgebieden")),
-    ("evaluatie_verlopen", _("Evaluatie verlopen")), ("aangemaakt_op", _("Aangemeld op")),
+    _l("Code"), _l("Titel"), _l("Status"), _l("Casushouder"), _l("Team"), _l("Urgentie"),
+    _l("Datum signaal"), _l("Leefgebieden"), _l("Evaluatie verlopen"), _l("Aangemeld op"),
 ]
 
 
 def casus_export(request):
-    """CSV of exactly the filtered rows the user may see. Household details (pseudonym,
-    composition, dossier number) and free text stay out of exports: they leave the system."""
-    vereis(request, "casussen.werk_met_casussen")
+    """CSV of exactly the filtered rows the user may see, each written to the access log as it
+    goes out. Household details (pseudonym, composition, dossier number) and free text other
+    than the title stay out of exports: they leave the system."""
+    vereis_pagina(request, "casussen.werk_met_casussen")
     _filterset, rows = _gefilterd(request)
-
-    def lines():
-        writer = csv.writer(_Echo(), delimiter=";")
-        yield "\ufeff" + writer.writerow([str(label) for _k, label in EXPORT_KOLOMMEN])
-        for c in rows.iterator(chunk_size=2000):
-            yield writer.writerow([
-                c.code, c.titel, c.get_status_display(), str(c.casushouder), str(c.team),
-                c.get_urgentie_display(), c.datum_signaal.isoformat(), c.leefgebieden_tekst or "",
-                _("ja") if c.evaluatie_verlopen else _("nee"),
-                timezone.localtime(c.aangemaakt_op).strftime("%Y-%m-%d %H:%M"),
-            ])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="casussen-{timezone.localdate():%Y%m%d}.csv"'
-    return response
+    gezien = gelogd_per_stuk(request, rows.iterator(chunk_size=2000), Toegangslog.Soort.EXPORT)
+    return csv_stroom(
+        f"casussen-{timezone.localdate():%Y%m%d}.csv",
+        EXPORT_KOLOMMEN,
+        (
+            [c.code, c.titel, c.get_status_display(), str(c.casushouder), str(c.team),
+             c.get_urgentie_display(), c.datum_signaal, c.leefgebieden_tekst or "",
+             bool(c.evaluatie_verlopen), c.aangemaakt_op]
+            for c in gezien
+        ),
+    )
 
 
 def casus_nieuw(request):
-    vereis(request, "casussen.meld_casus_aan")
+    vereis_pagina(request, "casussen.meld_casus_aan")
     form = CasusForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         velden, m2m = form.service_args()
@@ -169,7 +168,7 @@ def casus_status(request, pk):
 
 def casus_besluit(request, pk):
     casus = casus_voor(request, pk)
-    vereis(request, "casussen.neem_besluit", casus)
+    vereis_pagina(request, "casussen.neem_besluit", casus)
     form = BesluitForm(request.POST or None, casus=casus, initial={"verwacht_van": casus.status})
     overgang = workflow.vind(casus.status, Status.BESLOTEN)
     if overgang is None and request.method == "GET":
@@ -200,7 +199,7 @@ def casus_afsluiten(request, pk):
     casus = casus_voor(request, pk)
     overgang = workflow.vind(casus.status, Status.AFGESLOTEN)
     if overgang is None or not workflow.mag(request.user, casus, overgang):
-        vereis(request, "casussen.bewerk_casus", casus)  # 403 for someone who may never close it
+        vereis_pagina(request, "casussen.bewerk_casus", casus)  # 403 for someone who may never close it
         messages.error(
             request,
             _("Een casus met status ‘%(status)s’ kan niet worden afgesloten.") % {"status": casus.get_status_display()},
@@ -232,13 +231,15 @@ def tijdlijn(request, pk):
 
 
 def inspiratie(request):
-    vereis(request, "casussen.werk_met_casussen")
+    vereis_pagina(request, "casussen.werk_met_casussen")
     q = (request.GET.get("q") or "").strip()[:200]
     leefgebied = Leefgebied.objects.filter(pk=request.GET.get("leefgebied") or None).first() if (request.GET.get("leefgebied") or "").isdigit() else None
     grondslag = WettelijkeGrondslag.objects.filter(pk=request.GET.get("grondslag") or None).first() if (request.GET.get("grondslag") or "").isdigit() else None
     rows = queries.inspiratie(q, leefgebied, grondslag)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    page.object_list = queries.inspiratie_details(list(page.object_list))
+    gevonden = list(page.object_list)
+    log_access_many(request, gevonden, Toegangslog.Soort.ZOEKRESULTAAT if q else Toegangslog.Soort.LIJST)
+    page.object_list = queries.inspiratie_details(gevonden)
     return render(
         request, "casussen/casus/inspiratie.html",
         {

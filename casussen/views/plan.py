@@ -22,17 +22,15 @@ from casussen.forms.plan import (
 )
 from casussen.models import Actie, Doorbraakplan, Evaluatie, Knelpunt, Scenario, Status
 from casussen.queries import plan as queries
-from casussen.services import Weigering
 from casussen.services import plan as services
 from casussen.views.common import casus_voor
-
-
-def _fout_in_form(form, fout: Weigering):
-    form.add_error(fout.field if fout.field in form.fields else None, fout.message)
+from omo.forms import fout_in_form
+from omo.toegang import mag
+from omo.weigering import Weigering
 
 
 def _mag_bewerken(request, casus) -> bool:
-    return request.user.has_perm("casussen.bewerk_casus", casus)
+    return mag(request.user, "casussen.bewerk_casus", casus)
 
 
 def _naar_plan(pk):
@@ -75,7 +73,7 @@ def plan_nieuw(request, pk):
         try:
             services.stel_plan_op(casus.pk, request.user, form.velden(), acties)
         except Weigering as fout:
-            _fout_in_form(form, fout)
+            fout_in_form(form, fout)
         else:
             messages.success(request, _("Het doorbraakplan is vastgesteld; de casus is in uitvoering."))
             return _naar_plan(pk)
@@ -101,7 +99,7 @@ def plan_wijzigen(request, pk):
         try:
             services.wijzig_plan(casus.pk, request.user, form.velden(), verwacht_gewijzigd_op=versie)
         except Weigering as fout:
-            _fout_in_form(form, fout)
+            fout_in_form(form, fout)
         else:
             messages.success(request, _("Het doorbraakplan is gewijzigd."))
             return _naar_plan(pk)
@@ -123,7 +121,7 @@ def actie_nieuw(request, pk):
         try:
             services.voeg_actie_toe(casus.pk, request.user, **form.cleaned_data)
         except Weigering as fout:
-            _fout_in_form(form, fout)
+            fout_in_form(form, fout)
         else:
             messages.success(request, _("De actie is toegevoegd."))
             return _naar_plan(pk)
@@ -173,7 +171,7 @@ def evaluatie(request, pk, eid):
                     form.cleaned_data["toelichting"], form.scores(),
                 )
             except Weigering as fout:
-                _fout_in_form(form, fout)
+                fout_in_form(form, fout)
             else:
                 messages.success(request, _("De evaluatie is vastgelegd."))
                 return redirect("evaluatie", pk=pk, eid=eid)
@@ -221,7 +219,7 @@ def zelfredzaamheid(request, pk):
         try:
             services.leg_intake_vast(casus.pk, request.user, form.scores())
         except Weigering as fout:
-            _fout_in_form(form, fout)
+            fout_in_form(form, fout)
         else:
             messages.success(request, _("De zelfredzaamheid bij intake is vastgelegd."))
             return _naar_plan(pk)
@@ -261,7 +259,7 @@ def _knelpunt_form(request, casus, knelpunt=None):
             else:
                 services.wijzig_knelpunt(knelpunt.pk, request.user, form.velden())
         except Weigering as fout:
-            _fout_in_form(form, fout)
+            fout_in_form(form, fout)
         else:
             messages.success(
                 request, _("Het knelpunt is vastgelegd.") if knelpunt is None else _("Het knelpunt is gewijzigd.")

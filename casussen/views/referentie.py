@@ -3,10 +3,7 @@ grondslagen, each searchable, filterable, paginated and exportable to CSV.
 
 Open to every case role and to the beheerder (`casussen.raadpleeg_referenties`)."""
 
-import csv
-
 from django.core.paginator import Paginator
-from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils import timezone
@@ -15,7 +12,9 @@ from django.views.decorators.http import require_GET
 
 from casussen.filters import GrondslagFilter, PrijslijstFilter
 from casussen.queries import referentie as queries
-from casussen.views.common import PAGE_SIZE, vereis
+from casussen.views.common import PAGE_SIZE
+from omo.csvexport import csv_stroom
+from omo.toegang import vereis_pagina
 
 PERM = "casussen.raadpleeg_referenties"
 
@@ -36,7 +35,7 @@ def _gefilterd(filter_class, request, queryset):
 
 
 def _lijst(request, filter_class, queryset, template):
-    vereis(request, PERM)
+    vereis_pagina(request, PERM)
     filterset, rows = _gefilterd(filter_class, request, queryset)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
@@ -51,32 +50,6 @@ def _lijst(request, filter_class, queryset, template):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def _csv(rows, kolommen, regel, naam):
-    """Stream `rows` as CSV for Excel-NL: `;` as delimiter and a UTF-8 byte order mark."""
-
-    def lines():
-        writer = csv.writer(_Echo(), delimiter=";")
-        yield "\ufeff" + writer.writerow([str(k) for k in kolommen])
-        for row in rows.iterator(chunk_size=1000):
-            yield writer.writerow(regel(row))
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{naam}-{timezone.localdate():%Y%m%d}.csv"'
-    )
-    return response
-
-
-def _bedrag(value) -> str:
-    """1234.5 → '1234,50': a number Excel-NL reads as a number."""
-    return f"{value:.2f}".replace(".", ",")
-
-
 @require_GET
 def prijslijst(request):
     return _lijst(
@@ -86,7 +59,7 @@ def prijslijst(request):
 
 @require_GET
 def prijslijst_export(request):
-    vereis(request, PERM)
+    vereis_pagina(request, PERM)
     _filterset, rows = _gefilterd(PrijslijstFilter, request, queries.prijzen())
     kolommen = [
         _("Item"),
@@ -103,7 +76,7 @@ def prijslijst_export(request):
         return [
             p.item,
             p.eenheid,
-            _bedrag(p.prijs),
+            p.prijs,
             p.geldstroom.naam,
             p.get_betaler_display(),
             p.prijsjaar,
@@ -111,7 +84,7 @@ def prijslijst_export(request):
             p.bron,
         ]
 
-    return _csv(rows, kolommen, regel, "prijslijst")
+    return csv_stroom(f"prijslijst-{timezone.localdate():%Y%m%d}.csv", kolommen, map(regel, rows.iterator(chunk_size=1000)))
 
 
 @require_GET
@@ -123,14 +96,14 @@ def grondslagen(request):
 
 @require_GET
 def grondslagen_export(request):
-    vereis(request, PERM)
+    vereis_pagina(request, PERM)
     _filterset, rows = _gefilterd(GrondslagFilter, request, queries.grondslagen())
     kolommen = [_("Wet of regeling"), _("Artikel"), _("Soort"), _("Wanneer helpt het"), _("Bron")]
 
     def regel(g):
         return [g.wet, g.artikel, g.get_soort_display(), g.toelichting, g.bron]
 
-    return _csv(rows, kolommen, regel, "grondslagen")
+    return csv_stroom(f"grondslagen-{timezone.localdate():%Y%m%d}.csv", kolommen, map(regel, rows.iterator(chunk_size=1000)))
 
 
 urlpatterns = [

@@ -12,8 +12,8 @@ from casussen.models import Kostenregel, Scenario, ScenarioGrondslag, Situatie
 from casussen.queries import scenario as queries
 from casussen.rendement import HORIZONNEN, bereken, geldige_horizon
 from casussen.services import scenario as services
-from casussen.services.fouten import Weigering
 from casussen.views.common import casus_voor
+from omo.weigering import Weigering
 
 
 def _horizon(request) -> int:

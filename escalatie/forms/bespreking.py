@@ -3,13 +3,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from escalatie.forms.overleg import DatumInput
 from escalatie.models import Agendapunt, Escalatie, Niveau
+from omo.forms import DatumInput, OmoForm
 
 ACTIEREGELS = 3
 
 
-class UitkomstForm(forms.Form):
+class UitkomstForm(OmoForm):
     uitkomst = forms.ChoiceField(
         label=_("Uitkomst"), choices=Agendapunt.Uitkomst.choices, widget=forms.RadioSelect,
         error_messages={"required": _("Kies een uitkomst.")},
@@ -53,7 +53,7 @@ class UitkomstForm(forms.Form):
         return [(self[f"actie_{i}"], self[f"eigenaar_{i}"], self[f"deadline_{i}"]) for i in range(1, ACTIEREGELS + 1)]
 
 
-class SluitenForm(forms.Form):
+class SluitenForm(OmoForm):
     aanwezigen = forms.MultipleChoiceField(label=_("Aanwezig"), required=False, widget=forms.CheckboxSelectMultiple)
     aanwezigen_extern = forms.CharField(
         label=_("Overige aanwezigen"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
@@ -65,7 +65,7 @@ class SluitenForm(forms.Form):
         self.fields["aanwezigen"].choices = [(str(u.pk), f"{u}{' (' + u.functie + ')' if u.functie else ''}") for u in mensen]
 
 
-class AddendumForm(forms.Form):
+class AddendumForm(OmoForm):
     tekst = forms.CharField(
         label=_("Aanvulling of correctie"), widget=forms.Textarea(attrs={"rows": 5}),
         error_messages={"required": _("Schrijf de aanvulling of correctie.")},

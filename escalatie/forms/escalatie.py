@@ -1,20 +1,15 @@
 """Forms of the escalation pages."""
 
-from decimal import Decimal
 
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from escalatie.models import Escalatie, Niveau
+from omo.forms import OmoForm, OmoModelForm
 
 
-def fout_in_form(form, fout):
-    """Put a service's Weigering next to its field (or above the form)."""
-    form.add_error(fout.field if fout.field in form.fields else None, fout.message)
-
-
-class EscalerenForm(forms.Form):
+class EscalerenForm(OmoForm):
     scenario = forms.ChoiceField(label=_("Scenario"), required=False)
     naar_niveau = forms.TypedChoiceField(
         label=_("Naar niveau"), coerce=int, choices=[(n.value, n.label) for n in Niveau if n.value >= 2],
@@ -30,30 +25,14 @@ class EscalerenForm(forms.Form):
         self.fields["scenario"].choices = [("", "—")] + [(str(s.pk), s.titel) for s in scenarios]
 
 
-class BeslissingForm(forms.Form):
+class BeslissingForm(OmoForm):
     beslissing = forms.ChoiceField(label=_("Beslissing"), choices=Escalatie.Beslissing.choices, widget=forms.RadioSelect,
                                    error_messages={"required": _("Kies een beslissing.")})
     motivatie = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4}),
                                 error_messages={"required": _("Een beslissing heeft altijd een motivering.")})
 
-    def __init__(self, *args, aanvraag=False, **kwargs):
-        """`aanvraag`: the escalation is a fund request; the College decides akkoord, afgewezen or
-        teruggelegd, and may first add an allocation to the fund."""
-        super().__init__(*args, **kwargs)
-        if aanvraag:
-            B = Escalatie.Beslissing
-            self.fields["beslissing"].choices = [(b.value, b.label) for b in B if b != B.ADVIES]
-            self.fields["toewijzing"] = forms.DecimalField(
-                label=_("Extra toewijzing aan het fonds (euro)"), required=False, max_digits=14, decimal_places=2,
-                localize=True, min_value=Decimal("0.01"), widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-                help_text=_("Alleen bij akkoord, als het fonds niet genoeg heeft: wordt eerst toegewezen, dan gereserveerd."),
-                error_messages={"invalid": _("Vul een geldig bedrag in, bijvoorbeeld 2500,00."),
-                                "min_value": _("Het bedrag moet groter zijn dan nul."),
-                                "max_decimal_places": _("Een bedrag heeft hoogstens twee cijfers achter de komma.")},
-            )
 
-
-class LetForm(forms.ModelForm):
+class LetForm(OmoModelForm):
     class Meta:
         model = Escalatie
         fields = ["geprobeerd", "blokkerende_regel", "gevraagde_oplossing", "grondslag_delen", "geanonimiseerde_samenvatting"]

@@ -7,22 +7,12 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from escalatie.models import Overleg, Overlegreeks
+from omo.forms import DatumInput, OmoForm, OmoModelForm
 from omo.models import User
 from omo.roles import OMO
 
 
-def fout_in_form(form, fout):
-    form.add_error(fout.field if fout.field in form.fields else None, fout.message)
-
-
-class DatumInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
-
-class ReeksForm(forms.ModelForm):
+class ReeksForm(OmoModelForm):
     class Meta:
         model = Overlegreeks
         fields = ["naam", "weekdag", "begintijd", "duur_minuten", "locatie", "voorzitter", "vaste_deelnemers", "actief"]
@@ -35,7 +25,7 @@ class ReeksForm(forms.ModelForm):
         self.fields["vaste_deelnemers"].widget.attrs["size"] = 8
 
 
-class AgenderenForm(forms.Form):
+class AgenderenForm(OmoForm):
     overleg = forms.ChoiceField(label=_("Overleg"))
     vraag = forms.CharField(
         label=_("Vraag aan het overleg"), widget=forms.Textarea(attrs={"rows": 4}),
@@ -59,14 +49,14 @@ class AgenderenForm(forms.Form):
         self.fields["overleg"].choices = keuzes
 
 
-class RedenForm(forms.Form):
+class RedenForm(OmoForm):
     reden = forms.CharField(
         label=_("Reden"), widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Geef de reden.")},
     )
 
 
-class IntrekkenForm(forms.Form):
+class IntrekkenForm(OmoForm):
     toelichting = forms.CharField(
         label=_("Waarom gaat de casus van de agenda?"), widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Geef aan waarom de casus van de agenda gaat.")},

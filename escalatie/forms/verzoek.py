@@ -8,20 +8,36 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from casussen.models import Leefgebied, Organisatie
+from escalatie import rules
 from escalatie.models import Contactpersoon, Verzoek
+from omo.forms import OmoForm, OmoModelForm
+from omo.models import User
+from omo.toegang import mag
 from omo.werkdagen import AMSTERDAM
 from omo.widgets import SnelleSelect
 
 
-class ContactpersoonForm(forms.ModelForm):
+class ContactpersoonForm(OmoModelForm):
     class Meta:
         model = Contactpersoon
         fields = ["organisatie", "naam", "rol", "mandaat", "telefoon", "email", "leefgebieden", "escalatiecontact", "gebruiker", "actief"]
         widgets = {"mandaat": forms.Textarea(attrs={"rows": 3})}
         error_messages = {"email": {"invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl.")}}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The account a contact can be linked to: someone with a working role, never the one who
+        # edits the contact (the rules `escalatie.koppel_contact_aan` and `escalatie.bekijk_verzoek`).
+        kandidaten = Q(rules.werkrollen())
+        if user is not None and not mag(user, "escalatie.koppel_contact_aan", user):
+            kandidaten &= ~Q(pk=user.pk)  # never oneself
+        if self.instance.gebruiker_id:
+            kandidaten |= Q(pk=self.instance.gebruiker_id)
+        self.fields["gebruiker"].queryset = User.objects.filter(kandidaten).distinct().order_by(
+            "first_name", "last_name", "username")
+        self.fields["gebruiker"].help_text = _(
+            "Het OMO-account van deze contactpersoon, als die er een heeft: dan ziet die de verzoeken aan "
+            "hem of haar in OMO. Niet je eigen account.")
         qs = Contactpersoon.objects.filter(actief=True).select_related("organisatie")
         if self.instance.pk:
             qs = qs.exclude(pk=self.instance.pk)
@@ -37,7 +53,7 @@ class ContactpersoonForm(forms.ModelForm):
         self.fields["leefgebieden"].widget.attrs["size"] = 6
 
 
-class VerzoekForm(forms.Form):
+class VerzoekForm(OmoForm):
     contactpersoon = forms.ModelChoiceField(
         label=_("Aan"), queryset=Contactpersoon.objects.none(), widget=SnelleSelect,
         error_messages={"required": _("Kies een contactpersoon uit de telefoonlijst.")},
@@ -71,11 +87,11 @@ class LandelijkForm(VerzoekForm):
         self.fields["contactpersoon"].label = _("Doorzetten naar (optioneel)")
 
 
-class OppakkenForm(forms.Form):
+class OppakkenForm(OmoForm):
     door = forms.CharField(label=_("Je naam"), max_length=200, error_messages={"required": _("Vul je naam in.")})
 
 
-class AntwoordForm(forms.Form):
+class AntwoordForm(OmoForm):
     door = forms.CharField(label=_("Je naam"), max_length=200, error_messages={"required": _("Vul je naam in.")})
     antwoord = forms.CharField(label=_("Antwoord"), widget=forms.Textarea(attrs={"rows": 4}),
                                error_messages={"required": _("Schrijf het antwoord.")})

@@ -47,7 +47,7 @@ def voorstel_voor(punt):
 
 def vergadermodus(overleg, user, gekozen_id=None) -> dict:
     """Everything the meeting mode page shows except the form."""
-    punten = agenda(overleg, user, met_details=True)
+    punten = agenda(overleg, user, alle_punten=True)
     huidig = huidig_punt(punten, gekozen_id)
     scenario, voorstel = voorstel_voor(huidig)
     return {

@@ -6,37 +6,27 @@ from django.db.models import Prefetch
 
 from casussen.models import Canvas, Knelpunt, Kostenregel, Leefgebied, Organisatie
 from casussen.rendement import bereken
-from escalatie import niveau
-from escalatie.models import Escalatie, Niveau
-from omo.roles import COLLEGE, OMO, PORTEFEUILLEHOUDER, has_role
+from escalatie import niveau, rules
+from escalatie.models import Escalatie
 
 HORIZON = 12
 
 
 def zichtbare_escalaties(user):
-    """The escalations `user` may see: the OMO-functionaris all; the portefeuillehouder those to
-    level 2; the College those to level 3 (the rule `escalatie.bekijk_escalatie` as a filter,
-    for lists)."""
-    qs = Escalatie.objects.all()
-    if has_role(user, OMO):
-        return qs
-    niveaus = []
-    if has_role(user, PORTEFEUILLEHOUDER):
-        niveaus.append(Niveau.PORTEFEUILLEHOUDER)
-    if has_role(user, COLLEGE):
-        niveaus.append(Niveau.COLLEGE)
-    return qs.filter(naar_niveau__in=niveaus) if niveaus else qs.none()
+    """The escalations `user` may see: the rule `escalatie.bekijk_escalatie` as a filter (its
+    twin, `escalatie.rules.zichtbare_escalaties`), for lists."""
+    return Escalatie.objects.filter(rules.zichtbare_escalaties(user))
 
 
 def inbox(user):
     return zichtbare_escalaties(user).select_related("casus", "aangevraagd_door", "besloten_door", "scenario")
 
 
-def escalatie_voor_dossier(pk):
-    """One escalation with everything its dossier page shows about the case, in four queries
+def dossier_queryset():
+    """Escalations with everything their dossier page shows about the case, in four queries
     (the escalation with case, canvas and scenario; leefgebieden; organisaties; partners)."""
     return (
-        Escalatie.objects.filter(pk=pk)
+        Escalatie.objects
         .select_related(
             "casus", "casus__casushouder", "casus__team", "casus__canvas", "scenario", "aangevraagd_door",
             "besloten_door",
@@ -46,8 +36,8 @@ def escalatie_voor_dossier(pk):
             Prefetch("casus__organisaties", queryset=Organisatie.objects.order_by("naam")),
             Prefetch("scenario__partners", queryset=Organisatie.objects.order_by("naam")),
         )
+        .prefetch_related("casus__medebehandelaars")
         .annotate(**niveau.budget_annotaties())
-        .first()
     )
 
 
@@ -61,10 +51,10 @@ def _of(gegeven, escalatie, veld):
     return None
 
 
-def dossier(escalatie, mandaat=None, beschikbaar=None):
+def dossier(escalatie, user, mandaat=None, beschikbaar=None):
     """Everything the dossier page shows besides the escalation itself (three queries): the
     canvas, the scenario's kassabon and the level suggestion with its reasons, the knelpunten,
-    and the case's other escalations."""
+    and the case's other escalations that `user` may open."""
     casus = escalatie.casus
     try:
         canvas = casus.canvas
@@ -84,16 +74,17 @@ def dossier(escalatie, mandaat=None, beschikbaar=None):
         )
         voorstel = niveau.stel_niveau_voor(feiten)
     eerdere = list(
-        Escalatie.objects.filter(casus=casus).exclude(pk=escalatie.pk).select_related("besloten_door", "scenario")
-        .order_by("aangevraagd_op")
+        zichtbare_escalaties(user).filter(casus=casus).exclude(pk=escalatie.pk)
+        .select_related("besloten_door", "scenario").order_by("aangevraagd_op")
     )
     return {"canvas": canvas, "rendement": rendement, "voorstel": voorstel, "knelpunten": knelpunten,
             "eerdere": eerdere}
 
 
-def van_casus(casus):
+def van_casus(casus, user):
+    """The escalations of a case that `user` may open."""
     return list(
-        Escalatie.objects.filter(casus=casus).select_related("aangevraagd_door", "besloten_door", "scenario")
+        zichtbare_escalaties(user).filter(casus=casus).select_related("aangevraagd_door", "besloten_door", "scenario")
         .order_by("-aangevraagd_op")
     )
 

@@ -3,13 +3,12 @@ kassabons, in a fixed number of queries whatever the number of items."""
 
 from collections import defaultdict
 
-import rules
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 
-from casussen.models import Canvas, Casus, Kostenregel, Scenario
+from casussen.models import Canvas, Kostenregel, Scenario
 from casussen.rendement import bereken
 from escalatie.models import Agendapunt, Overleg, Overlegreeks, Verslag
-from omo.roles import CONSULENT, MAATWERKCOACH, OMO, has_role
+from omo.toegang import mag
 
 HORIZON = 12
 
@@ -42,45 +41,41 @@ def overleg_voor(pk, user):
 
 def mag_alles_zien(user, overleg) -> bool:
     """The rule `escalatie.bekijk_overleg` (OMO-functionaris, chair, standing participant or
-    recorded present), answered from the annotations of `overleg_voor` without more queries."""
-    if not hasattr(overleg, "_is_vaste_deelnemer"):
-        return rules.has_perm("escalatie.bekijk_overleg", user, overleg)
-    return (
-        has_role(user, OMO) or overleg.voorzitter_id == user.pk or overleg._is_vaste_deelnemer or overleg._is_aanwezig
-    )
-
-
-def _eigen_casus(user):
-    """Whether the item's case is one of `user`'s (casushouder or medebehandelaar), in SQL: the
-    same as `Casus.is_betrokkene`."""
-    mede = Casus.medebehandelaars.through.objects.filter(casus_id=OuterRef("casus_id"), user_id=user.pk)
-    return ExpressionWrapper(Q(casus__casushouder_id=user.pk) | Exists(mede), output_field=BooleanField())
+    recorded present); with the annotations of `overleg_voor` it needs no queries."""
+    return mag(user, "escalatie.bekijk_overleg", overleg)
 
 
 def mag_intrekken(user, punt) -> bool:
-    """The rule `escalatie.agendeer_casus` for an item of `agenda` (uses its `is_eigen`)."""
-    return has_role(user, OMO) or ((has_role(user, CONSULENT) or has_role(user, MAATWERKCOACH)) and punt.is_eigen)
+    """The rule `escalatie.agendeer_casus` for an item of `agenda` (its case's medebehandelaars
+    are prefetched)."""
+    return mag(user, "escalatie.agendeer_casus", punt.casus)
 
 
-def agenda(overleg, user, met_details: bool, statussen=None):
-    """The items of a meeting in order, each with `.canvas` and `.scenarios` (every scenario with
-    its `.rendement`, the kassabon over HORIZON months).
+def agenda(overleg, user, alle_punten: bool, statussen=None):
+    """The items of a meeting in order, each with `.toon_details` — the case rule
+    (`casussen.bekijk_casus`) lets `user` see the case — and, only then, `.canvas` and
+    `.scenarios` (every scenario with its `.rendement`, the kassabon over HORIZON months).
+    Without details an item shows code, title, question and the decision asked.
 
-    With `met_details` (the OMO-functionaris and the participants) all items; otherwise only the
-    items of the user's own cases (casushouder or medebehandelaar). Queries, whatever the number
-    of items: items (+case, submitter, meetings, whether the case is the user's), canvases,
-    scenarios and all their cost lines (with geldstroom) — 4."""
+    With `alle_punten` (the OMO-functionaris and the participants) every item; otherwise only
+    the items whose case `user` may see. Queries, whatever the number of items: items (+case,
+    submitter, meetings), the cases' medebehandelaars (for the rules), canvases, scenarios and
+    all their cost lines (with geldstroom) — 5."""
     statussen = statussen or [Agendapunt.Status.INGEDIEND, Agendapunt.Status.BESPROKEN]
     punten = list(
         Agendapunt.objects.filter(overleg=overleg, status__in=statussen)
         .select_related("casus", "ingediend_door", "aangevraagd_voor", "toegelaten_door", "scenario", "vervolg_op")
-        .annotate(is_eigen=_eigen_casus(user))
-        .filter(**({} if met_details else {"is_eigen": True}))
+        .prefetch_related("casus__medebehandelaars")
         .order_by("volgorde", "ingediend_op", "pk")
     )
-    if not punten:
+    for p in punten:
+        p.toon_details = mag(user, "casussen.bekijk_casus", p.casus)
+        p.canvas, p.scenarios = None, []
+    if not alle_punten:
+        punten = [p for p in punten if p.toon_details]
+    casus_ids = [p.casus_id for p in punten if p.toon_details]
+    if not casus_ids:
         return punten
-    casus_ids = [p.casus_id for p in punten]
     canvassen = {c.casus_id: c for c in Canvas.objects.filter(casus_id__in=casus_ids)}
     scenarios = defaultdict(list)
     for s in (
@@ -93,6 +88,7 @@ def agenda(overleg, user, met_details: bool, statussen=None):
         s.rendement = bereken(s.kostenregels.all(), HORIZON)
         scenarios[s.casus_id].append(s)
     for p in punten:
-        p.canvas = canvassen.get(p.casus_id)
-        p.scenarios = scenarios.get(p.casus_id, [])
+        if p.toon_details:
+            p.canvas = canvassen.get(p.casus_id)
+            p.scenarios = scenarios.get(p.casus_id, [])
     return punten

@@ -5,20 +5,14 @@ from datetime import date, datetime, time
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
+from escalatie import rules
 from escalatie.models import Contactpersoon, Verzoek
-from omo.roles import OMO, has_role
 from omo.werkdagen import AMSTERDAM
 
 
 def zichtbare_verzoeken(user):
-    """OMO all; others: sent by them, of cases they work on, addressed to them as contact."""
-    qs = Verzoek.objects.all()
-    if has_role(user, OMO):
-        return qs
-    return qs.filter(
-        Q(aangemaakt_door=user) | Q(casus__casushouder=user) | Q(casus__medebehandelaars=user)
-        | Q(contactpersoon__gebruiker=user)
-    ).distinct()
+    """The rule `escalatie.bekijk_verzoek` as a filter (its twin), for the list."""
+    return Verzoek.objects.filter(rules.zichtbare_verzoeken(user))
 
 
 def nalevingsgraad(van: date, tot: date, now=None) -> dict:

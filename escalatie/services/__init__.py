@@ -2,5 +2,5 @@
 
 Modules: `overleg` (series, meetings, agenda), `bespreking` (meeting mode, outcomes, closing,
 verslag), `escalatie` (the ladder and its decisions), `verzoek` (telefoonlijst and verzoeken).
-Refusals raise `casussen.services.fouten.Weigering` with a Dutch message (and a field).
+Refusals raise `omo.weigering.Weigering` with a Dutch message (and a field).
 """

@@ -14,17 +14,17 @@ from django.utils.translation import gettext as _
 
 from casussen.models import Besluit, Scenario, Status, TijdlijnEvent
 from casussen.services import casus as casus_services
-from casussen.services.fouten import Weigering
 from escalatie.models import Actiepunt, Addendum, Agendapunt, Overleg, Verslag
 from omo import berichten
-from omo.roles import OMO, has_role
+from omo.toegang import vereis
+from omo.weigering import Weigering
 
 U = Agendapunt.Uitkomst
 
 
 def _vereis_omo(user):
-    if not has_role(user, OMO):
-        raise Weigering(_("Alleen de OMO-functionaris leidt het overleg en legt uitkomsten vast."))
+    vereis(user, "escalatie.leid_overleg",
+           melding=_("Alleen de OMO-functionaris leidt het overleg en legt uitkomsten vast."))
 
 
 def _lock_overleg(overleg_id) -> Overleg:

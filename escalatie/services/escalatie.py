@@ -11,13 +11,13 @@ from django.utils.translation import gettext as _
 
 from casussen.models import Besluit, Casus, Scenario, Status, TijdlijnEvent
 from casussen.services import casus as casus_services
-from casussen.services.fouten import Weigering
 from escalatie.models import Escalatie, Niveau
-from omo.roles import COLLEGE, OMO, PORTEFEUILLEHOUDER, gebruikers_met_rol, has_role
 from omo.services import notify
+from omo.tekst import controleer
+from omo.toegang import mag, vereis, wie_mag
+from omo.weigering import Weigering
 from omo.werkdagen import AMSTERDAM, add_werkdagen, deadline
 
-ROL_VAN_NIVEAU = {Niveau.PORTEFEUILLEHOUDER: PORTEFEUILLEHOUDER, Niveau.COLLEGE: COLLEGE, Niveau.LANDELIJK: OMO}
 BESLUIT_NIVEAU = {
     Niveau.PORTEFEUILLEHOUDER: Besluit.Niveau.PORTEFEUILLEHOUDER,
     Niveau.COLLEGE: Besluit.Niveau.COLLEGE,
@@ -26,23 +26,25 @@ BESLUIT_NIVEAU = {
 LET_VELDEN = ("geprobeerd", "blokkerende_regel", "gevraagde_oplossing", "grondslag_delen", "geanonimiseerde_samenvatting")
 
 
-def ontvangers(naar_niveau: int):
-    rol = ROL_VAN_NIVEAU[naar_niveau]
-    return gebruikers_met_rol(rol)
+def ontvangers(escalatie: Escalatie) -> list:
+    """Who is asked for the decision: the rule `escalatie.ontvang_escalatie`."""
+    return wie_mag("escalatie.ontvang_escalatie", escalatie)
 
 
-def omo_functionarissen():
-    return gebruikers_met_rol(OMO)
+def omo_functionarissen() -> list:
+    return wie_mag("escalatie.zie_alle_escalaties")
 
 
 def mag_beslissen(user, escalatie: Escalatie) -> bool:
-    if has_role(user, OMO):
-        return True
-    return has_role(user, ROL_VAN_NIVEAU.get(escalatie.naar_niveau, "")) and escalatie.naar_niveau in (2, 3)
+    return mag(user, "escalatie.beslis_escalatie", escalatie)
 
 
 def _link(escalatie):
     return reverse("escalatie_detail", kwargs={"pk": escalatie.pk})
+
+
+def _meld(ontvanger, tekst, escalatie, sleutel):
+    notify(ontvanger, tekst, _link(escalatie), sleutel, doel=("escalatie.bekijk_escalatie", escalatie))
 
 
 @transaction.atomic
@@ -65,8 +67,7 @@ def escaleer(casus_id, user, naar_niveau, reden, vraag, scenario_id=None, agenda
     The recipients (portefeuillehouders for 2, the College for 3, the OMO-functionarissen for
     4, who then send the LET dossier) get one notification with a link to the dossier."""
     now = now or timezone.now()
-    if not has_role(user, OMO):
-        raise Weigering(_("Alleen de OMO-functionaris kan een casus escaleren."))
+    vereis(user, "escalatie.escaleer", melding=_("Alleen de OMO-functionaris kan een casus escaleren."))
     casus = Casus.objects.select_for_update().get(pk=casus_id)
     try:
         naar_niveau = int(naar_niveau)
@@ -117,48 +118,56 @@ def escaleer(casus_id, user, naar_niveau, reden, vraag, scenario_id=None, agenda
     tekst = _("Escalatie %(code)s: besluit gevraagd uiterlijk %(dag)s") % {
         "code": casus.code, "dag": date_format(timezone.localtime(escalatie.uiterlijk_op, AMSTERDAM), "j F Y")
     }
-    for ontvanger in ontvangers(naar_niveau):
-        notify(ontvanger, tekst, _link(escalatie), f"escalatie-{escalatie.pk}-nieuw")
+    for ontvanger in ontvangers(escalatie):
+        _meld(ontvanger, tekst, escalatie, f"escalatie-{escalatie.pk}-nieuw")
     return escalatie
-
-
-# A fund request escalated to the College (budget app): its decision goes back to the request.
-# The budget app registers the function (budget.apps); escalatie does not import budget.
-_AANVRAAG_BESLUIT = []
-
-
-def registreer_aanvraagbesluit(fn):
-    """`fn(escalatie, user, beslissing, motivatie, toewijzing)`, run inside `beslis`'s
-    transaction; a Weigering from it undoes the whole decision."""
-    if fn not in _AANVRAAG_BESLUIT:
-        _AANVRAAG_BESLUIT.append(fn)
 
 
 @transaction.atomic
 def escaleer_aanvraag(casus_id, user, vraag, scenario_id=None, now=None) -> Escalatie:
     """A fund request above a budget holder's mandate or above what the fund has left, to the
-    College (level 3, reason budget), from the team level. The caller (the budget app) has
-    checked that `user` is a budget holder of the fund. The case's status does not change and
-    this escalation does not count as the case's one open escalation."""
+    College (level 3, reason budget), from the team level: the budget app calls this when a
+    budget holder puts a request before the College, tells the College and records the
+    College's decision on the request (`budget.services.aanvraag`), which closes this
+    escalation through `sluit_aanvraag`. The case's status does not change and this escalation
+    does not count as the case's one open escalation."""
     now = now or timezone.now()
     casus = Casus.objects.get(pk=casus_id)
     vraag = (vraag or "").strip()
     if not vraag:
         raise Weigering(_("Schrijf de vraag aan het College."), "vraag")
-    escalatie = Escalatie.objects.create(
+    return Escalatie.objects.create(
         casus=casus, onderwerp=Escalatie.Onderwerp.AANVRAAG, scenario_id=scenario_id, van_niveau=Niveau.TEAM,
         naar_niveau=Niveau.COLLEGE, reden=Escalatie.Reden.BUDGET, vraag=vraag, aangevraagd_door=user,
         aangevraagd_op=now, uiterlijk_op=deadline(now, settings.OMO_ESCALATIE_WERKDAGEN.get(Niveau.COLLEGE, 10)),
     )
-    tekst = _("Aanvraag uit een fonds voor %(code)s: besluit van het College gevraagd uiterlijk %(dag)s") % {
-        "code": casus.code, "dag": date_format(timezone.localtime(escalatie.uiterlijk_op, AMSTERDAM), "j F Y")}
-    for ontvanger in ontvangers(Niveau.COLLEGE):
-        notify(ontvanger, tekst, _link(escalatie), f"escalatie-{escalatie.pk}-nieuw")
+
+
+def sluit_aanvraag(escalatie_id, user, beslissing, motivatie, now=None) -> Escalatie:
+    """Record on a fund request's escalation the decision the College took on the request, in
+    the caller's transaction (the budget app's, which books the decision on the request): a
+    refusal here undoes both. Decided twice is refused; nothing changes then."""
+    now = now or timezone.now()
+    escalatie = Escalatie.objects.select_for_update().get(pk=escalatie_id)
+    if escalatie.onderwerp != Escalatie.Onderwerp.AANVRAAG:
+        raise Weigering(_("Deze escalatie gaat niet over een aanvraag."))
+    if escalatie.beslissing:
+        raise Weigering(_("Over deze aanvraag is al beslist. Er is niets veranderd."))
+    vereis(user, "escalatie.beslis_aanvraag_escalatie", escalatie,
+           melding=_("Over deze aanvraag beslist het College. Er is niets veranderd."))
+    if beslissing not in Escalatie.Beslissing.values:
+        raise Weigering(_("Kies een beslissing."), "beslissing")
+    controleer(Escalatie, motivatie=motivatie)
+    if not Escalatie.objects.filter(pk=escalatie.pk, beslissing="").update(
+        beslissing=beslissing, motivatie=motivatie, besloten_door=user, besloten_op=now
+    ):
+        raise Weigering(_("Over deze aanvraag is al beslist. Er is niets veranderd."))
+    escalatie.refresh_from_db()
     return escalatie
 
 
 @transaction.atomic
-def beslis(escalatie_id, user, beslissing, motivatie, now=None, toewijzing=None) -> Escalatie:
+def beslis(escalatie_id, user, beslissing, motivatie, now=None) -> Escalatie:
     """Record the decision of the level the case was escalated to.
 
     Who: the portefeuillehouder at level 2, the College at level 3; the OMO-functionaris
@@ -174,28 +183,25 @@ def beslis(escalatie_id, user, beslissing, motivatie, now=None, toewijzing=None)
       escalates one step further up)."""
     now = now or timezone.now()
     escalatie = Escalatie.objects.select_for_update().select_related("casus", "casus__casushouder").get(pk=escalatie_id)
-    if not mag_beslissen(user, escalatie):
-        raise Weigering(_("Deze escalatie ligt niet bij jou; je kunt er niet over beslissen. Er is niets veranderd."))
+    if escalatie.onderwerp == Escalatie.Onderwerp.AANVRAAG:
+        raise Weigering(_("Over een aanvraag uit een fonds beslist het College op de pagina van de aanvraag. "
+                          "Er is niets veranderd."))
     if escalatie.beslissing:
         raise Weigering(
             _("Over deze escalatie is al beslist (%(b)s door %(wie)s). Er is niets veranderd.")
             % {"b": escalatie.get_beslissing_display().lower(), "wie": escalatie.besloten_door}
         )
+    vereis(user, "escalatie.beslis_escalatie", escalatie,
+           melding=_("Deze escalatie ligt niet bij jou; je kunt er niet over beslissen. Er is niets veranderd."))
     if beslissing not in Escalatie.Beslissing.values:
         raise Weigering(_("Kies een beslissing."), "beslissing")
     motivatie = (motivatie or "").strip()
     if not motivatie:
         raise Weigering(_("Een beslissing heeft altijd een motivering."), "motivatie")
+    controleer(Escalatie, motivatie=motivatie)
     B = Escalatie.Beslissing
     casus_id = escalatie.casus_id
-    if escalatie.onderwerp == Escalatie.Onderwerp.AANVRAAG:
-        if not _AANVRAAG_BESLUIT:  # pragma: no cover - the budget app is always installed
-            raise Weigering(_("Over een aanvraag kan hier niet worden beslist."))
-        for fn in _AANVRAAG_BESLUIT:
-            fn(escalatie, user, beslissing, motivatie, toewijzing)
-    elif toewijzing:
-        raise Weigering(_("Een toewijzing aan een fonds hoort bij een aanvraag."), "toewijzing")
-    elif beslissing in (B.AKKOORD, B.AFGEWEZEN):
+    if beslissing in (B.AKKOORD, B.AFGEWEZEN):
         if beslissing == B.AKKOORD and escalatie.scenario_id is None:
             raise Weigering(
                 _("Bij akkoord hoort een scenario; deze escalatie noemt er geen. Kies ‘advies’ of ‘teruggelegd’."),
@@ -230,17 +236,17 @@ def beslis(escalatie_id, user, beslissing, motivatie, now=None, toewijzing=None)
             "b": escalatie.get_beslissing_display()}
     for ontvanger in {*omo_functionarissen(), escalatie.casus.casushouder, escalatie.aangevraagd_door}:
         if ontvanger.pk != user.pk:
-            notify(ontvanger, tekst, _link(escalatie), f"escalatie-{escalatie.pk}-besloten")
+            _meld(ontvanger, tekst, escalatie, f"escalatie-{escalatie.pk}-besloten")
     return escalatie
 
 
 @transaction.atomic
 def bewaar_let_gegevens(escalatie_id, user, velden: dict) -> Escalatie:
-    if not has_role(user, OMO):
-        raise Weigering(_("Alleen de OMO-functionaris stelt het dossier voor het Landelijk Escalatie Team op."))
+    vereis(user, "escalatie.escaleer",
+           melding=_("Alleen de OMO-functionaris stelt het dossier voor het Landelijk Escalatie Team op."))
     escalatie = Escalatie.objects.select_for_update().select_related("casus").get(pk=escalatie_id)
-    if escalatie.naar_niveau != Niveau.LANDELIJK:
-        raise Weigering(_("Een LET-dossier hoort bij een escalatie naar het Landelijk Escalatie Team."))
+    vereis(user, "escalatie.stel_let_dossier_op", escalatie,
+           melding=_("Een LET-dossier hoort bij een escalatie naar het Landelijk Escalatie Team."))
     schoon = {k: (velden.get(k) or "").strip() for k in LET_VELDEN}
     if escalatie.casus.toestemming != escalatie.casus.Toestemming.JA and not schoon["geanonimiseerde_samenvatting"]:
         raise Weigering(
@@ -272,8 +278,8 @@ def bewaak_termijnen(now=None) -> int:
             e = Escalatie.objects.select_related("casus").get(pk=pk)
             tekst = _("Herinnering: besluit over %(code)s uiterlijk %(dag)s") % {
                 "code": e.casus.code, "dag": date_format(timezone.localtime(e.uiterlijk_op, AMSTERDAM), "j F Y")}
-            for ontvanger in ontvangers(e.naar_niveau):
-                notify(ontvanger, tekst, _link(e), f"escalatie-{e.pk}-herinnering")
+            for ontvanger in ontvangers(e):
+                _meld(ontvanger, tekst, e, f"escalatie-{e.pk}-herinnering")
             effecten += 1
     verlopen = Escalatie.objects.filter(
         beslissing="", verlopen_gemeld_op__isnull=True, uiterlijk_op__lt=now
@@ -285,7 +291,7 @@ def bewaak_termijnen(now=None) -> int:
             e = Escalatie.objects.select_related("casus").get(pk=pk)
             tekst = _("Termijn verstreken: nog geen besluit over %(code)s (%(niveau)s)") % {
                 "code": e.casus.code, "niveau": e.get_naar_niveau_display()}
-            for ontvanger in {*ontvangers(e.naar_niveau), *omo_functionarissen()}:
-                notify(ontvanger, tekst, _link(e), f"escalatie-{e.pk}-verlopen")
+            for ontvanger in {*ontvangers(e), *omo_functionarissen()}:
+                _meld(ontvanger, tekst, e, f"escalatie-{e.pk}-verlopen")
             effecten += 1
     return effecten

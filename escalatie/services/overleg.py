@@ -10,18 +10,17 @@ from django.utils.translation import gettext as _
 
 from casussen.models import Canvas, Casus, Scenario, Status, TijdlijnEvent
 from casussen.services import casus as casus_services
-from casussen.services.fouten import Weigering
 from escalatie.models import Agendapunt, Overleg, Overlegreeks
-from omo.roles import CONSULENT, MAATWERKCOACH, OMO, has_role
 from omo.services import notify
+from omo.toegang import vereis
+from omo.weigering import Weigering
 from omo.werkdagen import AMSTERDAM, eerste_werkdag_vanaf, reden_vrij
 
 PLAN_WEKEN = 4
 
 
 def _vereis_omo(user, wat):
-    if not has_role(user, OMO):
-        raise Weigering(_("Alleen de OMO-functionaris kan %(wat)s.") % {"wat": wat})
+    vereis(user, "escalatie.leid_overleg", melding=_("Alleen de OMO-functionaris kan %(wat)s.") % {"wat": wat})
 
 
 def _lang(d: date) -> str:
@@ -129,12 +128,6 @@ def ontbrekend(casus: Casus) -> list[str]:
     return missing
 
 
-def _mag_agenderen(user, casus) -> bool:
-    if has_role(user, OMO):
-        return True
-    return (has_role(user, CONSULENT) or has_role(user, MAATWERKCOACH)) and casus.is_betrokkene(user)
-
-
 @transaction.atomic
 def dien_in(casus_id, user, vraag, overleg_id=None, now=None) -> Agendapunt:
     """Put a case on a meeting with the question for the meeting.
@@ -144,8 +137,8 @@ def dien_in(casus_id, user, vraag, overleg_id=None, now=None) -> Agendapunt:
     """
     now = now or timezone.now()
     casus = Casus.objects.select_for_update().get(pk=casus_id)
-    if not _mag_agenderen(user, casus):
-        raise Weigering(_("Alleen de casushouder, een medebehandelaar of de OMO-functionaris kan deze casus agenderen."))
+    vereis(user, "escalatie.agendeer_casus", casus,
+           melding=_("Alleen de casushouder, een medebehandelaar of de OMO-functionaris kan deze casus agenderen."))
     vraag = (vraag or "").strip()
     if not vraag:
         raise Weigering(_("Schrijf op welke vraag het overleg moet beantwoorden."), "vraag")
@@ -200,7 +193,7 @@ def dien_in(casus_id, user, vraag, overleg_id=None, now=None) -> Agendapunt:
             tekst = _("%(code)s is te laat ingediend voor %(dag)s: toelaten?") % {
                 "code": casus.code, "dag": _lang(aangevraagd_voor.datum)
             }
-        notify(overleg.voorzitter, tekst, link, f"agendapunt-{punt.pk}")
+        notify(overleg.voorzitter, tekst, link, f"agendapunt-{punt.pk}", doel=("escalatie.bekijk_overleg", overleg))
     return punt
 
 
@@ -230,8 +223,7 @@ def laat_toe(agendapunt_id, user) -> Agendapunt:
 @transaction.atomic
 def trek_in(agendapunt_id, user, toelichting) -> Agendapunt:
     punt = Agendapunt.objects.select_for_update().select_related("casus").get(pk=agendapunt_id)
-    if not _mag_agenderen(user, punt.casus):
-        raise Weigering(_("Je mag dit agendapunt niet intrekken."))
+    vereis(user, "escalatie.agendeer_casus", punt.casus, melding=_("Je mag dit agendapunt niet intrekken."))
     if punt.status != Agendapunt.Status.INGEDIEND:
         raise Weigering(_("Dit agendapunt is al besproken of ingetrokken."))
     toelichting = (toelichting or "").strip()
@@ -302,5 +294,5 @@ def annuleer(overleg_id, user, reden) -> Overleg:
             }
             casus_services.schrijf_tijdlijn(punt.casus, TijdlijnEvent.Soort.OVERIG, user, tekst, reden)
             notify(punt.ingediend_door, tekst, reverse("overleg_detail", kwargs={"pk": volgende.pk}),
-                   f"overleg-{overleg.pk}-geannuleerd-{punt.pk}")
+                   f"overleg-{overleg.pk}-geannuleerd-{punt.pk}", doel=("escalatie.zie_overleggen", None))
     return overleg

@@ -21,12 +21,11 @@ from django.utils.translation import gettext as _
 
 from casussen.models import Casus, TijdlijnEvent
 from casussen.services import casus as casus_services
-from casussen.services.fouten import Weigering
 from escalatie.models import Contactpersoon, Verzoek
 from omo import berichten
-from omo.models import User
-from omo.roles import BEHEERDER, CONSULENT, MAATWERKCOACH, OMO, has_role
 from omo.services import notify
+from omo.toegang import mag, vereis, wie_mag
+from omo.weigering import Weigering
 from omo.werkdagen import AMSTERDAM, deadline
 
 SALT = "omo.verzoek.link"
@@ -44,14 +43,20 @@ def _geldig_email(adres) -> bool:
 
 @transaction.atomic
 def bewaar_contactpersoon(user, velden: dict, leefgebieden=(), pk=None) -> Contactpersoon:
-    if not (has_role(user, OMO) or has_role(user, BEHEERDER)):
-        raise Weigering(_("Alleen de OMO-functionaris of de beheerder houdt de telefoonlijst bij."))
+    vereis(user, "escalatie.beheer_telefoonlijst",
+           melding=_("Alleen de OMO-functionaris of de beheerder houdt de telefoonlijst bij."))
     if not _geldig_email(velden.get("email")):
         raise Weigering(_("Vul een geldig e-mailadres in, bijvoorbeeld naam@organisatie.nl."), "email")
     for veld in ("naam", "rol", "mandaat"):
         if not (velden.get(veld) or "").strip():
             raise Weigering(_("Dit veld is verplicht."), veld)
     contact = Contactpersoon.objects.select_for_update().get(pk=pk) if pk else Contactpersoon()
+    gekoppeld = velden.get("gebruiker")
+    if gekoppeld is not None and gekoppeld.pk != contact.gebruiker_id:
+        # A new link: never to the account of whoever makes it (a link would let them read the
+        # verzoeken addressed to the contact).
+        vereis(user, "escalatie.koppel_contact_aan", gekoppeld,
+               melding=_("Je kunt een contactpersoon niet aan je eigen account koppelen."), veld="gebruiker")
     for k in CONTACT_VELDEN:
         if k in velden:
             setattr(contact, k, velden[k])
@@ -66,8 +71,8 @@ def bewaar_contactpersoon(user, velden: dict, leefgebieden=(), pk=None) -> Conta
 def zet_actief(user, pk, actief: bool) -> Contactpersoon:
     """Deactivate (or reactivate) a contact: kept for the verzoeken sent to them, but no longer
     in the telefoonlijst nor choosable for a new verzoek."""
-    if not (has_role(user, OMO) or has_role(user, BEHEERDER)):
-        raise Weigering(_("Alleen de OMO-functionaris of de beheerder houdt de telefoonlijst bij."))
+    vereis(user, "escalatie.beheer_telefoonlijst",
+           melding=_("Alleen de OMO-functionaris of de beheerder houdt de telefoonlijst bij."))
     contact = Contactpersoon.objects.select_for_update().get(pk=pk)
     if contact.actief != actief:
         contact.actief = actief
@@ -138,9 +143,8 @@ def _contact(contactpersoon_id) -> Contactpersoon:
 def stuur_verzoek(casus_id, user, contactpersoon_id, onderwerp, vraag, now=None) -> Verzoek:
     now = now or timezone.now()
     casus = Casus.objects.select_for_update().get(pk=casus_id)
-    betrokken = (has_role(user, CONSULENT) or has_role(user, MAATWERKCOACH)) and casus.is_betrokkene(user)
-    if not (has_role(user, OMO) or betrokken):
-        raise Weigering(_("Alleen de casushouder, een medebehandelaar of de OMO-functionaris stuurt een verzoek."))
+    vereis(user, "escalatie.stuur_verzoek", casus,
+           melding=_("Alleen de casushouder, een medebehandelaar of de OMO-functionaris stuurt een verzoek."))
     if not casus.is_open:
         raise Weigering(_("Bij een afgesloten casus kan geen verzoek meer worden gestuurd."))
     onderwerp, vraag = (onderwerp or "").strip(), (vraag or "").strip()
@@ -166,8 +170,8 @@ def stuur_verzoek(casus_id, user, contactpersoon_id, onderwerp, vraag, now=None)
 def registreer_landelijk(user, velden: dict, now=None) -> Verzoek:
     """An incoming question from the Landelijk Maatwerkregister: the same pick-up term."""
     now = now or timezone.now()
-    if not has_role(user, OMO):
-        raise Weigering(_("Alleen de OMO-functionaris registreert vragen van het Landelijk Maatwerkregister."))
+    vereis(user, "escalatie.registreer_landelijk_verzoek",
+           melding=_("Alleen de OMO-functionaris registreert vragen van het Landelijk Maatwerkregister."))
     onderwerp, vraag = (velden.get("onderwerp") or "").strip(), (velden.get("vraag") or "").strip()
     if not onderwerp:
         raise Weigering(_("Geef het verzoek een onderwerp."), "onderwerp")
@@ -190,7 +194,7 @@ def registreer_landelijk(user, velden: dict, now=None) -> Verzoek:
 def _mag_behandelen(user, verzoek) -> bool:
     if user is None:
         return True  # through the signed link
-    return has_role(user, OMO) or (verzoek.contactpersoon_id and verzoek.contactpersoon.gebruiker_id == user.pk)
+    return mag(user, "escalatie.behandel_verzoek", verzoek)
 
 
 @transaction.atomic
@@ -232,7 +236,8 @@ def beantwoord(verzoek_id, door: str, antwoord: str, user=None, now=None) -> Ver
         casus_services.schrijf_tijdlijn(verzoek.casus, TijdlijnEvent.Soort.OVERIG, user,
                                         _("Verzoek beantwoord: %(o)s") % {"o": verzoek.onderwerp}, antwoord)
     notify(verzoek.aangemaakt_door, _("Antwoord op je verzoek ‘%(o)s’") % {"o": verzoek.onderwerp[:80]},
-           reverse("verzoek_detail", kwargs={"vid": verzoek.pk}), f"verzoek-{verzoek.pk}-beantwoord")
+           reverse("verzoek_detail", kwargs={"vid": verzoek.pk}), f"verzoek-{verzoek.pk}-beantwoord",
+           doel=("escalatie.bekijk_verzoek", verzoek))
     return verzoek
 
 
@@ -275,7 +280,7 @@ def bewaak_termijnen(now=None) -> int:
     number of verzoeken handled. Each batch is one transaction: claim and outbox together."""
     now = now or timezone.now()
     params = scan_parameters(now)
-    omo = [u for u in User.objects.filter(groups__name=OMO, is_active=True).distinct()]
+    omo = wie_mag("escalatie.zie_alle_verzoeken")
     totaal = 0
     while True:
         with transaction.atomic():
@@ -311,7 +316,8 @@ def bewaak_termijnen(now=None) -> int:
                 )
                 for u in omo:
                     notify(u, _("Verzoek niet op tijd opgepakt: %(o)s") % {"o": v.onderwerp[:80]},
-                           reverse("verzoek_detail", kwargs={"vid": v.pk}), f"verzoek-{v.pk}-verlopen")
+                           reverse("verzoek_detail", kwargs={"vid": v.pk}), f"verzoek-{v.pk}-verlopen",
+                           doel=("escalatie.bekijk_verzoek", v))
         totaal += len(ids)
         if len(ids) < BATCH:
             break

@@ -8,14 +8,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from casussen.services.fouten import Weigering
-from casussen.views.common import vereis
 from escalatie.forms.bespreking import AddendumForm, SluitenForm, UitkomstForm
-from escalatie.forms.overleg import fout_in_form
 from escalatie.models import Agendapunt, Overleg, Verslag
 from escalatie.queries import bespreking as queries
 from escalatie.services import bespreking as services
 from omo.audit import log_access
+from omo.forms import fout_in_form
+from omo.toegang import vereis_pagina
+from omo.weigering import Weigering
 
 
 def _overleg(pk):
@@ -41,7 +41,7 @@ def _pagina(request, overleg, form=None, gekozen_id=None):
 
 
 def bespreking(request, pk):
-    vereis(request, "escalatie.leid_overleg")
+    vereis_pagina(request, "escalatie.leid_overleg")
     overleg = _overleg(pk)
     if overleg.status in (Overleg.Status.GESLOTEN, Overleg.Status.GEANNULEERD):
         messages.info(request, _("Dit overleg is %(status)s.") % {"status": overleg.get_status_display().lower()})
@@ -51,7 +51,7 @@ def bespreking(request, pk):
 
 @require_POST
 def bespreking_starten(request, pk):
-    vereis(request, "escalatie.leid_overleg")
+    vereis_pagina(request, "escalatie.leid_overleg")
     try:
         services.start(pk, request.user)
     except Weigering as fout:
@@ -63,7 +63,7 @@ def bespreking_starten(request, pk):
 
 @require_POST
 def bespreking_uitkomst(request, pk, aid):
-    vereis(request, "escalatie.leid_overleg")
+    vereis_pagina(request, "escalatie.leid_overleg")
     overleg = _overleg(pk)
     punt = get_object_or_404(Agendapunt.objects.select_related("casus"), pk=aid, overleg=overleg)
     scenarios = list(punt.casus.scenarios.order_by("aangemaakt_op", "pk"))
@@ -96,7 +96,7 @@ def bespreking_uitkomst(request, pk, aid):
 
 
 def bespreking_sluiten(request, pk):
-    vereis(request, "escalatie.leid_overleg")
+    vereis_pagina(request, "escalatie.leid_overleg")
     overleg = _overleg(pk)
     if overleg.status in (Overleg.Status.GESLOTEN, Overleg.Status.GEANNULEERD):
         messages.error(request, _("Dit overleg is al gesloten of geannuleerd; heropenen kan niet. Een correctie is een addendum."))
@@ -119,7 +119,7 @@ def verslag_download(request, pk):
     overleg = _overleg(pk)
     # The OMO-functionaris and the participants (chair, standing participants, those present),
     # whatever their role; anyone else is refused.
-    vereis(request, "escalatie.bekijk_overleg", overleg)
+    vereis_pagina(request, "escalatie.bekijk_overleg", overleg)
     verslag = Verslag.objects.filter(overleg=overleg).first()
     if verslag is None:
         raise Http404
@@ -129,7 +129,7 @@ def verslag_download(request, pk):
 
 
 def verslag_addendum(request, pk):
-    vereis(request, "escalatie.leid_overleg")
+    vereis_pagina(request, "escalatie.leid_overleg")
     overleg = _overleg(pk)
     form = AddendumForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -4,8 +4,7 @@ and the dossier for the Landelijk Escalatie Team (PDF)."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import path
@@ -14,27 +13,29 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from casussen.models import Canvas, Casus
-from casussen.services.fouten import Weigering
-from casussen.views.common import casus_voor, mag, vereis
+from casussen.views.common import casus_voor
 from escalatie import niveau
 from escalatie.forms.escalatie import (
     BeslissingForm,
     EscalatieFilter,
     EscalerenForm,
     LetForm,
-    fout_in_form,
 )
-from escalatie.models import Agendapunt, Escalatie, Niveau, Verzoek
+from escalatie.models import Agendapunt, Escalatie, Niveau
 from escalatie.queries import escalatie as queries
+from escalatie.queries.verzoek import zichtbare_verzoeken
 from escalatie.services import escalatie as services
 from omo.audit import log_access_many
+from omo.forms import fout_in_form
 from omo.paginering import BegrensdePaginator
+from omo.toegang import laad, mag, vereis_pagina
+from omo.weigering import Weigering
 
 PAGE_SIZE = 25
 
 
 def escalatie_inbox(request):
-    vereis(request, "escalatie.zie_escalaties")
+    vereis_pagina(request, "escalatie.zie_escalaties")
     data = request.GET.copy()
     if "status" not in data:
         data["status"] = "open"
@@ -47,21 +48,19 @@ def escalatie_inbox(request):
 def _escalatie(request, pk) -> Escalatie:
     """The escalation `pk` if the rule `escalatie.bekijk_escalatie` lets `request.user` see it;
     404 otherwise (a portefeuillehouder does not learn that a level-3 escalation exists)."""
-    escalatie = queries.escalatie_voor_dossier(pk)
-    if escalatie is None or not mag(request.user, "escalatie.bekijk_escalatie", escalatie):
-        raise Http404
-    return escalatie
+    return laad(request, queries.dossier_queryset(), pk, "escalatie.bekijk_escalatie", log=False)
 
 
 def _dossier_pagina(request, escalatie, form=None, status=200):
     log_access_many(request, [escalatie, escalatie.casus])
-    beslissen = escalatie.is_open and services.mag_beslissen(request.user, escalatie)
+    beslissen = services.mag_beslissen(request.user, escalatie)
     if beslissen and form is None:
-        form = BeslissingForm(aanvraag=escalatie.onderwerp == Escalatie.Onderwerp.AANVRAAG)
+        form = BeslissingForm()
     return render(
         request, "escalatie/escalatie/detail.html",
         {"escalatie": escalatie, "casus": escalatie.casus, "form": form if beslissen else None,
-         "nu": timezone.now(), "is_omo": mag(request.user, "escalatie.escaleer"), **queries.dossier(escalatie)},
+         "nu": timezone.now(), "is_omo": mag(request.user, "escalatie.escaleer"),
+         **queries.dossier(escalatie, request.user)},
         status=status,
     )
 
@@ -75,12 +74,11 @@ def escalatie_beslissen(request, pk):
     """The decision form. A refusal (not yours, decided already, a missing motivation) shows the
     dossier again with the message and the input kept; nothing is changed."""
     escalatie = _escalatie(request, pk)
-    form = BeslissingForm(request.POST, aanvraag=escalatie.onderwerp == Escalatie.Onderwerp.AANVRAAG)
+    form = BeslissingForm(request.POST)
     gemeld = False
     if form.is_valid():
         try:
-            services.beslis(escalatie.pk, request.user, form.cleaned_data["beslissing"], form.cleaned_data["motivatie"],
-                            toewijzing=form.cleaned_data.get("toewijzing"))
+            services.beslis(escalatie.pk, request.user, form.cleaned_data["beslissing"], form.cleaned_data["motivatie"])
         except Weigering as fout:
             fout_in_form(form, fout)
             if fout.field not in form.fields:
@@ -90,7 +88,7 @@ def escalatie_beslissen(request, pk):
             messages.success(request, _("Je beslissing is vastgelegd; de OMO-functionaris en de casushouder krijgen bericht."))
             return redirect("escalatie_detail", pk=pk)
     escalatie = _escalatie(request, pk)
-    if not gemeld and (not escalatie.is_open or not services.mag_beslissen(request.user, escalatie)):
+    if not gemeld and not services.mag_beslissen(request.user, escalatie):
         messages.error(request, _("Over deze escalatie is al beslist of zij ligt niet bij jou. Er is niets veranderd."))
     return _dossier_pagina(request, escalatie, form=form)
 
@@ -109,8 +107,7 @@ def escalatie_nieuw(request, pk):
     gives for the chosen (or first) scenario and the reason that asks it; another scenario can
     be picked (GET ?scenario=) to see its suggestion."""
     casus = casus_voor(request, pk)
-    if not mag(request.user, "escalatie.escaleer"):
-        raise PermissionDenied
+    vereis_pagina(request, "escalatie.escaleer")
     scenarios = list(casus.scenarios.order_by("-gekozen", "aangemaakt_op", "pk"))
     gekozen = _scenario_keuze(scenarios, request.POST.get("scenario") or request.GET.get("scenario"))
     voorstel = niveau.stel_niveau_voor(niveau.feiten_van(gekozen)) if gekozen else None
@@ -144,9 +141,13 @@ def casus_escalaties(request, pk):
     punten = list(
         Agendapunt.objects.filter(casus=casus).select_related("overleg", "scenario").order_by("-ingediend_op")
     )
-    verzoeken = list(Verzoek.objects.filter(casus=casus).select_related("contactpersoon", "contactpersoon__organisatie").order_by("-ontvangen_op")[:50])
+    verzoeken = list(
+        zichtbare_verzoeken(request.user).filter(casus=casus)
+        .select_related("contactpersoon", "contactpersoon__organisatie").order_by("-ontvangen_op")[:50]
+    )
     return render(request, "escalatie/escalatie/casus.html",
-                  {"casus": casus, "tab": "escalaties", "punten": punten, "escalaties": queries.van_casus(casus),
+                  {"casus": casus, "tab": "escalaties", "punten": punten,
+                   "escalaties": queries.van_casus(casus, request.user),
                    "verzoeken": verzoeken, "nu": timezone.now()})
 
 
@@ -154,8 +155,7 @@ def _let_escalatie(request, pk) -> Escalatie:
     """A level-4 escalation for the OMO-functionaris (404 when it may not be seen, 403 for the
     casushouder who may read it but does not prepare the LET dossier); the view is logged."""
     escalatie = _escalatie(request, pk)
-    if not mag(request.user, "escalatie.escaleer") or escalatie.naar_niveau != Niveau.LANDELIJK:
-        raise PermissionDenied
+    vereis_pagina(request, "escalatie.stel_let_dossier_op", escalatie)
     log_access_many(request, [escalatie, escalatie.casus])
     return escalatie
 

@@ -9,32 +9,32 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from casussen.services.fouten import Weigering
-from casussen.views.common import casus_voor, mag, vereis
+from casussen.views.common import casus_voor
 from escalatie.forms.overleg import (
     AgenderenForm,
     IntrekkenForm,
     OverlegFilter,
     RedenForm,
     ReeksForm,
-    fout_in_form,
 )
 from escalatie.models import Agendapunt, Overleg, Overlegreeks
 from escalatie.queries import overleg as queries
 from escalatie.services import overleg as services
 from omo.audit import log_access_many
+from omo.forms import fout_in_form
 from omo.paginering import BegrensdePaginator
-from omo.roles import OMO, has_role
+from omo.toegang import mag, vereis_pagina
+from omo.weigering import Weigering
 
 PAGE_SIZE = 25
 
 
 def overleg_lijst(request):
-    vereis(request, "escalatie.zie_overleggen")
+    vereis_pagina(request, "escalatie.zie_overleggen")
     filterset = OverlegFilter(request.GET, queryset=queries.overleggen())
     rows = filterset.qs if filterset.is_valid() else Overleg.objects.none()
     page = BegrensdePaginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    omo = has_role(request.user, OMO)
+    omo = mag(request.user, "escalatie.leid_overleg")
     reeksen = list(Overlegreeks.objects.order_by("naam")) if omo else []
     return render(
         request, "escalatie/overleg/lijst.html",
@@ -58,14 +58,13 @@ def overleg_detail(request, pk):
     overleg = queries.overleg_voor(pk, request.user)
     if overleg is None:
         raise Http404
+    vereis_pagina(request, "escalatie.open_overleg", overleg)
     alles = queries.mag_alles_zien(request.user, overleg)
-    if not (alles or mag(request.user, "escalatie.zie_overleggen")):
-        raise PermissionDenied
-    punten = queries.agenda(overleg, request.user, met_details=alles)
+    punten = queries.agenda(overleg, request.user, alle_punten=alles)
     for punt in punten:
         punt.mag_intrekken = queries.mag_intrekken(request.user, punt)
     log_access_many(request, [p.casus for p in punten])
-    omo = has_role(request.user, OMO)
+    omo = mag(request.user, "escalatie.leid_overleg")
     deadline = overleg.stukken_deadline
     gesloten = overleg.status == Overleg.Status.GESLOTEN
     open_ = overleg.status in (Overleg.Status.GEPLAND, Overleg.Status.BEZIG)
@@ -76,7 +75,7 @@ def overleg_detail(request, pk):
             "overleg": overleg, "punten": punten, "alles": alles, "is_omo": omo,
             "deadline": deadline,
             "deadline_verstreken": timezone.now() > deadline,
-            "heeft_verslag": gesloten and overleg._heeft_verslag,
+            "heeft_verslag": gesloten and overleg._heeft_verslag and alles,
             "mag_annuleren": omo and overleg.status == Overleg.Status.GEPLAND,
             "bespreking_url": _bespreking_url(overleg) if omo and open_ else "",
         },
@@ -121,7 +120,7 @@ def overleg_agenderen(request, pk):
 
 
 def overleg_reeks(request, rid=None):
-    vereis(request, "escalatie.leid_overleg")
+    vereis_pagina(request, "escalatie.leid_overleg")
     reeks = get_object_or_404(Overlegreeks, pk=rid) if rid else None
     form = ReeksForm(request.POST or None, instance=reeks)
     if request.method == "POST" and form.is_valid():
@@ -137,7 +136,7 @@ def overleg_reeks(request, rid=None):
 
 
 def overleg_annuleren(request, pk):
-    vereis(request, "escalatie.leid_overleg")
+    vereis_pagina(request, "escalatie.leid_overleg")
     overleg = _overleg(pk)
     form = RedenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -153,7 +152,7 @@ def overleg_annuleren(request, pk):
 
 @require_POST
 def overleg_toelaten(request, pk, aid):
-    vereis(request, "escalatie.leid_overleg")
+    vereis_pagina(request, "escalatie.leid_overleg")
     punt = get_object_or_404(Agendapunt, pk=aid, overleg_id=pk)
     try:
         punt = services.laat_toe(punt.pk, request.user)
@@ -166,7 +165,7 @@ def overleg_toelaten(request, pk, aid):
 
 @require_POST
 def overleg_volgorde(request, pk, aid):
-    vereis(request, "escalatie.leid_overleg")
+    vereis_pagina(request, "escalatie.leid_overleg")
     richting = -1 if request.POST.get("richting") == "omhoog" else 1
     try:
         services.verschuif(pk, request.user, aid, richting)

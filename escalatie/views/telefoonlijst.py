@@ -1,22 +1,21 @@
 """The telefoonlijst: contact persons with mandate, searchable by organisation and leefgebied."""
 
-import csv
-
 from django.contrib import messages
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_POST
 
-from casussen.services.fouten import Weigering
-from casussen.views.common import mag, vereis
-from escalatie.forms.overleg import fout_in_form
 from escalatie.forms.verzoek import ContactpersoonForm, TelefoonlijstFilter
 from escalatie.models import Contactpersoon
 from escalatie.queries import verzoek as queries
 from escalatie.services import verzoek as services
+from omo.csvexport import csv_stroom
+from omo.forms import fout_in_form
 from omo.paginering import BegrensdePaginator
+from omo.toegang import mag, vereis_pagina
+from omo.weigering import Weigering
 
 
 def _gefilterd(request):
@@ -30,7 +29,7 @@ def _gefilterd(request):
 
 
 def telefoonlijst(request):
-    vereis(request, "escalatie.raadpleeg_telefoonlijst")
+    vereis_pagina(request, "escalatie.raadpleeg_telefoonlijst")
     filterset, rows = _gefilterd(request)
     page = BegrensdePaginator(rows.prefetch_related("leefgebieden"), 50).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
@@ -39,31 +38,28 @@ def telefoonlijst(request):
                   {"filter": filterset, "page": page, "querystring": query.urlencode()})
 
 
-class _Echo:
-    def write(self, value):
-        return value
+TELEFOONLIJST_KOP = [_l("Organisatie"), _l("Naam"), _l("Rol"), _l("Mandaat"), _l("Telefoon"), _l("E-mail"),
+                     _l("Escalatiecontact")]
 
 
 def telefoonlijst_export(request):
-    vereis(request, "escalatie.raadpleeg_telefoonlijst")
+    vereis_pagina(request, "escalatie.raadpleeg_telefoonlijst")
     _filterset, rows = _gefilterd(request)
-
-    def lines():
-        writer = csv.writer(_Echo(), delimiter=";")
-        yield "\ufeff" + writer.writerow([_("Organisatie"), _("Naam"), _("Rol"), _("Mandaat"), _("Telefoon"), _("E-mail"), _("Escalatiecontact")])
-        for c in rows.iterator(chunk_size=1000):
-            yield writer.writerow([c.organisatie.naam, c.naam, c.rol, c.mandaat, c.telefoon, c.email,
-                                   c.escalatiecontact.naam if c.escalatiecontact else ""])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="telefoonlijst.csv"'
-    return response
+    return csv_stroom(
+        "telefoonlijst.csv",
+        TELEFOONLIJST_KOP,
+        (
+            [c.organisatie.naam, c.naam, c.rol, c.mandaat, c.telefoon, c.email,
+             c.escalatiecontact.naam if c.escalatiecontact else ""]
+            for c in rows.iterator(chunk_size=1000)
+        ),
+    )
 
 
 def contactpersoon(request, cid=None):
-    vereis(request, "escalatie.beheer_telefoonlijst")
+    vereis_pagina(request, "escalatie.beheer_telefoonlijst")
     instance = get_object_or_404(Contactpersoon, pk=cid) if cid else None
-    form = ContactpersoonForm(request.POST or None, instance=instance)
+    form = ContactpersoonForm(request.POST or None, instance=instance, user=request.user)
     if request.method == "POST" and form.is_valid():
         velden = {k: v for k, v in form.cleaned_data.items() if k != "leefgebieden"}
         try:
@@ -78,7 +74,7 @@ def contactpersoon(request, cid=None):
 
 @require_POST
 def contactpersoon_actief(request, cid):
-    vereis(request, "escalatie.beheer_telefoonlijst")
+    vereis_pagina(request, "escalatie.beheer_telefoonlijst")
     get_object_or_404(Contactpersoon, pk=cid)
     actief = request.POST.get("actief") == "1"
     try:

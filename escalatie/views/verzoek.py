@@ -3,17 +3,13 @@ Maatwerkregister, handling one in the app, and the public page behind the e-mail
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from casussen.services.fouten import Weigering
-from casussen.views.common import casus_voor, mag, vereis
-from escalatie.forms.overleg import fout_in_form
+from casussen.views.common import casus_voor
 from escalatie.forms.verzoek import (
     AntwoordForm,
     LandelijkForm,
@@ -24,16 +20,22 @@ from escalatie.forms.verzoek import (
 from escalatie.models import Verzoek
 from escalatie.queries import verzoek as queries
 from escalatie.services import verzoek as services
-from omo.audit import log_access
+from omo.audit import log_access, log_access_many
+from omo.forms import fout_in_form
+from omo.models import Toegangslog
 from omo.paginering import BegrensdePaginator
+from omo.toegang import laad, mag, vereis_pagina
+from omo.weigering import Weigering
 
 
 def verzoek_lijst(request):
-    vereis(request, "escalatie.zie_verzoeken")
+    vereis_pagina(request, "escalatie.zie_verzoeken")
     basis = queries.zichtbare_verzoeken(request.user).select_related("contactpersoon__organisatie", "casus")
     filterset = VerzoekFilter(request.GET, queryset=basis)
     rows = filterset.qs if filterset.is_valid() else basis.none()
     page = BegrensdePaginator(rows.order_by("-ontvangen_op", "-pk"), 50).get_page(request.GET.get("pagina"))
+    page.object_list = list(page.object_list)
+    log_access_many(request, page.object_list, Toegangslog.Soort.LIJST)
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "escalatie/verzoek/lijst.html", {
@@ -42,7 +44,7 @@ def verzoek_lijst(request):
 
 def verzoek_nieuw(request, pk):
     casus = casus_voor(request, pk)
-    vereis(request, "escalatie.agendeer_casus", casus)  # the case's betrokkenen and the OMO-functionaris
+    vereis_pagina(request, "escalatie.stuur_verzoek", casus)
     form = VerzoekForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -58,7 +60,7 @@ def verzoek_nieuw(request, pk):
 
 
 def verzoek_landelijk_nieuw(request):
-    vereis(request, "escalatie.registreer_landelijk_verzoek")
+    vereis_pagina(request, "escalatie.registreer_landelijk_verzoek")
     form = LandelijkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -71,16 +73,17 @@ def verzoek_landelijk_nieuw(request):
     return render(request, "escalatie/verzoek/landelijk.html", {"form": form})
 
 
-def _verzoek(request, vid) -> Verzoek:
-    verzoek = Verzoek.objects.select_related("contactpersoon__organisatie", "casus", "aangemaakt_door").filter(pk=vid).first()
-    if verzoek is None or not mag(request.user, "escalatie.bekijk_verzoek", verzoek):
-        raise Http404
-    return verzoek
+def _verzoek(request, vid, log=False) -> Verzoek:
+    return laad(
+        request,
+        Verzoek.objects.select_related("contactpersoon__organisatie", "casus", "aangemaakt_door")
+        .prefetch_related("casus__medebehandelaars"),
+        vid, "escalatie.bekijk_verzoek", log=log,
+    )
 
 
 def verzoek_detail(request, vid, form=None):
-    verzoek = _verzoek(request, vid)
-    log_access(request, verzoek)
+    verzoek = _verzoek(request, vid, log=True)
     behandelen = mag(request.user, "escalatie.behandel_verzoek", verzoek) and verzoek.status != Verzoek.Status.BEANTWOORD
     naam = request.user.get_full_name() or request.user.username
     return render(request, "escalatie/verzoek/detail.html", {
@@ -92,8 +95,7 @@ def verzoek_detail(request, vid, form=None):
 @require_POST
 def verzoek_oppakken(request, vid):
     verzoek = _verzoek(request, vid)
-    if not mag(request.user, "escalatie.behandel_verzoek", verzoek):
-        raise PermissionDenied
+    vereis_pagina(request, "escalatie.behandel_verzoek", verzoek)
     try:
         services.pak_op(verzoek.pk, request.user.get_full_name() or request.user.username, user=request.user)
     except Weigering as fout:
@@ -106,8 +108,7 @@ def verzoek_oppakken(request, vid):
 @require_POST
 def verzoek_beantwoorden(request, vid):
     verzoek = _verzoek(request, vid)
-    if not mag(request.user, "escalatie.behandel_verzoek", verzoek):
-        raise PermissionDenied
+    vereis_pagina(request, "escalatie.behandel_verzoek", verzoek)
     form = AntwoordForm(request.POST)
     if form.is_valid():
         try:
@@ -131,6 +132,7 @@ def verzoek_extern(request, token):
         verzoek = services.lees_link(token)
     except services.LinkFout as fout:
         return render(request, "escalatie/verzoek/extern_fout.html", {"melding": fout.message}, status=fout.status)
+    log_access(request, verzoek, Toegangslog.Soort.EXTERN)
     naam = verzoek.contactpersoon.naam if verzoek.contactpersoon else ""
     form = AntwoordForm(initial={"door": naam})
     oppak_form = OppakkenForm(initial={"door": naam})

@@ -4,14 +4,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from omo.forms import OmoForm, OmoModelForm
 from omo.widgets import SnelleSelect
 from rapportage.models import Knelpuntgroep, Patroon
 from rapportage.queries import patronen as queries
 from rapportage.services.signalen import omschrijving
-
-
-def fout_in_form(form, fout):
-    form.add_error(fout.field if fout.field in form.fields else None, fout.message)
 
 
 class GroepKeuze(forms.ModelChoiceField):
@@ -26,7 +23,7 @@ class EigenaarKeuze(forms.ModelChoiceField):
         return user.get_full_name() or user.username
 
 
-class PatroonForm(forms.ModelForm):
+class PatroonForm(OmoModelForm):
     eigenaar = EigenaarKeuze(
         queryset=queries.eigenaren(),
         label=_("Eigenaar (beleidsmedewerker)"),
@@ -51,12 +48,12 @@ class PatroonForm(forms.ModelForm):
         }
 
 
-class FaseForm(forms.Form):
+class FaseForm(OmoForm):
     richting = forms.ChoiceField(choices=[("vooruit", _("Vooruit")), ("terug", _("Terug"))])
     huidige_fase = forms.ChoiceField(choices=Patroon.Fase.choices, widget=forms.HiddenInput)
 
 
-class GroepToevoegenForm(forms.Form):
+class GroepToevoegenForm(OmoForm):
     groep = GroepKeuze(
         queryset=Knelpuntgroep.objects.none(),
         label=_("Knelpunten van groep"),
@@ -70,7 +67,7 @@ class GroepToevoegenForm(forms.Form):
             self.fields["groep"].queryset = groepen
 
 
-class KnelpuntKoppelForm(forms.Form):
+class KnelpuntKoppelForm(OmoForm):
     """Omo: move one knelpunt of this group into another group."""
 
     knelpunt = forms.TypedChoiceField(

@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from omo.forms import OmoForm
 from rapportage.perioden import kwartaal, laatste_12_maanden, vorig_kwartaal
 
 MIN_JAAR, MAX_JAAR = 2000, 2100
@@ -20,7 +21,7 @@ SNELKEUZES = (
 )
 
 
-class PeriodeForm(forms.Form):
+class PeriodeForm(OmoForm):
     """`van` and `tot` (both inclusive) from the GET parameters. Without either date the form
     takes the default period (the last 12 months up to today), so it is always bound and the
     fields show the dates that are used."""

@@ -4,20 +4,13 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from omo.forms import DatumInput, OmoForm
 from rapportage.models import Rapport
-
-
-class DatumInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
-
 
 DATUM_FOUTEN = {"invalid": _("Vul een geldige datum in, bijvoorbeeld 2026-03-31.")}
 
 
-class RapportForm(forms.Form):
+class RapportForm(OmoForm):
     """A report over any period; the service checks the period (and puts a refusal on `tot`)."""
 
     titel = forms.CharField(

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from casussen.models import Knelpunt
 from omo.models import User
-from omo.roles import BELEID
+from rapportage import rules
 from rapportage.models import Knelpuntgroep, Patroon
 
 FASEN = list(Patroon.Fase.values)
@@ -46,7 +46,7 @@ def patroon(pk):
 
 def eigenaren():
     """Who can own a pattern: active users with the role beleid."""
-    return User.objects.filter(is_active=True, groups__name=BELEID).distinct().order_by("first_name", "last_name", "username")
+    return User.objects.filter(rules.beleidsmedewerkers()).distinct().order_by("first_name", "last_name", "username")
 
 
 def groepen_van(patroon):

@@ -2,18 +2,15 @@
 
 from django.db.models import Prefetch
 
-from omo.roles import OMO, has_role
+from rapportage import rules
 from rapportage.models import Rapport, RapportBestand
 
 LIJST_VELDEN = ("id", "soort", "titel", "van", "tot", "versie", "status", "definitief_op", "cijfers_op")
 
 
 def zichtbare_rapporten(user):
-    """The OMO-functionaris sees every report; beleid and college only definitieve."""
-    qs = Rapport.objects.all()
-    if not has_role(user, OMO):
-        qs = qs.filter(status=Rapport.Status.DEFINITIEF)
-    return qs
+    """The rule `rapportage.bekijk_rapport` as a filter (its twin, `rapportage.rules`)."""
+    return Rapport.objects.filter(rules.zichtbare_rapporten(user))
 
 
 def lijst(user):

@@ -9,15 +9,14 @@ Rules decided here:
 - "ingevoerd" needs the decision text, and an ingevoerd pattern keeps it (it cannot be emptied).
 Every change is recorded by the pghistory triggers of `Patroon` (the phase history)."""
 
-import rules
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casussen.models import Knelpunt
-from casussen.services.fouten import Weigering
 from omo.models import User
-from omo.roles import BELEID
+from omo.toegang import mag, vereis
+from omo.weigering import Weigering
 from rapportage.models import Knelpuntgroep, Patroon
 
 F = Patroon.Fase
@@ -27,8 +26,7 @@ TERUG = "terug"
 
 
 def _mag_beheren(user, patroon=None):
-    if not rules.has_perm("rapportage.beheer_patronen", user, patroon):
-        raise Weigering(_("Je mag patronen niet aanmaken of wijzigen."))
+    vereis(user, "rapportage.beheer_patronen", patroon, melding=_("Je mag patronen niet aanmaken of wijzigen."))
 
 
 def _lock(patroon_id) -> Patroon:
@@ -53,7 +51,8 @@ def _schoon(data: dict) -> dict:
         raise Weigering(_("Beschrijf het patroon."), "beschrijving")
     eigenaar = data.get("eigenaar")
     eigenaar_id = getattr(eigenaar, "pk", eigenaar)
-    if not eigenaar_id or not User.objects.filter(pk=eigenaar_id, is_active=True, groups__name=BELEID).exists():
+    eigenaar = User.objects.filter(pk=eigenaar_id, is_active=True).first() if eigenaar_id else None
+    if eigenaar is None or not mag(eigenaar, "rapportage.bezit_patronen"):
         raise Weigering(_("Kies als eigenaar een actieve beleidsmedewerker."), "eigenaar")
     return {"titel": titel, "beschrijving": beschrijving, "eigenaar_id": eigenaar_id, "besluit": _tekst(data, "besluit")}
 

@@ -22,7 +22,6 @@ import hashlib
 import logging
 from datetime import date, datetime, time
 
-import rules
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -32,9 +31,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from casussen.services.fouten import Weigering
-from omo.roles import BELEID, COLLEGE, OMO, gebruikers_met_rol
 from omo.services import notify
+from omo.toegang import vereis, wie_mag
+from omo.weigering import Weigering
 from omo.werkdagen import AMSTERDAM, eerste_werkdag_vanaf
 from rapportage.models import SECTIES, Rapport, RapportBestand
 from rapportage.perioden import kwartaal, vorig_kwartaal
@@ -96,8 +95,7 @@ def basis_van(tekst: str) -> str:
 
 
 def _vereis(user, perm: str, obj=None, melding=None):
-    if user is None or not rules.has_perm(perm, user, obj):
-        raise Weigering(melding or _("Dit mag alleen de OMO-functionaris."))
+    vereis(user, perm, obj, melding=melding or _("Dit mag alleen de OMO-functionaris."))
 
 
 def _lock(rapport) -> Rapport:
@@ -144,12 +142,12 @@ def maak_kwartaalconcept(vandaag: date | None = None) -> Rapport | None:
         if not _voeg_toe(rapport):
             return None
         link = reverse("rapport_detail", kwargs={"pk": rapport.pk})
-        for user in gebruikers_met_rol(OMO):
+        for user in wie_mag("rapportage.bewerk_rapport", rapport):
             notify(
                 user,
                 _("Het concept van de %(titel)s staat klaar: schrijf de bevindingen en maak het definitief.")
                 % {"titel": rapport.titel},
-                link, f"rapport-concept-{rapport.pk}",
+                link, f"rapport-concept-{rapport.pk}", doel=("rapportage.bekijk_rapport", rapport),
             )
     logger.info("Concept %s gemaakt", rapport)
     return rapport
@@ -373,6 +371,6 @@ def render_pdfs(rapport_id: int) -> list[int]:
                 "v": rapport.versie, "titel": rapport.titel}
         else:
             tekst = _("De %(titel)s is definitief en staat klaar in OMO.") % {"titel": rapport.titel}
-        for user in gebruikers_met_rol(COLLEGE, BELEID):
-            notify(user, tekst, link, f"rapport-definitief-{rapport.pk}")
+        for user in wie_mag("rapportage.ontvang_rapport", rapport):
+            notify(user, tekst, link, f"rapport-definitief-{rapport.pk}", doel=("rapportage.bekijk_rapport", rapport))
     return [bestaand[v].pk for v in VARIANTEN]

@@ -21,7 +21,6 @@ transaction as the save.
 
 import re
 
-import rules
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Min, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -30,9 +29,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from casussen.models import Knelpunt
-from casussen.services.fouten import Weigering
-from omo.roles import BELEID, OMO, gebruikers_met_rol
 from omo.services import notify
+from omo.toegang import vereis, wie_mag
+from omo.weigering import Weigering
 from rapportage.models import SIGNAAL_DREMPEL, Knelpuntgroep, KnelpuntIndeling
 
 _WITRUIMTE = re.compile(r"\s+")
@@ -160,8 +159,8 @@ def hertel(groep_ids, melden: bool = True) -> list[Knelpuntgroep]:
 
 
 def ontvangers():
-    """Everyone who is told about a new structureel signaal: active omo and beleid users."""
-    return gebruikers_met_rol(OMO, BELEID)
+    """Everyone who is told about a new structureel signaal: who may see the signals."""
+    return wie_mag("rapportage.zie_signalen")
 
 
 def _meld_signaal(groep: Knelpuntgroep) -> None:
@@ -171,15 +170,15 @@ def _meld_signaal(groep: Knelpuntgroep) -> None:
     }
     link = reverse("signaal_detail", args=[groep.pk])
     for user in ontvangers():
-        notify(user, tekst, link, key=f"signaal-{groep.pk}")
+        notify(user, tekst, link, key=f"signaal-{groep.pk}", doel=("rapportage.zie_signalen", None))
 
 
 # --- Linking by hand (the OMO-functionaris) ----------------------------------------------------
 
 
 def _mag_koppelen(user):
-    if not rules.has_perm("rapportage.koppel_knelpunten", user):
-        raise Weigering(_("Alleen de OMO-functionaris koppelt knelpunten aan een andere groep."))
+    vereis(user, "rapportage.koppel_knelpunten",
+           melding=_("Alleen de OMO-functionaris koppelt knelpunten aan een andere groep."))
 
 
 @transaction.atomic

@@ -9,7 +9,8 @@ from django.urls import path
 from django.utils.http import urlencode
 
 from casussen.queries import referentie
-from casussen.views.common import mag, vereis
+from omo.csvexport import csv_download
+from omo.toegang import mag, vereis_pagina
 from rapportage import exports
 from rapportage.forms.periode import PeriodeForm
 from rapportage.queries.cijfers import cijfers
@@ -29,7 +30,7 @@ def _query(van, tot, publiek) -> str:
 
 
 def dashboard(request):
-    vereis(request, "rapportage.bekijk_dashboard")
+    vereis_pagina(request, "rapportage.bekijk_dashboard")
     form, periode = _periode(request)
     context = {"form": form, "c": None, "publiek": False, "pdf": False,
                "links": mag(request.user, "rapportage.naar_casussen")}
@@ -48,7 +49,7 @@ def dashboard(request):
 def export(request, tabel):
     """One table of the dashboard as CSV for Dutch Excel (see rapportage.exports): the same
     period parameters and the same numbers as the page."""
-    vereis(request, "rapportage.bekijk_dashboard")
+    vereis_pagina(request, "rapportage.bekijk_dashboard")
     if tabel not in exports.SLUGS:
         raise Http404
     form, periode = _periode(request)
@@ -56,11 +57,9 @@ def export(request, tabel):
         fouten = [str(fout) for fouten in form.errors.values() for fout in fouten]
         return HttpResponse("\n".join(fouten), status=400, content_type="text/plain; charset=utf-8")
     van, tot, publiek = periode
-    inhoud = exports.als_csv(exports.tabellen(cijfers(van, tot), publiek)[tabel])
-    response = HttpResponse(inhoud, content_type="text/csv; charset=utf-8")
-    naam = f"omo-{tabel}-{van.isoformat()}-{tot.isoformat()}{'-publiek' if publiek else ''}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{naam}"'
-    return response
+    t = exports.tabellen(cijfers(van, tot), publiek)[tabel]
+    return csv_download(f"omo-{tabel}-{van.isoformat()}-{tot.isoformat()}{'-publiek' if publiek else ''}.csv",
+                        t.kop, t.rijen)
 
 
 urlpatterns = [

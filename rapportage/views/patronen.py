@@ -16,18 +16,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from casussen.services.fouten import Weigering
-from casussen.views.common import mag, vereis
 from omo.audit import log_access_many
+from omo.csvexport import csv_download
+from omo.forms import fout_in_form
 from omo.paginering import BegrensdePaginator
-from rapportage import exports
+from omo.toegang import mag, vereis_pagina
+from omo.weigering import Weigering
 from rapportage.filters import PatroonFilter, SignaalFilter
 from rapportage.forms.patronen import (
     FaseForm,
     GroepToevoegenForm,
     KnelpuntKoppelForm,
     PatroonForm,
-    fout_in_form,
 )
 from rapportage.models import SIGNAAL_DREMPEL, Knelpuntgroep, Patroon
 from rapportage.queries import patronen as patroon_queries
@@ -45,20 +45,16 @@ def _querystring(request) -> str:
 
 
 def _csv(naam: str, kop: list, rijen) -> HttpResponse:
-    """The same CSV as the dashboard's (rapportage.exports: BOM, `;`, free text that Excel would
-    run as a formula kept as text)."""
-    response = HttpResponse(
-        exports.als_csv(exports.Tabel(naam, naam, kop, list(rijen))), content_type="text/csv; charset=utf-8"
-    )
-    response["Content-Disposition"] = f'attachment; filename="omo-{naam}-{timezone.localdate():%Y%m%d}.csv"'
-    return response
+    """OMO's one CSV format (`omo.csvexport`: BOM, `;`, free text that Excel would run as a
+    formula kept as text)."""
+    return csv_download(f"omo-{naam}-{timezone.localdate():%Y%m%d}.csv", kop, rijen)
 
 
 # --- Structurele signalen ----------------------------------------------------------------------
 
 
 def _signaal_filter(request):
-    vereis(request, "rapportage.zie_signalen")
+    vereis_pagina(request, "rapportage.zie_signalen")
     alle_toegestaan = mag(request.user, "rapportage.koppel_knelpunten")
     filterset = SignaalFilter(request.GET, queryset=signaal_queries.groepen(alle=True), alle_toegestaan=alle_toegestaan)
     rows = filterset.qs if filterset.is_valid() else Knelpuntgroep.objects.none()
@@ -96,7 +92,7 @@ def signaal_export(request):
 
 
 def _groep(request, pk) -> Knelpuntgroep:
-    vereis(request, "rapportage.zie_signalen")
+    vereis_pagina(request, "rapportage.zie_signalen")
     groep = signaal_queries.groep(pk)
     if groep is None:
         raise Http404
@@ -126,7 +122,7 @@ def signaal_detail(request, pk, koppel_form=None):
 
 @require_POST
 def signaal_koppelen(request, pk):
-    vereis(request, "rapportage.koppel_knelpunten")
+    vereis_pagina(request, "rapportage.koppel_knelpunten")
     groep = _groep(request, pk)
     knelpunten = signaal_queries.knelpunten_van(groep)
     form = KnelpuntKoppelForm(
@@ -146,7 +142,7 @@ def signaal_koppelen(request, pk):
 @require_POST
 def signaal_ontkoppelen(request, pk):
     """Return a knelpunt that was linked into this group by hand to the group of its own key."""
-    vereis(request, "rapportage.koppel_knelpunten")
+    vereis_pagina(request, "rapportage.koppel_knelpunten")
     groep = _groep(request, pk)
     knelpunt_id = request.POST.get("knelpunt", "")
     if not knelpunt_id.isdigit() or not groep.leden.filter(knelpunt_id=int(knelpunt_id)).exists():
@@ -165,7 +161,7 @@ def signaal_ontkoppelen(request, pk):
 
 
 def _patroon_filter(request):
-    vereis(request, "rapportage.zie_patronen")
+    vereis_pagina(request, "rapportage.zie_patronen")
     filterset = PatroonFilter(request.GET, queryset=patroon_queries.patronen())
     rows = filterset.qs if filterset.is_valid() else Patroon.objects.none()
     return filterset, rows
@@ -196,7 +192,7 @@ def patroon_export(request):
 
 
 def patroon_nieuw(request):
-    vereis(request, "rapportage.beheer_patronen")
+    vereis_pagina(request, "rapportage.beheer_patronen")
     groep = None
     groep_pk = request.POST.get("groep") or request.GET.get("groep")
     if groep_pk:
@@ -217,7 +213,7 @@ def patroon_nieuw(request):
 
 
 def _patroon(request, pk) -> Patroon:
-    vereis(request, "rapportage.zie_patronen")
+    vereis_pagina(request, "rapportage.zie_patronen")
     patroon = patroon_queries.patroon(pk)
     if patroon is None:
         raise Http404
@@ -276,9 +272,9 @@ def patroon_detail(request, pk, formulieren=None):
 
 
 def patroon_bewerken(request, pk):
-    vereis(request, "rapportage.beheer_patronen")
+    vereis_pagina(request, "rapportage.beheer_patronen")
     patroon = _patroon(request, pk)
-    vereis(request, "rapportage.beheer_patronen", patroon)
+    vereis_pagina(request, "rapportage.beheer_patronen", patroon)
     form = PatroonForm(request.POST or None, instance=patroon)
     if request.method == "POST" and form.is_valid():
         try:
@@ -293,9 +289,9 @@ def patroon_bewerken(request, pk):
 
 @require_POST
 def patroon_fase(request, pk):
-    vereis(request, "rapportage.beheer_patronen")
+    vereis_pagina(request, "rapportage.beheer_patronen")
     patroon = _patroon(request, pk)
-    vereis(request, "rapportage.beheer_patronen", patroon)
+    vereis_pagina(request, "rapportage.beheer_patronen", patroon)
     form = FaseForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Kies vooruit of terug; er is niets veranderd."))
@@ -315,9 +311,9 @@ def patroon_fase(request, pk):
 @require_POST
 def patroon_knelpunten(request, pk):
     """Add every knelpunt of a group, or remove a group or one knelpunt (omo)."""
-    vereis(request, "rapportage.beheer_patronen")
+    vereis_pagina(request, "rapportage.beheer_patronen")
     patroon = _patroon(request, pk)
-    vereis(request, "rapportage.beheer_patronen", patroon)
+    vereis_pagina(request, "rapportage.beheer_patronen", patroon)
     actie = request.POST.get("actie")
     try:
         if actie == "groep_toevoegen":

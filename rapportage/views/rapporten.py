@@ -12,10 +12,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from casussen.services.fouten import Weigering
-from casussen.views.common import mag, vereis
 from omo.audit import log_access
 from omo.paginering import BegrensdePaginator
+from omo.toegang import mag, vereis_pagina
+from omo.weigering import Weigering
 from rapportage.forms.rapporten import RapportFilter, RapportForm
 from rapportage.models import SECTIES, Rapport, RapportBestand
 from rapportage.queries import rapporten as queries
@@ -27,7 +27,7 @@ SECTIE_CODES = [code for code, _naam in SECTIES]
 def _rapport(request, pk) -> Rapport:
     """The report `pk` as `request.user` may see it: 403 without report pages at all, 404 when
     it does not exist or is not visible to them (a concept for beleid and college)."""
-    vereis(request, "rapportage.zie_rapporten")
+    vereis_pagina(request, "rapportage.zie_rapporten")
     rapport = queries.rapport(pk)
     if rapport is None or not mag(request.user, "rapportage.bekijk_rapport", rapport):
         raise Http404
@@ -39,7 +39,7 @@ def _is_htmx(request) -> bool:
 
 
 def rapport_lijst(request):
-    vereis(request, "rapportage.zie_rapporten")
+    vereis_pagina(request, "rapportage.zie_rapporten")
     jaren = queries.jaren(request.user)
     filterset = RapportFilter(request.GET, queryset=queries.lijst(request.user), jaren=jaren)
     rows = filterset.qs if filterset.is_valid() else Rapport.objects.none()
@@ -53,7 +53,7 @@ def rapport_lijst(request):
 
 
 def rapport_nieuw(request):
-    vereis(request, "rapportage.maak_rapport")
+    vereis_pagina(request, "rapportage.maak_rapport")
     form = RapportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
@@ -213,7 +213,7 @@ def rapport_pdf(request, pk, variant):
     rapport = _rapport(request, pk)
     if variant not in RapportBestand.Variant.values:
         raise Http404
-    vereis(request, "rapportage.download_rapport", rapport)
+    vereis_pagina(request, "rapportage.download_rapport", rapport)
     bestand = next((b for b in rapport.bestanden.all() if b.variant == variant), None)
     if bestand is None:
         raise Http404

@@ -31,7 +31,9 @@ BESLISSEN = NIET_ZICHTBAAR | {a: 403 for a in ZIET_AANVRAAG} | {"coach_team": OK
 EIGEN = NIET_ZICHTBAAR | {a: 403 for a in ZIET_AANVRAAG} | {"aanvrager": OK, "gedeeld": OK}
 UITVOEREN = NIET_ZICHTBAAR | {a: 403 for a in ZIET_AANVRAAG} | {"houder": OK}
 AFRONDEN = UITVOEREN | {"aanvrager": OK, "gedeeld": OK}
-BEOORDELEN = UITVOEREN | {"omo": OK}
+# Only a directly booked expense is judged afterwards (this request is not: nobody may); for
+# one that is, the budget holder and the OMO-functionaris: tests/budget/test_paginas.py.
+BEOORDELEN = NIET_ZICHTBAAR | {a: 403 for a in ZIET_AANVRAAG}
 CASUS = ALLEN_403 | {"aanvrager": OK, "gedeeld": OK, "coach_team": OK, "omo": OK, "consulent_vreemd": 404,
                      "coach_vreemd": 404}
 AANVRAGEN = CASUS | {"coach_team": 403, "omo": 403}
@@ -58,6 +60,10 @@ MATRIX = {
     "aanvraag_kwijtschelden": ("post", ("aanvraag",), UITVOEREN),
     "aanvraag_afronden": ("post", ("aanvraag",), AFRONDEN),
     "aanvraag_beoordelen": ("post", ("aanvraag",), BEOORDELEN),
+    # Only for a request put before the College (this one is not): nobody. The College's
+    # decision itself: tests/budget/test_college.py.
+    # OMO may record the College's decision: told this request does not lie with the College.
+    "aanvraag_college": ("post", ("aanvraag",), NIET_ZICHTBAAR | {a: 403 for a in ZIET_AANVRAAG} | {"omo": OK}),
     "casus_geld": ("get", ("casus",), CASUS),
     "aanvraag_nieuw": ("get", ("casus",), AANVRAGEN),
 }

@@ -26,7 +26,7 @@ from budget.management.commands.ledger_check import controleer
 from budget.models import Aanvraag, Fonds, Jaarsaldo, Rekening, Transactie
 from budget.services import aanvraag as services
 from budget.services import grootboek
-from casussen.services.fouten import Weigering
+from omo.weigering import Weigering
 from tests.budget.conftest import BEOORDELING
 
 R = Rekening.Soort

@@ -19,7 +19,7 @@ from django.urls import reverse
 from budget.models import Aanvraag, Rekening, Saldo, Transactie
 from budget.services import aanvraag as services
 from budget.services import grootboek
-from casussen.services.fouten import Weigering
+from omo.weigering import Weigering
 from tests.gelijktijdig import WACHTTIJD, gelijktijdig
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -90,7 +90,7 @@ def test_gelijktijdige_goedkeuringen_nooit_meer_dan_het_fonds_heeft(make_fonds, 
         fouten = [u for soort, u in uitkomsten if soort == "fout"]
         onverwacht = [f for f in fouten if not isinstance(f, Weigering)]
         assert not onverwacht, f"ronde {ronde}: geen Weigering maar {onverwacht!r}"
-        assert len(gelukt) == past, f"ronde {ronde}: {len(gelukt)} goedgekeurd, verwacht {past}"
+        assert len(gelukt) == past, f"ronde {ronde}: {len(gelukt)} goedgekeurd, verwacht {past}: {uitkomsten[:2]}"
         for fout in fouten:
             assert "niet genoeg" in fout.message or "beschikbaar" in fout.message, fout.message
         assert stand(fonds) == {

@@ -12,8 +12,8 @@ from django.db.utils import DatabaseError
 from budget.models import Aanvraag, Boeking, Fonds, Jaarafsluiting, Rekening, Saldo, Transactie
 from budget.services import aanvraag as services
 from budget.services import grootboek
-from casussen.services.fouten import Weigering
 from omo.templatetags.omo_format import format_euro
+from omo.weigering import Weigering
 
 R = Rekening.Soort
 S = Aanvraag.Status

@@ -119,7 +119,7 @@ def test_eigen_aanvraag_en_ander_fonds_geweigerd(make_user, make_casus, make_fon
     scenario = Scenario.objects.create(casus=casus, titel="S", beschrijving="B")
     eigen = services.maak(casus.pk, beide, {"scenario": scenario, "fonds": fonds, "bedrag": "100", "doel": "D", **BEOORDELING},
                           indienen=True)
-    from casussen.services.fouten import Weigering
+    from omo.weigering import Weigering
 
     with pytest.raises(Weigering, match="eigen aanvraag"):
         services.keur_goed(eigen.pk, beide)
@@ -150,18 +150,29 @@ def test_boven_mandaat_naar_het_college_en_het_besluit_komt_terug(client, make_f
     assert aanvraag.casus.status == status_voor  # the case itself does not move
     college = make_user("college")
     client.force_login(college)
-    url = reverse("escalatie_beslissen", kwargs={"pk": escalatie.pk})
-    # Akkoord without enough money: refused on the form, nothing changed.
-    response = client.post(url, {"beslissing": "akkoord", "motivatie": "Akkoord"})
-    assert response.status_code == 200 and "wijs eerst extra budget toe" in response.content.decode()
+    # The College decides on the request's own page; the escalation page sends it there.
+    escalatie_html = client.get(reverse("escalatie_detail", kwargs={"pk": escalatie.pk})).content.decode()
+    assert reverse("aanvraag_detail", kwargs={"pk": aanvraag.pk}) in escalatie_html
+    pagina = client.get(reverse("aanvraag_detail", kwargs={"pk": aanvraag.pk})).content.decode()
+    assert reverse("aanvraag_college", kwargs={"pk": aanvraag.pk}) in pagina
+    # Akkoord without enough money: refused on the form, what was typed stays, nothing changed.
+    response = post(client, "aanvraag_college", aanvraag.pk, {"beslissing": "akkoord", "motivatie": "Akkoord zonder geld"})
+    html = response.content.decode()
+    assert response.status_code == 200 and "wijs eerst extra budget toe" in html and "Akkoord zonder geld" in html
     escalatie.refresh_from_db()
     assert escalatie.beslissing == "" and grootboek.saldi(fonds.pk)[R.GERESERVEERD] == 0
-    client.post(url, {"beslissing": "akkoord", "motivatie": "Akkoord, met extra budget", "toewijzing": "1000,00"})
+    post(client, "aanvraag_college", aanvraag.pk,
+         {"beslissing": "akkoord", "motivatie": "Akkoord, met extra budget", "toewijzing": "1000,00"})
     aanvraag.refresh_from_db()
     escalatie.refresh_from_db()
     assert escalatie.beslissing == Escalatie.Beslissing.AKKOORD
     assert aanvraag.status == S.GOEDGEKEURD and aanvraag.gereserveerd == Decimal("4000.00")
     assert grootboek.saldi(fonds.pk)[R.BESCHIKBAAR] == 0
+    # A second click changes nothing and says why.
+    response = post(client, "aanvraag_college", aanvraag.pk, {"beslissing": "afgewezen", "motivatie": "Toch niet"})
+    aanvraag.refresh_from_db()
+    assert aanvraag.status == S.GOEDGEKEURD
+    assert "niet (meer) bij het College" in client.get(response.url).content.decode()
     assert Notificatie.objects.filter(gebruiker=consulent, tekst__contains="het College").exists()
 
 
@@ -267,12 +278,10 @@ def test_aanvraagpagina_binnen_het_querybudget(client, make_aanvraag, budgethoud
 @pytest.mark.django_db
 def test_college_legt_terug_en_de_consulent_kan_opnieuw_indienen(make_fonds, make_aanvraag, budgethouder, make_user,
                                                                   consulent):
-    from escalatie.services import escalatie as escalatie_services
-
     fonds = make_fonds(toewijzing="3000.00", mandaat=Decimal("2500.00"))
     aanvraag = make_aanvraag("4000.00", fonds=fonds)
     aanvraag = services.leg_voor_aan_college(aanvraag.pk, budgethouder, "Boven mijn mandaat")
-    escalatie_services.beslis(aanvraag.escalatie_id, make_user("college"), "teruggelegd", "Vraag eerst 2.500 aan")
+    services.beslis_als_college(aanvraag.pk, make_user("college"), "teruggelegd", "Vraag eerst 2.500 aan")
     aanvraag.refresh_from_db()
     assert (aanvraag.status, aanvraag.besloten_door, aanvraag.ingediend_op) == (S.CONCEPT, None, None)
     assert aanvraag.motivatie == "Vraag eerst 2.500 aan" and aanvraag.gereserveerd == 0

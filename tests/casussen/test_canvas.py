@@ -10,7 +10,7 @@ from django.urls import reverse
 from casussen.models import Canvas, CanvasConcept, Casus, Status, TijdlijnEvent
 from casussen.services import canvas as canvas_services
 from casussen.services import casus as casus_services
-from casussen.services.fouten import Weigering
+from omo.weigering import Weigering
 
 HX = {"HTTP_HX_REQUEST": "true"}
 

@@ -11,9 +11,9 @@ from django.db import connection
 from django.urls import reverse
 
 from casussen.models import Besluit, Canvas, Casus, Scenario, Status
-from casussen.services import Weigering
 from casussen.services import casus as services
 from omo.models import Toegangslog
+from omo.weigering import Weigering
 
 pytestmark = pytest.mark.django_db
 

@@ -19,11 +19,11 @@ from casussen.models import (
     TijdlijnEvent,
     Zelfredzaamheid,
 )
-from casussen.services import Weigering
 from casussen.services import casus as casus_services
 from casussen.services import plan as services
 from casussen.tasks import evaluaties_melden
 from omo.models import Notificatie
+from omo.weigering import Weigering
 
 pytestmark = pytest.mark.django_db
 

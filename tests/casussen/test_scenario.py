@@ -20,7 +20,7 @@ from casussen.models import (
 )
 from casussen.services import casus as casus_services
 from casussen.services import scenario as services
-from casussen.services.fouten import Weigering
+from omo.weigering import Weigering
 
 NBSP = "\u00a0"
 

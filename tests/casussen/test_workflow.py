@@ -5,8 +5,8 @@ import pytest
 
 from casussen import workflow
 from casussen.models import Besluit, Scenario, Status
-from casussen.services import Weigering
 from casussen.services import casus as services
+from omo.weigering import Weigering
 
 pytestmark = pytest.mark.django_db
 

@@ -23,8 +23,10 @@ ACTOREN = [ANONIEM, "afzender", "gedeeld", "coach_team", "consulent_vreemd", "co
            "portefeuillehouder", "college", "beleid", "beheerder"]
 GEEN_CASUSROL = {"ontvanger": 403, "portefeuillehouder": 403, "college": 403, "beleid": 403, "beheerder": 403}
 
+# The list: everyone with a case role, and a colleague with a working role whom a telefoonlijst
+# contact names (the verzoeken addressed to them); a linked contact without one sees nothing.
 LIJST = {"afzender": OK, "gedeeld": OK, "coach_team": OK, "consulent_vreemd": OK, "coach_vreemd": OK, "omo": OK,
-         **GEEN_CASUSROL}
+         **GEEN_CASUSROL, "ontvanger": OK}
 ALLEEN_OMO = {a: 403 for a in ACTOREN if a != ANONIEM} | {"omo": OK}
 # Reading one: OMO, the sender, the case's betrokkenen (casushouder, medebehandelaars) and the
 # contact it is addressed to; the team's coach reads the case, not its verzoeken.

@@ -11,11 +11,11 @@ from django.core import mail
 from pypdf import PdfReader
 
 from casussen.models import Besluit, Status, TijdlijnEvent
-from casussen.services.fouten import Weigering
 from escalatie.models import Actiepunt, Agendapunt, Escalatie, Overleg, Verslag
 from escalatie.services import bespreking as services
 from escalatie.services import overleg as overleg_services
 from omo import berichten
+from omo.weigering import Weigering
 
 AMS = ZoneInfo("Europe/Amsterdam")
 NU = datetime.datetime(2026, 12, 1, 12, 0, tzinfo=AMS)

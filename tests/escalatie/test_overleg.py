@@ -11,10 +11,10 @@ from django.db import connection
 
 from casussen.models import Canvas, Status, TijdlijnEvent
 from casussen.services import casus as casus_services
-from casussen.services.fouten import Weigering
 from escalatie.models import Agendapunt, Overleg, Overlegreeks
 from escalatie.services import overleg as services
 from omo.models import Notificatie, Sluitingsdag
+from omo.weigering import Weigering
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

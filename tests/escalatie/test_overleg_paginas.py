@@ -91,7 +91,7 @@ def test_a_consulent_who_is_not_a_participant_sees_only_own_items(
 
 
 @pytest.mark.django_db
-def test_a_standing_participant_sees_the_whole_agenda_without_the_chairs_buttons(
+def test_a_standing_participant_sees_the_whole_agenda_without_case_content_or_the_chairs_buttons(
     client, overleg, klare_casus, consulent, deelnemer, django_assert_max_num_queries
 ):
     for i in range(5):
@@ -100,7 +100,10 @@ def test_a_standing_participant_sees_the_whole_agenda_without_the_chairs_buttons
     client.get(detail_url(overleg))
     with django_assert_max_num_queries(12):
         body = client.get(detail_url(overleg)).content.decode()
-    assert body.count("Huurachterstand na ziekenhuisopname") == 5 and "Gedeelde casus 4" in body
+    # Need-to-know: code, title, question and requested decision; the canvas only for viewers
+    # whom the case rule allows (the participant is no betrokkene of these cases).
+    assert "Gedeelde casus 4" in body and body.count("Vraag") >= 5
+    assert "Huurachterstand na ziekenhuisopname" not in body
     assert "Omhoog" not in body and "Van de agenda halen" not in body and "Vergadermodus" not in body
 
 

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from casussen.models import Leefgebied, Organisatie
-from casussen.services.fouten import Weigering
 from escalatie.models import Contactpersoon
 from escalatie.services import verzoek as services
+from omo.weigering import Weigering
 
 pytestmark = pytest.mark.django_db
 

@@ -12,12 +12,12 @@ from django.db import connection
 from django.urls import reverse
 
 from casussen.models import Leefgebied, Organisatie, TijdlijnEvent
-from casussen.services.fouten import Weigering
 from escalatie.models import Contactpersoon, Verzoek
 from escalatie.queries.verzoek import nalevingsgraad
 from escalatie.services import verzoek as services
 from omo import berichten
 from omo.models import Bericht, Notificatie
+from omo.weigering import Weigering
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

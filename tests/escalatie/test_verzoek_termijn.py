@@ -9,11 +9,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from casussen.services.fouten import Weigering
 from escalatie import demo_verzoek
 from escalatie.models import Contactpersoon, Verzoek
 from escalatie.services import verzoek as services
 from omo.models import Bericht
+from omo.weigering import Weigering
 
 AMS = ZoneInfo("Europe/Amsterdam")
 pytestmark = pytest.mark.django_db

@@ -12,11 +12,26 @@ from omo.models import Notificatie
 def test_notify_is_idempotent_on_key(make_user, django_capture_on_commit_callbacks):
     user = make_user("consulent")
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        first = services.notify(user, "Verzoek verloopt morgen", "/verzoeken/1/", "verzoek-1-herinnering")
-        again = services.notify(user, "Verzoek verloopt morgen", "/verzoeken/1/", "verzoek-1-herinnering")
+        first = services.notify(user, "Verzoek verloopt morgen", "/verzoeken/", "verzoek-1-herinnering",
+                                doel=("escalatie.zie_verzoeken", None))
+        again = services.notify(user, "Verzoek verloopt morgen", "/verzoeken/", "verzoek-1-herinnering",
+                                doel=("escalatie.zie_verzoeken", None))
     assert first.pk == again.pk
     assert Notificatie.objects.filter(gebruiker=user).count() == 1
     assert len(callbacks) == 1  # one e-mail task queued, not two
+    assert first.link == "/verzoeken/"
+
+
+@pytest.mark.django_db
+def test_notify_drops_a_link_the_user_may_not_open(make_user):
+    """The text still tells them; the link would answer 403 or 404."""
+    user = make_user("budgethouder")
+    melding = services.notify(user, "Er is geëscaleerd", "/escalaties/", "esc-1",
+                              doel=("escalatie.zie_escalaties", None))
+    assert melding.link == ""
+    assert melding.tekst == "Er is geëscaleerd"
+    with pytest.raises(ValueError):
+        services.notify(user, "Zonder doel", "/escalaties/", "esc-2")
 
 
 @pytest.mark.django_db
@@ -81,7 +96,8 @@ def test_mail_is_sent_once(make_user):
 def test_notify_mails_through_a_real_worker_and_redis(make_user, celery_worker):
     """The e-mail task travels through real Redis to a real Celery worker, after commit."""
     user = make_user("consulent", email="sanne@example.nl")
-    notificatie = services.notify(user, "Je casus staat op de agenda", "/casus/1/", "agenda-1")
+    notificatie = services.notify(user, "Je casus staat op de agenda", "/casussen/", "agenda-1",
+                                  doel=("casussen.werk_met_casussen", None))
     # The worker runs in another thread: wait for its result through the result backend.
     from omo.tasks import verstuur_notificatiemail
 

@@ -141,7 +141,8 @@ def test_unknown_table_and_bad_period(client, beleid_user):
 
 
 def test_a_text_excel_would_run_as_formula_stays_text():
-    tabel = exports.Tabel("x", "x", ["Organisatie", "Bedrag"], [["=HYPERLINK(\"http://x\")", "-12,50"], ["@som", "3"]])
+    tabel = exports.Tabel("x", "x", ["Organisatie", "Bedrag"], [["=HYPERLINK(\"http://x\")", exports.Getal("-12,50")], ["@som", exports.Getal("3")], ["-1+1", "+31"]])
     rijen = list(csv.reader(io.StringIO(exports.als_csv(tabel)[1:]), delimiter=";"))
     assert rijen[1] == ["'=HYPERLINK(\"http://x\")", "-12,50"]
     assert rijen[2] == ["'@som", "3"]
+    assert rijen[3] == ["'-1+1", "'+31"]  # text that only looks like a number stays text

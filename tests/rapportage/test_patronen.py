@@ -9,7 +9,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from casussen.services.fouten import Weigering
+from omo.weigering import Weigering
 from rapportage.models import Patroon
 from rapportage.queries.patronen import voor_rapport
 from rapportage.services import patronen as services

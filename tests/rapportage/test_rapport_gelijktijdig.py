@@ -11,8 +11,8 @@ import threading
 import pytest
 from django.core import mail
 
-from casussen.services.fouten import Weigering
 from omo.models import Notificatie
+from omo.weigering import Weigering
 from rapportage.models import Rapport, RapportBestand
 from rapportage.services import rapporten as services
 from tests.gelijktijdig import WACHTTIJD, gelijktijdig

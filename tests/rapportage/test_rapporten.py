@@ -13,9 +13,9 @@ from django.db import InternalError, ProgrammingError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from casussen.services.fouten import Weigering
 from omo import services as omo_services
 from omo.models import Notificatie, Sluitingsdag, Toegangslog
+from omo.weigering import Weigering
 from omo.werkdagen import AMSTERDAM
 from rapportage.models import SECTIES, Rapport, RapportBestand
 from rapportage.perioden import kwartaal, vorig_kwartaal

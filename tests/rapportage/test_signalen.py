@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from casussen.models import Knelpunt, Organisatie
 from casussen.services import plan as plan_services
-from casussen.services.fouten import Weigering
 from omo.models import Notificatie
+from omo.weigering import Weigering
 from rapportage.models import Knelpuntgroep, KnelpuntIndeling
 from rapportage.services import signalen
 

@@ -51,9 +51,9 @@ from budget.services import grootboek
 from casussen.management.commands.bench_casussen import percentiel
 from casussen.models import Casus, Leefgebied, Scenario, Status
 from casussen.services import casus as casus_services
-from casussen.services.fouten import Weigering
 from omo import roles
 from omo.models import Team, User
+from omo.weigering import Weigering
 from omo.werkdagen import AMSTERDAM
 
 R = Rekening.Soort

@@ -1,0 +1,114 @@
+"""Forms of the beheerder: users in the admin (no privileged fields), role changes, password reset."""
+
+from django import forms
+from django.contrib.auth.forms import PasswordResetForm, _unicode_ci_compare
+from django.utils.translation import gettext_lazy as _
+
+from omo.forms import OmoForm, OmoModelForm
+from omo.models import Rolwijziging, User
+from omo.rolbeheer import GEPRIVILEGIEERD
+from omo.roles import ROLLEN
+
+# What a beheerder edits of a user. Never is_superuser, is_staff, groups, user_permissions or the
+# password: roles change through the role page (four eyes), passwords through a reset link.
+GEBRUIKER_VELDEN = ("username", "first_name", "last_name", "email", "team", "functie", "telefoon")
+
+
+class GebruikerToevoegenForm(OmoModelForm):
+    """A new user without a password: they get a reset link by e-mail and choose one themselves."""
+
+    class Meta:
+        model = User
+        fields = GEBRUIKER_VELDEN
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        email = self.fields["email"]
+        email.required = True
+        email.help_text = _("De nieuwe gebruiker krijgt op dit adres een link om zelf een wachtwoord te kiezen.")
+        email.error_messages["required"] = _(
+            "Vul een e-mailadres in: de nieuwe gebruiker kiest via een link in de e-mail zelf een wachtwoord."
+        )
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("Deze gebruikersnaam is al in gebruik."))
+        return username
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        user.set_unusable_password()
+        if commit:
+            user.save()
+        return user
+
+
+class GebruikerWijzigenForm(OmoModelForm):
+    class Meta:
+        model = User
+        fields = (*GEBRUIKER_VELDEN, "is_active")
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if User.objects.filter(username__iexact=username).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Deze gebruikersnaam is al in gebruik."))
+        return username
+
+
+class RolwijzigingForm(OmoForm):
+    actie = forms.ChoiceField(
+        label=_("Wat wil je doen?"),
+        choices=Rolwijziging.Actie.choices,
+        initial=Rolwijziging.Actie.TOEKENNEN,
+        widget=forms.RadioSelect,
+    )
+    rol = forms.ChoiceField(label=_("Rol"))
+    reden = forms.CharField(
+        label=_("Reden"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Verplicht bij een voorstel: de tweede beheerder beoordeelt het aan de hand hiervan."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rol"].choices = [("", _("Kies een rol"))] + [
+            (code, f"{rol.naam} ({_('vier ogen bij toekennen')})" if code in GEPRIVILEGIEERD else rol.naam)
+            for code, rol in ROLLEN.items()
+        ]
+
+
+class BeoordelingForm(OmoForm):
+    besluit = forms.ChoiceField(
+        label=_("Besluit"), choices=[("goedkeuren", _("Goedkeuren")), ("afwijzen", _("Afwijzen"))]
+    )
+    toelichting = forms.CharField(
+        label=_("Toelichting"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Verplicht bij afwijzen."),
+    )
+
+
+class IntrekkenForm(OmoForm):
+    toelichting = forms.CharField(label=_("Toelichting"), required=False, max_length=2000)
+
+
+class WachtwoordHerstellenForm(PasswordResetForm):
+    """Django's reset form; also for an account that has no password yet (a new user whose first
+    e-mail expired): in OMO an unusable password means "not chosen yet", never "log in elsewhere"."""
+
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def get_users(self, email):
+        return (
+            u for u in User._default_manager.filter(email__iexact=email, is_active=True)
+            if _unicode_ci_compare(email, u.email or "")
+        )

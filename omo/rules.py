@@ -1,0 +1,151 @@
+"""The rules of the shared core, and the role predicates every app's rules are built from.
+
+Every "may this user" of OMO is a rule in an app's `rules.py`, registered with the `rules`
+package and asked through `omo.toegang` (`mag`, `vereis`, the view helpers), the `{% has_perm %}`
+template tag or, for the admin, `user.has_perm`. Views, services, templates, menus,
+notifications and list querysets ask a rule; none of them looks at a user's roles itself.
+
+Roles are groups (`omo.roles`); a group carries no permissions, and the authentication backend
+(`omo.backends.RoleModelBackend`) grants no model permission of its own: the admin's
+view/add/change/delete permissions are rules too (`beheer_rechten`).
+
+A list shows only what the detail page would show: a list rule has a queryset twin, a `Q` built
+here next to the rule from the same role predicates and registered with `tweeling(...)`;
+`tests/omo/test_tweelingen.py` checks that rule and twin agree on every demo object for every
+demo account.
+"""
+
+from dataclasses import dataclass
+
+import rules
+from django.db.models import Q
+
+from omo import roles
+
+
+def _rollen(user) -> list[str]:
+    return roles.roles_of(user)
+
+
+def heeft_rol(user, code: str) -> bool:
+    """For predicates and queryset twins only (in a `rules.py`): does `user` hold the role."""
+    return code in _rollen(user)
+
+
+def _role_predicate(code: str):
+    @rules.predicate(name=f"heeft_rol_{code}")
+    def predicate(user):
+        return heeft_rol(user, code)
+
+    return predicate
+
+
+is_consulent = _role_predicate(roles.CONSULENT)
+is_maatwerkcoach = _role_predicate(roles.MAATWERKCOACH)
+is_omo = _role_predicate(roles.OMO)
+is_budgethouder = _role_predicate(roles.BUDGETHOUDER)
+is_portefeuillehouder = _role_predicate(roles.PORTEFEUILLEHOUDER)
+is_college = _role_predicate(roles.COLLEGE)
+is_beleid = _role_predicate(roles.BELEID)
+is_beheerder = _role_predicate(roles.BEHEERDER)
+
+# Who works with cases: files them, is a medebehandelaar, coaches a team or runs the overleg.
+heeft_casusrol = is_consulent | is_maatwerkcoach | is_omo
+# A role with a working relation to cases, escalations or money (not the beheerder, who keeps
+# the reference data and the users, nor beleid, who sees aggregates only).
+heeft_werkrol = heeft_casusrol | is_budgethouder | is_portefeuillehouder | is_college
+
+
+@rules.predicate
+def is_eigen_notificatie(user, notificatie):
+    return notificatie is not None and notificatie.gebruiker_id == user.pk
+
+
+# --- Queryset twins --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tweeling:
+    """A list rule and its queryset form: `q(user)` holds for exactly the objects of `model`
+    for which `perm` holds."""
+
+    perm: str
+    model: str  # "app_label.ModelName"
+    q: object  # (user) -> Q
+
+
+TWEELINGEN: dict[str, Tweeling] = {}
+# Rules asked of a person rather than of an object ("may this user own a pattern"): their twin
+# `q() -> Q` on User holds for exactly the users for whom the rule holds (without object).
+ONDERWERP_TWEELINGEN: dict[str, object] = {}
+
+
+def tweeling(perm: str, model: str):
+    """Register `fn(user) -> Q` as the queryset twin of the rule `perm` on `model`."""
+
+    def decorator(fn):
+        TWEELINGEN[perm] = Tweeling(perm, model, fn)
+        return fn
+
+    return decorator
+
+
+def onderwerp_tweeling(perm: str):
+    """Register `fn() -> Q` on User as the twin of the rule `perm` asked without an object:
+    who are the users this rule holds for (to choose a casushouder, a pattern's owner, …)."""
+
+    def decorator(fn):
+        ONDERWERP_TWEELINGEN[perm] = fn
+        return fn
+
+    return decorator
+
+
+GEEN = Q(pk__in=[])
+
+
+# --- The admin's model permissions as rules --------------------------------------------------
+
+
+def beheer_rechten(app_label: str, model: str, acties=("view", "add", "change", "delete"), predicate=None):
+    """The admin permissions `<app>.<actie>_<model>` as rules (default: the beheerder)."""
+    predicate = predicate if predicate is not None else is_beheerder
+    for actie in acties:
+        rules.add_perm(f"{app_label}.{actie}_{model}", predicate)
+
+
+# --- Rules of the shared core ----------------------------------------------------------------
+
+rules.add_perm("omo.lees_notificatie", is_eigen_notificatie)
+rules.add_perm("omo.bekijk_audit", is_beheerder)
+rules.add_perm("omo.beheer", is_beheerder)
+beheer_rechten("omo", "user", ("view", "add", "change"))
+beheer_rechten("omo", "team")
+beheer_rechten("omo", "sluitingsdag")
+rules.add_perm("omo.view_toegangslog", is_beheerder)
+
+
+# --- Rolbeheer: role changes with four eyes (omo.rolbeheer, omo.views_beheer) ----------------
+# Nobody changes their own roles; a privileged grant needs a second beheerder, who is neither
+# the proposer nor the user whose roles change. `omo.rolbeheer` asks these rules before every step.
+
+
+@rules.predicate
+def is_ander_dan_zichzelf(user, gebruiker):
+    return gebruiker is not None and gebruiker.pk != user.pk
+
+
+@rules.predicate
+def is_niet_betrokken_bij_rolwijziging(user, wijziging):
+    return wijziging is not None and user.pk not in (wijziging.voorgesteld_door_id, wijziging.gebruiker_id)
+
+
+@rules.predicate
+def is_voorsteller_van_rolwijziging(user, wijziging):
+    return wijziging is not None and wijziging.voorgesteld_door_id == user.pk
+
+
+rules.add_perm("omo.bekijk_rolwijzigingen", is_beheerder)
+rules.add_perm("omo.stel_rolwijziging_voor", is_beheerder & is_ander_dan_zichzelf)  # obj: the user
+rules.add_perm("omo.beoordeel_rolwijziging", is_beheerder & is_niet_betrokken_bij_rolwijziging)
+rules.add_perm("omo.trek_rolwijziging_in", is_beheerder & is_voorsteller_van_rolwijziging)

@@ -1,0 +1,174 @@
+"""Pages of the beheerder: a user's roles (propose a change), the role changes waiting for a
+second beheerder, and the password views that end a forced password change.
+
+Thin: they ask the rules (`omo.rules`) and change through `omo.rolbeheer`.
+"""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from omo import rolbeheer
+from omo.forms_beheer import (
+    BeoordelingForm,
+    IntrekkenForm,
+    RolwijzigingForm,
+    WachtwoordHerstellenForm,
+)
+from omo.models import Rolwijziging, User
+from omo.paginering import BegrensdePaginator
+from omo.roles import ROLLEN, roles_of
+from omo.toegang import vereis_pagina
+from omo.weigering import Weigering
+
+PAGE_SIZE = 50
+S = Rolwijziging.Status
+
+
+def _wijzigingen():
+    return Rolwijziging.objects.select_related("gebruiker", "voorgesteld_door", "beoordeeld_door")
+
+
+def gebruiker_rollen(request, pk):
+    vereis_pagina(request, "omo.bekijk_rolwijzigingen")
+    gebruiker = get_object_or_404(User.objects.select_related("team"), pk=pk)
+    form = RolwijzigingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            wijziging = rolbeheer.wijzig_rol(request.user, gebruiker.pk, d["rol"], d["actie"], d["reden"])
+        except Weigering as fout:
+            if fout.field in form.fields:
+                form.add_error(fout.field, fout.message)
+            else:
+                messages.error(request, fout.message)
+                return redirect("gebruiker_rollen", pk=gebruiker.pk)
+        else:
+            _meld_resultaat(request, wijziging)
+            return redirect("gebruiker_rollen", pk=gebruiker.pk)
+    wijzigingen = _wijzigingen().filter(gebruiker=gebruiker)
+    eerder = BegrensdePaginator(
+        wijzigingen.exclude(status=S.VOORGESTELD).order_by("-voorgesteld_op", "-pk"), PAGE_SIZE
+    ).get_page(request.GET.get("pagina"))
+    return render(request, "omo/beheer/gebruiker_rollen.html", {
+        "gebruiker": gebruiker,
+        "rollen": [ROLLEN[code] for code in roles_of(gebruiker)],
+        "open": list(wijzigingen.filter(status=S.VOORGESTELD).order_by("voorgesteld_op", "pk")),
+        "page": eerder,
+        "form": form,
+        "beoordeling_form": BeoordelingForm(),
+        "vier_ogen_rollen": [ROLLEN[code].naam for code in ROLLEN if code in rolbeheer.GEPRIVILEGIEERD],
+    })
+
+
+def _meld_resultaat(request, wijziging):
+    if wijziging.status == S.VOORGESTELD:
+        messages.success(request, _("Voorstel gedaan: %(wat)s. Het gaat in zodra een tweede beheerder het goedkeurt.")
+                         % {"wat": rolbeheer.omschrijving(wijziging)})
+        if not rolbeheer.beoordelaars(wijziging):
+            messages.warning(request, _(
+                "Er is geen andere beheerder die dit kan goedkeuren. Op een installatie met één beheerder keurt "
+                "iemand met toegang tot de server het goed met: manage.py rol_goedkeuren %(id)s"
+            ) % {"id": wijziging.pk})
+    else:
+        messages.success(request, _("Gedaan: %(wat)s.") % {"wat": rolbeheer.omschrijving(wijziging)})
+
+
+def rolwijzigingen(request):
+    vereis_pagina(request, "omo.bekijk_rolwijzigingen")
+    eerder = BegrensdePaginator(
+        _wijzigingen().exclude(status=S.VOORGESTELD).order_by("-voorgesteld_op", "-pk"), PAGE_SIZE
+    ).get_page(request.GET.get("pagina"))
+    return render(request, "omo/beheer/rolwijzigingen.html", {
+        "open": list(_wijzigingen().filter(status=S.VOORGESTELD).order_by("voorgesteld_op", "pk")),
+        "page": eerder,
+    })
+
+
+def _terug(request, wijziging):
+    if request.POST.get("terug") == "gebruiker":
+        return redirect("gebruiker_rollen", pk=wijziging.gebruiker_id)
+    return redirect("rolwijzigingen")
+
+
+@require_POST
+def rolwijziging_beoordelen(request, pk):
+    vereis_pagina(request, "omo.bekijk_rolwijzigingen")
+    wijziging = get_object_or_404(Rolwijziging, pk=pk)
+    form = BeoordelingForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Kies goedkeuren of afwijzen. Er is niets veranderd."))
+        return _terug(request, wijziging)
+    besluit, toelichting = form.cleaned_data["besluit"], form.cleaned_data["toelichting"]
+    try:
+        if besluit == "goedkeuren":
+            wijziging = rolbeheer.keur_goed(request.user, wijziging.pk, toelichting)
+        else:
+            wijziging = rolbeheer.wijs_af(request.user, wijziging.pk, toelichting)
+    except Weigering as fout:
+        messages.error(request, fout.message)
+    else:
+        if besluit == "goedkeuren":
+            messages.success(request, _("Goedgekeurd: %(wat)s.") % {"wat": rolbeheer.omschrijving(wijziging)})
+        else:
+            messages.success(request, _("Afgewezen: %(wat)s.") % {"wat": rolbeheer.omschrijving(wijziging)})
+    return _terug(request, wijziging)
+
+
+@require_POST
+def rolwijziging_intrekken(request, pk):
+    vereis_pagina(request, "omo.bekijk_rolwijzigingen")
+    wijziging = get_object_or_404(Rolwijziging, pk=pk)
+    form = IntrekkenForm(request.POST)
+    toelichting = form.cleaned_data["toelichting"] if form.is_valid() else ""
+    try:
+        wijziging = rolbeheer.trek_in(request.user, wijziging.pk, toelichting)
+    except Weigering as fout:
+        messages.error(request, fout.message)
+    else:
+        messages.success(request, _("Ingetrokken: %(wat)s.") % {"wat": rolbeheer.omschrijving(wijziging)})
+    return _terug(request, wijziging)
+
+
+# --- Passwords: the user chooses them ----------------------------------------------------------
+
+
+class WachtwoordWijzigenView(auth_views.PasswordChangeView):
+    """Django's password change; a forced change ends with it."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        rolbeheer.wachtwoord_gekozen(form.user)
+        return response
+
+
+class WachtwoordHerstellenView(auth_views.PasswordResetView):
+    """Django's password reset by e-mail, with the link to OMO_BASE_URL (not the request's host)."""
+
+    form_class = WachtwoordHerstellenForm
+
+    def form_valid(self, form):
+        self.extra_email_context = rolbeheer.herstelmail_context()
+        return super().form_valid(form)
+
+
+class WachtwoordKiezenView(auth_views.PasswordResetConfirmView):
+    """The page behind the reset link; a forced change ends with it too."""
+
+    reset_url_token = "nieuw-wachtwoord"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        rolbeheer.wachtwoord_gekozen(form.user)
+        return response
+
+
+urlpatterns = [
+    path("beheer/gebruikers/<int:pk>/rollen/", gebruiker_rollen, name="gebruiker_rollen"),
+    path("beheer/rolwijzigingen/", rolwijzigingen, name="rolwijzigingen"),
+    path("beheer/rolwijzigingen/<int:pk>/beoordelen/", rolwijziging_beoordelen, name="rolwijziging_beoordelen"),
+    path("beheer/rolwijzigingen/<int:pk>/intrekken/", rolwijziging_intrekken, name="rolwijziging_intrekken"),
+]
