@@ -6,14 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from pghistory.models import Events
 
 from omo.models import Notificatie, Toegangslog
+from omo.rules import eigen_notificaties
 
 
 def unread_count(user) -> int:
-    return Notificatie.objects.filter(gebruiker=user, gelezen_op__isnull=True).count()
+    return Notificatie.objects.filter(eigen_notificaties(user), gelezen_op__isnull=True).count()
 
 
 def notificaties_for(user):
-    return Notificatie.objects.filter(gebruiker=user).order_by("-aangemaakt_op", "-id")
+    return Notificatie.objects.filter(eigen_notificaties(user)).order_by("-aangemaakt_op", "-id")
 
 
 def audit_events():

@@ -117,6 +117,11 @@ def beheer_rechten(app_label: str, model: str, acties=("view", "add", "change", 
 # --- Rules of the shared core ----------------------------------------------------------------
 
 rules.add_perm("omo.lees_notificatie", is_eigen_notificatie)
+
+
+@tweeling("omo.lees_notificatie", "omo.Notificatie")
+def eigen_notificaties(user) -> Q:
+    return Q(gebruiker_id=user.pk)
 rules.add_perm("omo.bekijk_audit", is_beheerder)
 rules.add_perm("omo.beheer", is_beheerder)
 beheer_rechten("omo", "user", ("view", "add", "change"))
