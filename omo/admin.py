@@ -169,11 +169,11 @@ class UserAdmin(OmoAdmin):
         if not change:
             self._stuur(request, obj, nieuw_account=True)
         elif oud_email:
-            rolbeheer.meld_emailwijziging(request.user, obj, oud_email)
+            rolbeheer.meld_emailwijziging(obj, request.user, oud=oud_email)
 
     def _stuur(self, request, user, nieuw_account=False) -> bool:
         try:
-            rolbeheer.stuur_herstellink(request.user, user, nieuw_account=nieuw_account)
+            rolbeheer.stuur_herstellink(user.pk, request.user, nieuw_account=nieuw_account)
         except Weigering as fout:
             self.message_user(request, fout.message, messages.WARNING)
         except OSError:
@@ -198,7 +198,7 @@ class UserAdmin(OmoAdmin):
     @admin.action(description=_("Wachtwoord wijzigen bij volgende inlog"), permissions=["change"])
     def wachtwoord_wijzigen_bij_volgende_inlog(self, request, queryset):
         try:
-            aantal = rolbeheer.verplicht_wachtwoordwijziging(request.user, queryset.values_list("pk", flat=True))
+            aantal = rolbeheer.verplicht_wachtwoordwijziging(queryset.values_list("pk", flat=True), request.user)
         except Weigering as fout:
             self.message_user(request, fout.message, messages.ERROR)
         else:

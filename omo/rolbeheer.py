@@ -179,7 +179,7 @@ def beoordelaars(wijziging) -> list[User]:
 
 
 @transaction.atomic
-def wijzig_rol(door, gebruiker_id, rol: str, actie: str, reden: str = "", now=None) -> Rolwijziging:
+def wijzig_rol(gebruiker_id, user, *, rol: str, actie: str, reden: str = "", now=None) -> Rolwijziging:
     """Grant or revoke `rol` for another user: a proposal (a privileged grant) or at once."""
     now = now or timezone.now()
     if rol not in ROLLEN:
@@ -187,11 +187,11 @@ def wijzig_rol(door, gebruiker_id, rol: str, actie: str, reden: str = "", now=No
     if actie not in A.values:
         raise Weigering(_("Kies of je de rol toekent of intrekt."), "actie")
     gebruiker = _vergrendel_gebruiker(gebruiker_id)
-    if gebruiker.pk == door.pk:
+    if gebruiker.pk == user.pk:
         raise Weigering(
             _("Je eigen rollen wijzig je niet zelf: dat doet een andere beheerder. Er is niets veranderd.")
         )
-    vereis(door, "omo.stel_rolwijziging_voor", gebruiker,
+    vereis(user, "omo.stel_rolwijziging_voor", gebruiker,
            melding=_("Alleen een beheerder wijzigt rollen. Er is niets veranderd."))
     naam = ROLLEN[rol].naam
     if actie == A.TOEKENNEN and _is_lid(gebruiker, rol):
@@ -222,7 +222,7 @@ def wijzig_rol(door, gebruiker_id, rol: str, actie: str, reden: str = "", now=No
             "reden",
         )
     wijziging = Rolwijziging(
-        gebruiker=gebruiker, rol=rol, actie=actie, status=stap.naar, voorgesteld_door=door,
+        gebruiker=gebruiker, rol=rol, actie=actie, status=stap.naar, voorgesteld_door=user,
         voorgesteld_op=now, reden=reden,
     )
     _controleer_gebruiker(wijziging)
@@ -255,58 +255,58 @@ def _meld_besluit(wijziging, tekst: str) -> None:
         )
 
 
-def _vereis_beoordelaar(door, wijziging) -> None:
-    if door.pk == wijziging.voorgesteld_door_id:
+def _vereis_beoordelaar(user, wijziging) -> None:
+    if user.pk == wijziging.voorgesteld_door_id:
         melding = _("Je eigen voorstel keurt een andere beheerder goed of af, niet jij. Er is niets veranderd.")
-    elif door.pk == wijziging.gebruiker_id:
+    elif user.pk == wijziging.gebruiker_id:
         melding = _("Over je eigen rollen beslist een andere beheerder. Er is niets veranderd.")
     else:
         melding = _("Alleen een beheerder beoordeelt een rolwijziging. Er is niets veranderd.")
-    vereis(door, "omo.beoordeel_rolwijziging", wijziging, melding=melding)
+    vereis(user, "omo.beoordeel_rolwijziging", wijziging, melding=melding)
 
 
 @transaction.atomic
-def keur_goed(door, wijziging_id, toelichting: str = "", now=None) -> Rolwijziging:
+def keur_goed(wijziging_id, user, *, toelichting: str = "", now=None) -> Rolwijziging:
     """A second beheerder approves a proposal: the role change takes effect now."""
     wijziging = _vergrendel(wijziging_id)
-    _vereis_beoordelaar(door, wijziging)
+    _vereis_beoordelaar(user, wijziging)
     stap = _stap(wijziging, S.GOEDGEKEURD, BEOORDELAAR)
     _controleer_gebruiker(wijziging)
     wijziging.status = stap.naar
-    wijziging.beoordeeld_door = door
+    wijziging.beoordeeld_door = user
     wijziging.beoordeeld_op = now or timezone.now()
     wijziging.toelichting = (toelichting or "").strip()
     wijziging.save(update_fields=["status", "beoordeeld_door", "beoordeeld_op", "toelichting"])
     _voer_uit(wijziging)
     _meld_besluit(wijziging, _("%(wie)s heeft je voorstel goedgekeurd: %(wat)s.") % {
-        "wie": door, "wat": omschrijving(wijziging)})
+        "wie": user, "wat": omschrijving(wijziging)})
     return wijziging
 
 
 @transaction.atomic
-def wijs_af(door, wijziging_id, toelichting: str, now=None) -> Rolwijziging:
+def wijs_af(wijziging_id, user, *, toelichting: str, now=None) -> Rolwijziging:
     """A second beheerder rejects a proposal, with a reason: the roles stay as they are."""
     wijziging = _vergrendel(wijziging_id)
-    _vereis_beoordelaar(door, wijziging)
+    _vereis_beoordelaar(user, wijziging)
     stap = _stap(wijziging, S.AFGEWEZEN, BEOORDELAAR)
     toelichting = (toelichting or "").strip()
     if stap.reden_verplicht and not toelichting:
         raise Weigering(_("Schrijf waarom je dit voorstel afwijst."), "toelichting")
     wijziging.status = stap.naar
-    wijziging.beoordeeld_door = door
+    wijziging.beoordeeld_door = user
     wijziging.beoordeeld_op = now or timezone.now()
     wijziging.toelichting = toelichting
     wijziging.save(update_fields=["status", "beoordeeld_door", "beoordeeld_op", "toelichting"])
     _meld_besluit(wijziging, _("%(wie)s heeft je voorstel afgewezen: %(wat)s. Reden: %(reden)s") % {
-        "wie": door, "wat": omschrijving(wijziging), "reden": toelichting})
+        "wie": user, "wat": omschrijving(wijziging), "reden": toelichting})
     return wijziging
 
 
 @transaction.atomic
-def trek_in(door, wijziging_id, toelichting: str = "", now=None) -> Rolwijziging:
+def trek_in(wijziging_id, user, *, toelichting: str = "", now=None) -> Rolwijziging:
     """The proposer withdraws their proposal."""
     wijziging = _vergrendel(wijziging_id)
-    vereis(door, "omo.trek_rolwijziging_in", wijziging,
+    vereis(user, "omo.trek_rolwijziging_in", wijziging,
            melding=_("Alleen wie het voorstel deed, trekt het in. Er is niets veranderd."))
     stap = _stap(wijziging, S.INGETROKKEN, VOORSTELLER)
     wijziging.status = stap.naar
@@ -445,10 +445,13 @@ def herstelmail_context(gebruiker=None, **extra) -> dict:
     return context
 
 
-def stuur_herstellink(door, gebruiker, nieuw_account: bool = False) -> None:
-    """Send `gebruiker` Django's password-reset e-mail: they choose their own password.
-    Raises `Weigering` (inactive, no e-mail address) or OSError (the mail server)."""
-    vereis(door, "omo.change_user", gebruiker)
+def stuur_herstellink(gebruiker_id, user, *, nieuw_account: bool = False) -> None:
+    """Send the user `gebruiker_id` Django's password-reset e-mail: they choose their own
+    password. Raises `Weigering` (inactive, no e-mail address) or OSError (the mail server)."""
+    gebruiker = User.objects.filter(pk=gebruiker_id).first()
+    if gebruiker is None:
+        raise Weigering(_("Deze gebruiker bestaat niet. Er is niets verstuurd."))
+    vereis(user, "omo.change_user", gebruiker)
     if not gebruiker.is_active:
         raise Weigering(_("%(wie)s is niet actief; er is geen herstellink verstuurd.") % {"wie": gebruiker})
     if not gebruiker.email:
@@ -460,11 +463,11 @@ def stuur_herstellink(door, gebruiker, nieuw_account: bool = False) -> None:
 
 
 @transaction.atomic
-def verplicht_wachtwoordwijziging(door, gebruiker_ids) -> int:
+def verplicht_wachtwoordwijziging(gebruiker_ids, user) -> int:
     """At their next request these users must choose a new password first. Returns how many."""
     aantal = 0
     for gebruiker in User.objects.select_for_update().filter(pk__in=list(gebruiker_ids)).order_by("pk"):
-        vereis(door, "omo.change_user", gebruiker)
+        vereis(user, "omo.change_user", gebruiker)
         if not gebruiker.moet_wachtwoord_wijzigen:
             gebruiker.moet_wachtwoord_wijzigen = True
             gebruiker.save(update_fields=["moet_wachtwoord_wijzigen"])
@@ -478,7 +481,7 @@ def wachtwoord_gekozen(gebruiker) -> None:
         gebruiker.moet_wachtwoord_wijzigen = False
 
 
-def meld_emailwijziging(door, gebruiker, oud: str) -> None:
+def meld_emailwijziging(gebruiker, user, *, oud: str) -> None:
     """Another user's e-mail address was changed: tell the old address. A reset link goes to the
     new one, so whoever owns the account hears of it."""
     if not oud or oud.lower() == (gebruiker.email or "").lower():
@@ -489,6 +492,6 @@ def meld_emailwijziging(door, gebruiker, oud: str) -> None:
         _("OMO: je e-mailadres is gewijzigd"),
         _("Beste %(naam)s,\n\n%(door)s heeft het e-mailadres van je OMO-account gewijzigd van %(oud)s in %(nieuw)s.\n\n"
           "Klopt dat niet? Neem dan direct contact op met de functioneel beheerder van %(gemeente)s.\n")
-        % {"naam": gebruiker, "door": door, "oud": oud, "nieuw": gebruiker.email or "—",
+        % {"naam": gebruiker, "door": user, "oud": oud, "nieuw": gebruiker.email or "—",
            "gemeente": settings.OMO_GEMEENTE},
     )

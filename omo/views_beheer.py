@@ -39,7 +39,8 @@ def gebruiker_rollen(request, pk):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            wijziging = rolbeheer.wijzig_rol(request.user, gebruiker.pk, d["rol"], d["actie"], d["reden"])
+            wijziging = rolbeheer.wijzig_rol(gebruiker.pk, request.user, rol=d["rol"], actie=d["actie"],
+                                              reden=d["reden"])
         except Weigering as fout:
             if fout.field in form.fields:
                 form.add_error(fout.field, fout.message)
@@ -105,9 +106,9 @@ def rolwijziging_beoordelen(request, pk):
     besluit, toelichting = form.cleaned_data["besluit"], form.cleaned_data["toelichting"]
     try:
         if besluit == "goedkeuren":
-            wijziging = rolbeheer.keur_goed(request.user, wijziging.pk, toelichting)
+            wijziging = rolbeheer.keur_goed(wijziging.pk, request.user, toelichting=toelichting)
         else:
-            wijziging = rolbeheer.wijs_af(request.user, wijziging.pk, toelichting)
+            wijziging = rolbeheer.wijs_af(wijziging.pk, request.user, toelichting=toelichting)
     except Weigering as fout:
         messages.error(request, fout.message)
     else:
@@ -125,7 +126,7 @@ def rolwijziging_intrekken(request, pk):
     form = IntrekkenForm(request.POST)
     toelichting = form.cleaned_data["toelichting"] if form.is_valid() else ""
     try:
-        wijziging = rolbeheer.trek_in(request.user, wijziging.pk, toelichting)
+        wijziging = rolbeheer.trek_in(wijziging.pk, request.user, toelichting=toelichting)
     except Weigering as fout:
         messages.error(request, fout.message)
     else:

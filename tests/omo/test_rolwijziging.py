@@ -220,7 +220,7 @@ def test_een_rol_die_iemand_al_heeft_of_niet_heeft(client, make_user, beheerders
 def test_rol_goedkeuren_weigert_als_er_een_tweede_beheerder_is(beheerders, make_user):
     anna, _bert = beheerders
     sanne = make_user("consulent")
-    wijziging = rolbeheer.wijzig_rol(anna, sanne.pk, "omo", "toekennen", "Nieuwe coördinator")
+    wijziging = rolbeheer.wijzig_rol(sanne.pk, anna, rol="omo", actie="toekennen", reden="Nieuwe coördinator")
     with pytest.raises(CommandError, match="vier-ogenprincipe"):
         call_command("rol_goedkeuren", str(wijziging.pk))
     assert rollen(sanne) == {"consulent"}
@@ -326,7 +326,7 @@ ROLPAGINAS = {
 def test_alleen_de_beheerder_gebruikt_de_rolpaginas(client, make_user, beheerders, name):
     anna, _bert = beheerders
     sanne = make_user("consulent")
-    wijziging = rolbeheer.wijzig_rol(anna, sanne.pk, "college", "toekennen", "Secretaris")
+    wijziging = rolbeheer.wijzig_rol(sanne.pk, anna, rol="college", actie="toekennen", reden="Secretaris")
     method, obj = ROLPAGINAS[name]
     kwargs = {"pk": {"gebruiker": sanne, "wijziging": wijziging}[obj].pk} if obj else {}
     url = reverse(name, kwargs=kwargs)
@@ -352,10 +352,10 @@ def test_gelijktijdig_goedkeuren_en_voorstellen(make_user):
     bert = make_user("beheerder", email="")
     carla = make_user("beheerder", email="")
     sanne = make_user("consulent", email="")
-    wijziging = rolbeheer.wijzig_rol(anna, sanne.pk, "omo", "toekennen", "Coördinator")
+    wijziging = rolbeheer.wijzig_rol(sanne.pk, anna, rol="omo", actie="toekennen", reden="Coördinator")
     uitkomsten = gelijktijdig([
-        lambda: rolbeheer.keur_goed(bert, wijziging.pk),
-        lambda: rolbeheer.keur_goed(carla, wijziging.pk),
+        lambda: rolbeheer.keur_goed(wijziging.pk, bert),
+        lambda: rolbeheer.keur_goed(wijziging.pk, carla),
     ])
     assert sorted(u[0] for u in uitkomsten) == ["fout", "ok"]
     (fout,) = [u[1] for u in uitkomsten if u[0] == "fout"]
@@ -363,8 +363,8 @@ def test_gelijktijdig_goedkeuren_en_voorstellen(make_user):
     assert rollen(sanne) == {"consulent", "omo"}
 
     uitkomsten = gelijktijdig([
-        lambda: rolbeheer.wijzig_rol(anna, sanne.pk, "college", "toekennen", "Secretaris"),
-        lambda: rolbeheer.wijzig_rol(bert, sanne.pk, "college", "toekennen", "Secretaris"),
+        lambda: rolbeheer.wijzig_rol(sanne.pk, anna, rol="college", actie="toekennen", reden="Secretaris"),
+        lambda: rolbeheer.wijzig_rol(sanne.pk, bert, rol="college", actie="toekennen", reden="Secretaris"),
     ])
     assert sorted(u[0] for u in uitkomsten) == ["fout", "ok"]
     (fout,) = [u[1] for u in uitkomsten if u[0] == "fout"]
