@@ -10,7 +10,7 @@ import sys
 import time
 import uuid
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -25,6 +25,13 @@ from omo.models import Bericht
 
 AMS = ZoneInfo("Europe/Amsterdam")
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def werker_database_url(name: str) -> str:
+    """DATABASE_URL of this run (a local server, or the embedded one with its own host, port or
+    socket) with the test database's name: what a worker process started by a test connects to."""
+    parts = urlsplit(os.environ["DATABASE_URL"])
+    return urlunsplit(parts._replace(path=f"/{name}"))
 
 
 def _wacht(voorwaarde, seconden=60):
@@ -50,7 +57,7 @@ def test_worker_killed_mid_send_leaves_the_mail_for_the_next_run(make_user, team
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "omo.settings_test",
-        "DATABASE_URL": f"postgresql://{quote(db['USER'])}:{quote(db['PASSWORD'] or '')}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "DATABASE_URL": werker_database_url(db["NAME"]),
         "OMO_TEST_EMAIL_BACKEND": "tests.escalatie.traag_backend.EmailBackend",
         "OMO_TEST_MAILDIR": str(tmp_path),
         "PYTHONPATH": str(ROOT),
@@ -128,7 +135,7 @@ def test_scan_in_a_killed_worker_sends_each_reminder_and_escalation_once(make_us
 
     queue = f"omo-scan-{uuid.uuid4().hex[:8]}"
     db = settings.DATABASES["default"]
-    dsn = f"postgresql://{quote(db['USER'])}:{quote(db['PASSWORD'] or '')}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+    dsn = werker_database_url(db["NAME"])
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "omo.settings_test", "DATABASE_URL": dsn, "PYTHONPATH": str(ROOT),
            "OMO_TEST_EMAIL_BACKEND": "tests.escalatie.traag_backend.EmailBackend", "OMO_TEST_MAILDIR": str(tmp_path),
            "OMO_TEST_QUEUE": queue}
