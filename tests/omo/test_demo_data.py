@@ -21,6 +21,7 @@ ACCOUNTS = {
     "college": "college",
     "beleid": "beleid",
     "beheerder": "beheerder",
+    "beheerder-2": "beheerder",
 }
 
 

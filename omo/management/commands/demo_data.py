@@ -40,6 +40,8 @@ ACCOUNTS = [
     ("college", "Peter", "Dassen", roles.COLLEGE, None, "Secretaris College van B&W"),
     ("beleid", "Noor", "Bemelmans", roles.BELEID, "Sociaal Domein Beleid", "Beleidsmedewerker"),
     ("beheerder", "Tom", "Wetzels", roles.BEHEERDER, "Sociaal Domein Beleid", "Functioneel beheerder"),
+    # A second beheerder: granting a privileged role needs one (four eyes).
+    ("beheerder-2", "Lotte", "Hendriks", roles.BEHEERDER, "Sociaal Domein Beleid", "Functioneel beheerder"),
 ]
 
 # Closing days of a Limburg gemeente: carnaval (Monday and Tuesday), the Friday after
