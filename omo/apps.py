@@ -10,10 +10,15 @@ class OmoConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import pre_save
 
-        from omo import rules  # noqa: F401  registers the rules of the shared core
+        from omo import (
+            rolbeheer,
+            rules,  # noqa: F401  registers the rules of the shared core
+        )
         from omo.middleware import start_session_clock
         from omo.tekst import bewaak_opslag
 
         user_logged_in.connect(start_session_clock, dispatch_uid="omo_session_clock")
+        # An e-mail address a beheerder changed is the user's once they log in themselves.
+        user_logged_in.connect(rolbeheer.ingelogd, dispatch_uid="omo_email_bevestigd")
         # Every free text of every model of OMO's apps: no BSN, no text over its limit.
         pre_save.connect(bewaak_opslag, dispatch_uid="omo_vrije_tekst")

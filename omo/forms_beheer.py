@@ -109,6 +109,7 @@ class WachtwoordHerstellenForm(PasswordResetForm):
 
     def get_users(self, email):
         return (
-            u for u in User._default_manager.filter(email__iexact=email, is_active=True)
+            # Not to an address a beheerder changed and the user has not confirmed by logging in.
+            u for u in User._default_manager.filter(email__iexact=email, is_active=True, email_onbevestigd=False)
             if _unicode_ci_compare(email, u.email or "")
         )

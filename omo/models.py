@@ -67,6 +67,15 @@ class User(AbstractUser):
         help_text=_("Na het inloggen kan deze gebruiker pas verder als hij een nieuw wachtwoord heeft gekozen."),
     )
 
+    email_onbevestigd = models.BooleanField(
+        _("e-mailadres nog niet bevestigd"),
+        default=False,
+        help_text=_(
+            "Gewijzigd door een beheerder: een herstellink gaat pas naar dit adres nadat de gebruiker zelf "
+            "weer heeft ingelogd. Zo neemt niemand een account over door het adres te veranderen."
+        ),
+    )
+
     objects = OmoUserManager()
 
     class Meta(AbstractUser.Meta):

@@ -454,6 +454,11 @@ def stuur_herstellink(gebruiker_id, user, *, nieuw_account: bool = False) -> Non
     vereis(user, "omo.change_user", gebruiker)
     if not gebruiker.is_active:
         raise Weigering(_("%(wie)s is niet actief; er is geen herstellink verstuurd.") % {"wie": gebruiker})
+    if gebruiker.email_onbevestigd:
+        raise Weigering(_(
+            "Het e-mailadres van %(wie)s is door een beheerder gewijzigd; een herstellink gaat pas naar het nieuwe "
+            "adres als %(wie)s zelf weer heeft ingelogd. Er is geen herstellink verstuurd."
+        ) % {"wie": gebruiker})
     if not gebruiker.email:
         raise Weigering(_("%(wie)s heeft geen e-mailadres; er is geen herstellink verstuurd.") % {"wie": gebruiker})
     context = herstelmail_context(gebruiker, nieuw_account=nieuw_account)
@@ -475,6 +480,14 @@ def verplicht_wachtwoordwijziging(gebruiker_ids, user) -> int:
     return aantal
 
 
+def ingelogd(sender, request, user, **kwargs) -> None:
+    """`user_logged_in`: whoever logs in with their own password owns the account, so an
+    address a beheerder changed is theirs now."""
+    if getattr(user, "email_onbevestigd", False):
+        User.objects.filter(pk=user.pk).update(email_onbevestigd=False)
+        user.email_onbevestigd = False
+
+
 def wachtwoord_gekozen(gebruiker) -> None:
     """The user chose a new password (changed or reset): the forced change is done."""
     if User.objects.filter(pk=gebruiker.pk, moet_wachtwoord_wijzigen=True).update(moet_wachtwoord_wijzigen=False):
@@ -482,10 +495,14 @@ def wachtwoord_gekozen(gebruiker) -> None:
 
 
 def meld_emailwijziging(gebruiker, user, *, oud: str) -> None:
-    """Another user's e-mail address was changed: tell the old address. A reset link goes to the
-    new one, so whoever owns the account hears of it."""
+    """A beheerder changed another user's e-mail address: tell the old address, and send no
+    reset link to the new one until the user has logged in themselves (`ingelogd`). Otherwise
+    a beheerder could put their own address on any account, send it a reset link and log in as
+    that user: a way round the four eyes on privileged roles and round need-to-know."""
     if not oud or oud.lower() == (gebruiker.email or "").lower():
         return
+    User.objects.filter(pk=gebruiker.pk).update(email_onbevestigd=True)
+    gebruiker.email_onbevestigd = True
     berichten.plaats(
         f"email-gewijzigd-{gebruiker.pk}-{timezone.now():%Y%m%d%H%M%S%f}",
         [oud],

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from omo import rolbeheer
+from omo.forms import fout_in_form
 from omo.forms_beheer import (
     BeoordelingForm,
     IntrekkenForm,
@@ -43,7 +44,7 @@ def gebruiker_rollen(request, pk):
                                               reden=d["reden"])
         except Weigering as fout:
             if fout.field in form.fields:
-                form.add_error(fout.field, fout.message)
+                fout_in_form(form, fout)
             else:
                 messages.error(request, fout.message)
                 return redirect("gebruiker_rollen", pk=gebruiker.pk)

@@ -19,6 +19,7 @@ from casussen.services import casus as services
 from casussen.views.common import PAGE_SIZE, casus_voor
 from omo.audit import gelogd_per_stuk, log_access_many
 from omo.csvexport import csv_stroom
+from omo.forms import fout_in_form
 from omo.models import Toegangslog
 from omo.paginering import BegrensdePaginator
 from omo.toegang import mag, vereis_pagina
@@ -92,7 +93,7 @@ def casus_nieuw(request):
         try:
             casus = services.registreer(request.user, velden, **m2m)
         except Weigering as e:
-            form.add_error(e.field if e.field in form.fields else None, e.message)
+            fout_in_form(form, e)
         else:
             messages.success(request, _("Casus %(code)s is aangemeld.") % {"code": casus.code})
             return redirect("casus_detail", pk=casus.pk)
@@ -140,7 +141,7 @@ def casus_wijzigen(request, pk):
         try:
             services.wijzig(casus.pk, request.user, velden, **m2m)
         except Weigering as e:
-            form.add_error(e.field if e.field in form.fields else None, e.message)
+            fout_in_form(form, e)
         else:
             messages.success(request, _("De gegevens van de casus zijn opgeslagen."))
             return redirect("casus_detail", pk=pk)
@@ -185,7 +186,7 @@ def casus_besluit(request, pk):
                 verwacht_van=data["verwacht_van"],
             )
         except Weigering as e:
-            form.add_error(e.field if e.field in form.fields else None, e.message)
+            fout_in_form(form, e)
         else:
             messages.success(request, _("Het besluit is vastgelegd."))
             return redirect("casus_detail", pk=pk)
@@ -214,7 +215,7 @@ def casus_afsluiten(request, pk):
                 verwacht_van=data["verwacht_van"],
             )
         except Weigering as e:
-            form.add_error(e.field if e.field in form.fields else None, e.message)
+            fout_in_form(form, e)
         else:
             messages.success(request, _("De casus is afgesloten."))
             return redirect("casus_detail", pk=pk)

@@ -146,7 +146,7 @@ def verzoek_extern(request, token):
                 else:
                     services.pak_op(verzoek.pk, bound.cleaned_data["door"])
             except Weigering as fout:
-                bound.add_error(fout.field if fout.field in bound.fields else None, fout.message)
+                fout_in_form(bound, fout)
             else:
                 return render(request, "escalatie/verzoek/extern_klaar.html",
                               {"beantwoord": actie == "antwoord", "verzoek": verzoek})

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from omo.audit import log_access
+from omo.forms import fout_in_form
 from omo.paginering import BegrensdePaginator
 from omo.toegang import mag, vereis_pagina
 from omo.weigering import Weigering
@@ -60,7 +61,7 @@ def rapport_nieuw(request):
         try:
             rapport = services.maak_rapport(request.user, d["van"], d["tot"], d["titel"])
         except Weigering as fout:
-            form.add_error(fout.field if fout.field in form.fields else None, fout.message)
+            fout_in_form(form, fout)
         else:
             messages.success(request, _("De rapportage is gemaakt; de cijfers zijn vastgelegd. Schrijf nu de bevindingen."))
             return redirect("rapport_detail", pk=rapport.pk)

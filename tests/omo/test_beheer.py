@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import IntegrityError, transaction
+from django.test import Client
 from django.urls import reverse
 
 from omo.models import Bericht, User
@@ -244,6 +245,27 @@ def test_emailadres_van_een_ander_wijzigen_meldt_het_aan_het_oude_adres(client_a
     assert client.post(change_url(collega), formulier(collega, email="nieuw@example.nl")).status_code == 302
     bericht = Bericht.objects.get(aan=["oud@example.nl"])
     assert "nieuw@example.nl" in bericht.tekst
+
+
+def test_een_gewijzigd_emailadres_krijgt_geen_herstellink_tot_de_gebruiker_zelf_inlogt(client_as, make_user):
+    """The takeover: a beheerder puts its own address on the OMO-functionaris's account, sends it
+    a reset link and logs in as them. The link does not go out, neither from the admin nor from
+    'Wachtwoord vergeten?', until the owner has logged in with their own password."""
+    beheerder = client_as("beheerder")
+    ilse = make_user("omo", username="ilse", email="ilse@gemeente.nl")
+    assert beheerder.post(change_url(ilse), formulier(ilse, email="aanvaller@example.nl")).status_code == 302
+    mail.outbox.clear()
+    response = beheerder.post(reverse("admin:omo_user_changelist"),
+                              {"action": "herstellink_sturen", "_selected_action": [ilse.pk]}, follow=True)
+    assert "pas naar het nieuwe adres" in response.content.decode()
+    anoniem = Client()
+    anoniem.post(reverse("password_reset"), {"email": "aanvaller@example.nl"})
+    assert mail.outbox == []
+    # Ilse logs in herself: the new address is hers, and a reset link may go there.
+    ilse_client = Client()
+    assert ilse_client.post(reverse("login"), {"username": "ilse", "password": PASSWORD}).status_code == 302
+    anoniem.post(reverse("password_reset"), {"email": "aanvaller@example.nl"})
+    assert [m.to for m in mail.outbox] == [["aanvaller@example.nl"]]
 
 
 # --- Password reset by e-mail, for everyone ---------------------------------------------------------
