@@ -112,6 +112,19 @@ def heeft_gekoppeld_contact(user):
 
 
 @rules.predicate
+def is_vaste_deelnemer_ergens(user):
+    """`user` is a standing participant of a series of meetings (read once per request)."""
+    cached = getattr(user, "_omo_is_deelnemer", None)
+    if cached is None:
+        from escalatie.models import Overlegreeks
+
+        cached = user._omo_is_deelnemer = Overlegreeks.vaste_deelnemers.through.objects.filter(
+            user_id=user.pk
+        ).exists()
+    return cached
+
+
+@rules.predicate
 def is_afzender_verzoek(user, verzoek):
     return verzoek is not None and verzoek.aangemaakt_door_id == user.pk
 
@@ -124,7 +137,9 @@ def is_zelf(user, ander):
 is_ontvanger_verzoek = heeft_werkrol & is_gekoppeld_contact
 
 # Overleg
-rules.add_perm("escalatie.zie_overleggen", heeft_casusrol)
+# The meeting list: everyone with a case role, and a standing participant of a series (who sees
+# the meetings of their series: the twin of escalatie.open_overleg).
+rules.add_perm("escalatie.zie_overleggen", heeft_casusrol | is_vaste_deelnemer_ergens)
 rules.add_perm("escalatie.leid_overleg", is_omo)
 rules.add_perm("escalatie.bekijk_overleg", is_omo | is_deelnemer)
 # The meeting's page: the whole agenda for the above, the items of their cases for a case role.
@@ -174,6 +189,20 @@ def werkrollen() -> Q:
 
 
 # --- Queryset twins ----------------------------------------------------------------------------
+
+
+@tweeling("escalatie.open_overleg", "escalatie.Overleg")
+def zichtbare_overleggen(user) -> Q:
+    if not getattr(user, "is_authenticated", False):
+        return GEEN
+    if any(heeft_rol(user, rol) for rol in (roles.CONSULENT, roles.MAATWERKCOACH, roles.OMO)):
+        return Q()
+    from escalatie.models import Overleg
+
+    deelnemer = Overleg.objects.filter(
+        Q(voorzitter_id=user.pk) | Q(reeks__vaste_deelnemers__id=user.pk) | Q(aanwezigen__id=user.pk)
+    ).values("pk")
+    return Q(pk__in=deelnemer)
 
 
 @tweeling("escalatie.bekijk_escalatie", "escalatie.Escalatie")

@@ -19,6 +19,7 @@ from escalatie.forms.overleg import (
 )
 from escalatie.models import Agendapunt, Overleg, Overlegreeks
 from escalatie.queries import overleg as queries
+from escalatie.rules import zichtbare_overleggen
 from escalatie.services import overleg as services
 from omo.audit import log_access_many
 from omo.forms import fout_in_form
@@ -31,7 +32,7 @@ PAGE_SIZE = 25
 
 def overleg_lijst(request):
     vereis_pagina(request, "escalatie.zie_overleggen")
-    filterset = OverlegFilter(request.GET, queryset=queries.overleggen())
+    filterset = OverlegFilter(request.GET, queryset=queries.overleggen().filter(zichtbare_overleggen(request.user)))
     rows = filterset.qs if filterset.is_valid() else Overleg.objects.none()
     page = BegrensdePaginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
     omo = mag(request.user, "escalatie.leid_overleg")

@@ -309,3 +309,24 @@ def test_agenda_with_several_kassabons_has_unique_ids(client, overleg, klare_cas
     ids = re.findall(r'\sid="([^"]+)"', body)
     assert len([i for i in ids if "kassabon-" in i]) >= 9
     assert len(ids) == len(set(ids))
+
+
+@pytest.mark.django_db
+def test_a_standing_participant_finds_the_meetings_of_their_series_and_only_those(client, reeks, overleg, make_user):
+    """A budget holder on the series (no case role): the list shows their series' meetings."""
+    houder = make_user("budgethouder")
+    reeks.vaste_deelnemers.add(houder)
+    andere_reeks = Overlegreeks.objects.create(
+        naam="Regionaal overleg", weekdag=Overlegreeks.Weekdag.DONDERDAG, begintijd=datetime.time(14, 0),
+        duur_minuten=60, voorzitter=make_user("omo"),
+    )
+    services.plan_overleggen(vandaag=datetime.date(2026, 12, 7))
+    ander = Overleg.objects.filter(reeks=andere_reeks).first()
+    client.force_login(houder)
+    lijst = client.get(reverse("overleg_lijst"))
+    assert lijst.status_code == 200
+    html = lijst.content.decode()
+    assert detail_url(overleg) in html and detail_url(ander) not in html
+    # The way back from a meeting opens too.
+    assert reverse("overleg_lijst") in client.get(detail_url(overleg)).content.decode()
+    assert client.get(detail_url(ander)).status_code == 403
