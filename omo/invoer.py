@@ -45,6 +45,11 @@ def _tekst_leesbaar(*values) -> bool:
     return not any("\x00" in value for value in values if isinstance(value, str))
 
 
+def _multipart_leesbaar(*values) -> bool:
+    """Django decodes multipart fields with errors="replace": invalid UTF-8 arrives as U+FFFD."""
+    return _tekst_leesbaar(*values) and not any("\ufffd" in v for v in values if isinstance(v, str))
+
+
 def onleesbaar_deel(request) -> str | None:
     """The part of the request with unreadable bytes ("path", "query string", ...), or None.
 
@@ -65,7 +70,7 @@ def onleesbaar_deel(request) -> str | None:
             return "form data"
     elif request.content_type == MULTIPART and request.method == "POST":
         for key, values in request.POST.lists():
-            if not _tekst_leesbaar(key, *values):
+            if not _multipart_leesbaar(key, *values):
                 return "form data"
         for key, files in request.FILES.lists():
             if not _tekst_leesbaar(key, *(f.name for f in files)):
@@ -76,12 +81,17 @@ def onleesbaar_deel(request) -> str | None:
 def weiger(request) -> HttpResponse:
     """400 with the Dutch explanation; a short text for htmx, which swaps it into the page."""
     if request.headers.get("HX-Request"):
-        return HttpResponse(
+        response = HttpResponse(
             _("Dit verzoek bevat tekens die OMO niet kan lezen. Probeer het opnieuw zonder speciale tekens."),
             status=400,
             content_type="text/plain; charset=utf-8",
         )
-    return render(request, TEMPLATE, status=400)
+        response["Cache-Control"] = "no-store, private"
+        return response
+    response = render(request, TEMPLATE, status=400)
+    # Refused before the session is read, so NoStoreMiddleware never sees it: no cache either.
+    response["Cache-Control"] = "no-store, private"
+    return response
 
 
 class OnleesbareInvoerMiddleware:

@@ -83,3 +83,10 @@ def _error_page(template, status):
 bad_request = _error_page("400.html", 400)
 page_not_found = _error_page("404.html", 404)
 permission_denied = _error_page("403.html", 403)
+
+
+@login_not_required
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without (or with an expired) security token, most often
+    after a long pause or from a page opened before logging in again. Nothing was saved."""
+    return render(request, "403_csrf.html", status=403)

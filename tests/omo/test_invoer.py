@@ -72,6 +72,32 @@ def test_nul_in_multipart_field_name_is_400(consulent):
     assert_dutch_400(response)
 
 
+def test_invalid_utf8_in_a_multipart_value_is_400(consulent):
+    """Django would store it as U+FFFD: refused instead, with the cache kept off."""
+    body = (
+        b"--GRENS\r\n"
+        b'Content-Disposition: form-data; name="helpt_nu"\r\n\r\n'
+        b"a\xffb\r\n"
+        b"--GRENS--\r\n"
+    )
+    response = consulent.generic(
+        "POST", reverse("notificaties_gelezen"), body, content_type="multipart/form-data; boundary=GRENS"
+    )
+    assert_dutch_400(response)
+    assert response["Cache-Control"] == "no-store, private"
+
+
+def test_a_form_without_its_security_token_gets_a_dutch_page(make_user):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(make_user("consulent"))
+    response = client.post(reverse("notificaties_gelezen"), {})
+    html = response.content.decode()
+    assert response.status_code == 403 and 'lang="nl"' in html and "Formulier verlopen" in html
+    assert "Er is niets opgeslagen" in html
+
+
 def test_dutch_characters_pass(consulent):
     response = consulent.get(reverse("inspiratie"), {"q": "café ëzel €"})
     assert response.status_code == 200
