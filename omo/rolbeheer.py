@@ -3,7 +3,8 @@
 Roles are the only way to grant access (`omo.roles`), so changing them is separated:
 
 - nobody changes their own roles;
-- granting a privileged role (`GEPRIVILEGIEERD`: omo, budgethouder, college, beheerder) is
+- granting a privileged role (`GEPRIVILEGIEERD`: omo, budgethouder, college, beheerder, and the
+  roles that read case content unassigned: maatwerkcoach, portefeuillehouder) is
   proposed by one beheerder and takes effect when a second beheerder approves it: never the
   proposer, never the user whose roles change;
 - granting another role and revoking any role take effect at once, recorded the same way;
@@ -42,13 +43,25 @@ from django.utils.translation import ngettext
 
 from omo import berichten
 from omo.models import Rolwijziging, User
-from omo.roles import BEHEERDER, BUDGETHOUDER, COLLEGE, OMO, ROLLEN
+from omo.roles import (
+    BEHEERDER,
+    BUDGETHOUDER,
+    COLLEGE,
+    MAATWERKCOACH,
+    OMO,
+    PORTEFEUILLEHOUDER,
+    ROLLEN,
+)
 from omo.services import notify
 from omo.toegang import vereis, vergeet, wie_mag
 from omo.weigering import Weigering
 
-# Granting one of these needs a second beheerder.
-GEPRIVILEGIEERD = frozenset({OMO, BUDGETHOUDER, COLLEGE, BEHEERDER})
+# Granting one of these needs a second beheerder: the roles that decide on money or escalations,
+# the beheerder itself, and the roles that read case content without being assigned to a case
+# (a maatwerkcoach reads every case of its team, a portefeuillehouder the dossiers escalated to
+# it). Otherwise one beheerder could make an account it controls and read households' files.
+# A consulent sees only the cases it is given; beleid only aggregates.
+GEPRIVILEGIEERD = frozenset({OMO, BUDGETHOUDER, COLLEGE, BEHEERDER, MAATWERKCOACH, PORTEFEUILLEHOUDER})
 
 A = Rolwijziging.Actie
 S = Rolwijziging.Status
