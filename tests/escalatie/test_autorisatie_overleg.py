@@ -31,7 +31,8 @@ EIGEN_CASUS = {"eigen": OK, "consulent_vreemd": 404, "coach_vreemd": 404, "omo":
 
 # name → (methods, URL kwargs from the world, expectations)
 MATRIX = {
-    "overleg_lijst": (("get",), (), CASUSROL),
+    # A standing participant sees the list too, with only its own series' meetings.
+    "overleg_lijst": (("get",), (), AGENDA),
     "overleg_reeks_nieuw": (("get", "post"), (), ALLEEN_OMO),
     "overleg_reeks_wijzigen": (("get", "post"), ("rid",), ALLEEN_OMO),
     "overleg_detail": (("get",), ("pk",), AGENDA),

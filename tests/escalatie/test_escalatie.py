@@ -161,9 +161,10 @@ def test_dossier_only_for_its_level_and_every_view_logged(client, besproken, omo
     assert client.get(url).status_code == 404
     client.force_login(wethouder)
     client.get(url)
-    # 14: the case rule (may this viewer see the canvas) reads the medebehandelaars; the
-    # earlier escalations are only those the viewer may open.
-    with django_assert_max_num_queries(14):
+    # 15: the case rule (may this viewer see the canvas) reads the medebehandelaars; the
+    # earlier escalations are only those the viewer may open; the menu asks whether a
+    # wethouder sits on a meeting series.
+    with django_assert_max_num_queries(15):
         response = client.get(url)
     assert response.status_code == 200 and "Huurachterstand na ziekenhuisopname" in response.content.decode()
     from django.contrib.contenttypes.models import ContentType

@@ -207,7 +207,7 @@ def test_dossier_shows_the_case_the_suggestion_and_kassabon(client, rijk_dossier
     client.force_login(wethouder)
     url = reverse("escalatie_detail", kwargs={"pk": rijk_dossier.pk})
     client.get(url)
-    with django_assert_max_num_queries(14):  # as test_escalatie: the case rule and the earlier escalations
+    with django_assert_max_num_queries(15):  # as test_escalatie: case rule, earlier escalations, menu
         response = client.get(url)
     html = response.content.decode()
     casus = rijk_dossier.casus
