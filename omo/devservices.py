@@ -256,7 +256,50 @@ def run() -> int:
     return code
 
 
+# What the suite needs from Debian besides Python: a real browser for the e2e tests, and the
+# libraries and a font with which WeasyPrint draws the PDFs.
+SYSTEEMPAKKETTEN = ("chromium", "libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0", "fonts-dejavu-core")
+
+
+def _ontbrekende_pakketten() -> list[str]:
+    if not shutil.which("dpkg"):
+        return []  # not Debian: the suite says itself what is missing
+    ontbreekt = []
+    for pakket in SYSTEEMPAKKETTEN:
+        if pakket == "chromium" and (os.environ.get("OMO_CHROMIUM") or shutil.which("chromium")):
+            continue
+        status = subprocess.run(["dpkg-query", "-W", "-f=${Status}", pakket], capture_output=True, text=True)
+        if "install ok installed" not in status.stdout:
+            ontbreekt.append(pakket)
+    return ontbreekt
+
+
+def installeer_systeempakketten() -> None:
+    """Install the Debian packages the suite needs when they are missing (as root, or through
+    sudo without a password); otherwise say which command would. Nothing happens when all are
+    there, so a machine set up once is not touched again."""
+    ontbreekt = _ontbrekende_pakketten()
+    if not ontbreekt:
+        return
+    apt = ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *ontbreekt]
+    if os.geteuid() == 0:
+        voor = []
+    elif shutil.which("sudo") and subprocess.run(["sudo", "-n", "true"], capture_output=True).returncode == 0:
+        voor = ["sudo", "-n"]
+    else:
+        say(f"Ontbrekende Debian-pakketten: {' '.join(ontbreekt)}. Installeer ze met: sudo {' '.join(apt)}")
+        return
+    say(f"Debian-pakketten installeren: {' '.join(ontbreekt)} ...")
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run([*voor, "apt-get", "update", "-qq"], env=env, check=False)
+    if subprocess.run([*voor, *apt], env=env).returncode != 0:
+        say("Installeren is niet gelukt; de browsertests en de PDF's kunnen daardoor falen.")
+
+
 def test(pytest_args: list[str]) -> int:
+    installeer_systeempakketten()
+    if not os.environ.get("OMO_CHROMIUM") and shutil.which("chromium"):
+        os.environ["OMO_CHROMIUM"] = shutil.which("chromium")
     services = EmbeddedServices()
     try:
         services.start()
