@@ -33,6 +33,38 @@ def _wijzigingen():
     return Rolwijziging.objects.select_related("gebruiker", "voorgesteld_door", "beoordeeld_door")
 
 
+def _eerder(wijzigingen, request):
+    return BegrensdePaginator(
+        wijzigingen.exclude(status=S.VOORGESTELD).order_by("-voorgesteld_op", "-pk"), PAGE_SIZE
+    ).get_page(request.GET.get("pagina"))
+
+
+def _vier_ogen_rollen() -> list:
+    return [ROLLEN[code].naam for code in ROLLEN if code in rolbeheer.GEPRIVILEGIEERD]
+
+
+def _rollenpagina(request, gebruiker, form, bewaard=None, status=200):
+    wijzigingen = _wijzigingen().filter(gebruiker=gebruiker)
+    return render(request, "omo/beheer/gebruiker_rollen.html", {
+        "gebruiker": gebruiker,
+        "rollen": [ROLLEN[code] for code in roles_of(gebruiker)],
+        "open": list(wijzigingen.filter(status=S.VOORGESTELD).order_by("voorgesteld_op", "pk")),
+        "page": _eerder(wijzigingen, request),
+        "form": form,
+        "bewaard": bewaard,
+        "vier_ogen_rollen": _vier_ogen_rollen(),
+    }, status=status)
+
+
+def _lijstpagina(request, bewaard=None, status=200):
+    return render(request, "omo/beheer/rolwijzigingen.html", {
+        "open": list(_wijzigingen().filter(status=S.VOORGESTELD).order_by("voorgesteld_op", "pk")),
+        "page": _eerder(_wijzigingen(), request),
+        "bewaard": bewaard,
+        "vier_ogen_rollen": _vier_ogen_rollen(),
+    }, status=status)
+
+
 def gebruiker_rollen(request, pk):
     vereis_pagina(request, "omo.bekijk_rolwijzigingen")
     gebruiker = get_object_or_404(User.objects.select_related("team"), pk=pk)
@@ -43,27 +75,16 @@ def gebruiker_rollen(request, pk):
             wijziging = rolbeheer.wijzig_rol(gebruiker.pk, request.user, rol=d["rol"], actie=d["actie"],
                                               reden=d["reden"])
         except Weigering as fout:
+            # On its field, or as a message (the form is not offered for one's own roles); the
+            # page is shown again with what was typed.
             if fout.field in form.fields:
                 fout_in_form(form, fout)
             else:
                 messages.error(request, fout.message)
-                return redirect("gebruiker_rollen", pk=gebruiker.pk)
         else:
             _meld_resultaat(request, wijziging)
             return redirect("gebruiker_rollen", pk=gebruiker.pk)
-    wijzigingen = _wijzigingen().filter(gebruiker=gebruiker)
-    eerder = BegrensdePaginator(
-        wijzigingen.exclude(status=S.VOORGESTELD).order_by("-voorgesteld_op", "-pk"), PAGE_SIZE
-    ).get_page(request.GET.get("pagina"))
-    return render(request, "omo/beheer/gebruiker_rollen.html", {
-        "gebruiker": gebruiker,
-        "rollen": [ROLLEN[code] for code in roles_of(gebruiker)],
-        "open": list(wijzigingen.filter(status=S.VOORGESTELD).order_by("voorgesteld_op", "pk")),
-        "page": eerder,
-        "form": form,
-        "beoordeling_form": BeoordelingForm(),
-        "vier_ogen_rollen": [ROLLEN[code].naam for code in ROLLEN if code in rolbeheer.GEPRIVILEGIEERD],
-    })
+    return _rollenpagina(request, gebruiker, form)
 
 
 def _meld_resultaat(request, wijziging):
@@ -81,13 +102,7 @@ def _meld_resultaat(request, wijziging):
 
 def rolwijzigingen(request):
     vereis_pagina(request, "omo.bekijk_rolwijzigingen")
-    eerder = BegrensdePaginator(
-        _wijzigingen().exclude(status=S.VOORGESTELD).order_by("-voorgesteld_op", "-pk"), PAGE_SIZE
-    ).get_page(request.GET.get("pagina"))
-    return render(request, "omo/beheer/rolwijzigingen.html", {
-        "open": list(_wijzigingen().filter(status=S.VOORGESTELD).order_by("voorgesteld_op", "pk")),
-        "page": eerder,
-    })
+    return _lijstpagina(request)
 
 
 def _terug(request, wijziging):
@@ -96,14 +111,23 @@ def _terug(request, wijziging):
     return redirect("rolwijzigingen")
 
 
+def _opnieuw(request, wijziging, melding):
+    """The page the decision came from again, with the message at the proposal and what was
+    typed in its text field (a reason with a BSN, a rejection without one)."""
+    bewaard = {"pk": wijziging.pk, "toelichting": request.POST.get("toelichting", ""), "fout": melding}
+    if request.POST.get("terug") == "gebruiker":
+        gebruiker = get_object_or_404(User.objects.select_related("team"), pk=wijziging.gebruiker_id)
+        return _rollenpagina(request, gebruiker, RolwijzigingForm(), bewaard, status=400)
+    return _lijstpagina(request, bewaard, status=400)
+
+
 @require_POST
 def rolwijziging_beoordelen(request, pk):
     vereis_pagina(request, "omo.bekijk_rolwijzigingen")
     wijziging = get_object_or_404(Rolwijziging, pk=pk)
     form = BeoordelingForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Kies goedkeuren of afwijzen. Er is niets veranderd."))
-        return _terug(request, wijziging)
+        return _opnieuw(request, wijziging, " ".join(m for fouten in form.errors.values() for m in fouten))
     besluit, toelichting = form.cleaned_data["besluit"], form.cleaned_data["toelichting"]
     try:
         if besluit == "goedkeuren":
@@ -111,7 +135,9 @@ def rolwijziging_beoordelen(request, pk):
         else:
             wijziging = rolbeheer.wijs_af(wijziging.pk, request.user, toelichting=toelichting)
     except Weigering as fout:
-        messages.error(request, fout.message)
+        if fout.field == "toelichting":
+            return _opnieuw(request, wijziging, fout.message)
+        messages.error(request, fout.message)  # decided already, or not theirs: nothing to keep
     else:
         if besluit == "goedkeuren":
             messages.success(request, _("Goedgekeurd: %(wat)s.") % {"wat": rolbeheer.omschrijving(wijziging)})

@@ -2,10 +2,11 @@
 manager whose create_superuser refuses, and every existing superuser made an ordinary user
 (recorded by the audit trigger); 0006 then forbids superusers with a CHECK constraint."""
 
-import omo.models
 import pgtrigger.compiler
 import pgtrigger.migrations
 from django.db import migrations, models
+
+import omo.models
 
 
 class Migration(migrations.Migration):

@@ -1,11 +1,12 @@
 """Role changes with four eyes (`omo.rolbeheer`), tracked like every domain model."""
 
 import django.db.models.deletion
-import omo.models
 import pgtrigger.compiler
 import pgtrigger.migrations
 from django.conf import settings
 from django.db import migrations, models
+
+import omo.models
 
 
 class Migration(migrations.Migration):

@@ -89,6 +89,12 @@ def test_een_voorstel_afwijzen_vraagt_een_reden_en_verandert_niets(client, make_
     wijziging = Rolwijziging.objects.get(gebruiker=sanne)
     client.force_login(bert)
     assert "Schrijf waarom je dit voorstel afwijst" in beoordeel(client, wijziging, "afwijzen").content.decode()
+    # A reason with a BSN: refused at the proposal, and what was typed stays in its field.
+    response = beoordeel(client, wijziging, "afwijzen", "Zie dossier van 111222333")
+    html = response.content.decode()
+    assert response.status_code == 400 and "Dit lijkt een BSN" in html and "Zie dossier van 111222333</textarea>" in html
+    wijziging.refresh_from_db()
+    assert wijziging.status == Rolwijziging.Status.VOORGESTELD
     html = beoordeel(client, wijziging, "afwijzen", "Geen fonds in beheer").content.decode()
     assert "Afgewezen" in html
     assert rollen(sanne) == {"consulent"}
@@ -370,3 +376,19 @@ def test_gelijktijdig_goedkeuren_en_voorstellen(make_user):
     (fout,) = [u[1] for u in uitkomsten if u[0] == "fout"]
     assert isinstance(fout, Weigering) and "Er staat al een voorstel open" in fout.message
     assert Rolwijziging.objects.filter(gebruiker=sanne, rol="college").count() == 1
+
+
+@pytest.mark.parametrize("aantal", [1, 15])
+def test_de_rolpaginas_binnen_het_querybudget(client, make_user, beheerders, aantal, django_assert_max_num_queries):
+    anna, bert = beheerders
+    client.force_login(anna)
+    mensen = [make_user("consulent") for _ in range(aantal)]
+    for persoon in mensen:
+        stel_voor(client, persoon, "budgethouder")
+        stel_voor(client, persoon, "beleid", reden="")
+    client.force_login(bert)
+    for url in (reverse("rolwijzigingen"), rollen_url(mensen[0])):
+        client.get(url)
+        with django_assert_max_num_queries(12):
+            response = client.get(url)
+        assert response.status_code == 200 and "Goedkeuren" in response.content.decode()
