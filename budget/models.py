@@ -392,26 +392,6 @@ class Aanvraag(models.Model):
         return self.soort in self.TERUG_TE_BETALEN
 
 
-class Eenmalig(models.Model):
-    """A one-time token of a money form: inserted in the same transaction as the booking, so a
-    double click or a retried POST books once (the second insert waits, then finds it)."""
-
-    # Not typed free text (codes, keys, generated text): see omo.tekst.
-    GEEN_VRIJE_TEKST = "__all__"
-
-    token = models.CharField(max_length=64, primary_key=True)
-    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    gebruikt_op = models.DateTimeField()
-    doel = models.CharField(max_length=300, blank=True)
-
-    class Meta:
-        verbose_name = _("eenmalige sleutel")
-        verbose_name_plural = _("eenmalige sleutels")
-
-    def __str__(self):
-        return self.token
-
-
 class Jaarafsluiting(models.Model):
     """Once per fund and year: the lapse or carry-over of what was left."""
 

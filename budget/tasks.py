@@ -12,15 +12,3 @@ def jaren_afsluiten() -> int:
     night; a fund and year is closed once (unique row), so a missed or repeated run is harmless."""
     with pghistory.context(taak="budget.jaren_afsluiten"):
         return grootboek.sluit_vorig_jaar_af()
-
-
-@shared_task
-def eenmalige_sleutels_opruimen() -> int:
-    """Forget one-time tokens older than a week: a form that old is not retried any more."""
-    from datetime import timedelta
-
-    from django.utils import timezone
-
-    from budget.models import Eenmalig
-
-    return Eenmalig.objects.filter(gebruikt_op__lt=timezone.now() - timedelta(days=7)).delete()[0]

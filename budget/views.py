@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from budget import eenmalig, queries
+from budget import queries
 from budget import rules as budget_rules
 from budget.forms import (
     AanvraagForm,
@@ -35,6 +35,7 @@ from budget.services import grootboek
 from casussen.rendement import bereken
 from casussen.views.common import casus_voor
 from escalatie.niveau import HORIZON
+from omo import eenmalig
 from omo.audit import gelogd_per_stuk, log_access_many
 from omo.csvexport import csv_stroom
 from omo.forms import fout_in_form

@@ -39,7 +39,7 @@ app.conf.beat_schedule = {
         "schedule": crontab(minute="*/5"),
     },
     "eenmalige-sleutels-opruimen": {
-        "task": "budget.tasks.eenmalige_sleutels_opruimen",
+        "task": "omo.tasks.eenmalige_sleutels_opruimen",
         "schedule": crontab(hour=3, minute=45),
     },
     "fondsjaren-afsluiten": {

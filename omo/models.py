@@ -409,3 +409,26 @@ class Rolwijziging(models.Model):
 
     def __str__(self):
         return f"{self.get_rol_display()} {self.get_actie_display()}: {self.gebruiker}"
+
+
+class Eenmalig(models.Model):
+    """A one-time token of a form that acts: inserted in the same transaction as the action, so a
+    double click or a retried POST acts once (the second insert waits, then finds it). `url` is
+    where the result of the first POST lives, so a repeat can be sent there. See omo.eenmalig."""
+
+    # Not typed free text (codes, keys, generated text): see omo.tekst.
+    GEEN_VRIJE_TEKST = "__all__"
+
+    token = models.CharField(max_length=64, primary_key=True)
+    gebruiker = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    gebruikt_op = models.DateTimeField()
+    doel = models.CharField(max_length=300, blank=True)
+    url = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("eenmalige sleutel")
+        verbose_name_plural = _("eenmalige sleutels")
+        indexes = [models.Index(fields=["gebruikt_op"], name="eenmalig_gebruikt_op_idx")]
+
+    def __str__(self):
+        return self.token

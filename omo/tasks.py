@@ -33,3 +33,11 @@ def berichten_nasturen() -> int:
     from omo import berichten
 
     return berichten.verstuur_wachtende()
+
+
+@shared_task
+def eenmalige_sleutels_opruimen() -> int:
+    """Forget one-time tokens older than a week: a form that old is not retried any more."""
+    from omo import eenmalig
+
+    return eenmalig.opruimen()

@@ -234,8 +234,8 @@ def test_nachtelijke_taak_sluit_vorig_jaar_eenmaal_af(make_fonds, time_machine):
 
 
 def test_eenmalige_sleutels_na_een_week_opgeruimd(budgethouder, time_machine):
-    from budget.models import Eenmalig
-    from budget.tasks import eenmalige_sleutels_opruimen
+    from omo.models import Eenmalig
+    from omo.tasks import eenmalige_sleutels_opruimen
 
     time_machine.move_to(datetime(2026, 12, 1, 10, tzinfo=AMS))
     Eenmalig.objects.create(token="oud", gebruiker=budgethouder, gebruikt_op=datetime(2026, 11, 20, tzinfo=AMS))

@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from budget.eenmalig import nieuw_token
+from omo.eenmalig import nieuw_token
 from budget.models import Aanvraag, Fonds, Rekening, Transactie
 from budget.services import aanvraag as services
 from budget.services import grootboek
