@@ -7,9 +7,8 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -48,17 +47,20 @@ from omo.weigering import Weigering
 S = Aanvraag.Status
 
 
-def _geld_post(request, doel, uitvoeren, form=None):
+def _geld_post(request, doel, uitvoeren, form=None, url_van=None, al_gedaan=None):
     """Run a money operation once: claim the form's token and book in one transaction.
     Returns (gelukt, resultaat). A refusal lands on the form (or as a message); a repeated POST
-    is told it was already done and books nothing."""
+    is told it was already done (`al_gedaan`) and books nothing: then `resultaat` is the url the
+    first POST remembered (`url_van(resultaat)`), or empty."""
     try:
-        with transaction.atomic():
-            eenmalig.claim(request, doel)
-            return True, uitvoeren()
-    except eenmalig.AlVerwerkt:
-        messages.info(request, _("Dit was al verwerkt; er is niets dubbel geboekt."))
-        return None, None
+        with eenmalig.eenmaal(request, doel) as sleutel:
+            resultaat = uitvoeren()
+            if url_van is not None:
+                sleutel.onthoud(url_van(resultaat))
+            return True, resultaat
+    except eenmalig.AlVerwerkt as al:
+        messages.info(request, al_gedaan or _("Dit was al verwerkt; er is niets dubbel geboekt."))
+        return None, al.url
     except Weigering as fout:
         if form is not None and (fout.field in form.fields or fout.field is None):
             fout_in_form(form, fout)
@@ -221,9 +223,11 @@ def aanvraag_nieuw(request, pk):
         indienen = "indienen" in request.POST
         gelukt, aanvraag = _geld_post(
             request, f"aanvraag casus {casus.pk}",
-            lambda: services.maak(casus.pk, request.user, form.cleaned_data, indienen=indienen), form)
+            lambda: services.maak(casus.pk, request.user, form.cleaned_data, indienen=indienen), form,
+            url_van=lambda a: reverse("aanvraag_detail", args=[a.pk]),
+            al_gedaan=_("Deze aanvraag was al aangemaakt; er is geen tweede aanvraag bij gekomen."))
         if gelukt is None:
-            return redirect("casus_geld", pk=casus.pk)
+            return redirect(aanvraag or reverse("casus_geld", args=[casus.pk]))
         if gelukt:
             _melding_na_indienen(request, aanvraag, indienen)
             return redirect("aanvraag_detail", pk=aanvraag.pk)

@@ -92,3 +92,12 @@ def opruimen() -> int:
     from omo.models import Eenmalig
 
     return Eenmalig.objects.filter(gebruikt_op__lt=timezone.now() - timedelta(days=7)).delete()[0]
+
+
+def al_gedaan(request, al: AlVerwerkt, melding: str, anders: str):
+    """The answer to a repeated form: say so, and go where the first submit's result lives."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    messages.info(request, melding)
+    return redirect(al.url or anders)

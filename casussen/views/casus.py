@@ -4,7 +4,7 @@ closing, timeline, and the inspiratie search over closed cases."""
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
@@ -17,6 +17,7 @@ from casussen.models import Casus, Leefgebied, Status, WettelijkeGrondslag
 from casussen.queries import casus as queries
 from casussen.services import casus as services
 from casussen.views.common import PAGE_SIZE, casus_voor
+from omo import eenmalig
 from omo.audit import gelogd_per_stuk, log_access_many
 from omo.csvexport import csv_stroom
 from omo.forms import fout_in_form
@@ -91,7 +92,12 @@ def casus_nieuw(request):
     if request.method == "POST" and form.is_valid():
         velden, m2m = form.service_args()
         try:
-            casus = services.registreer(request.user, velden, **m2m)
+            with eenmalig.eenmaal(request, "casus aanmelden") as sleutel:
+                casus = services.registreer(request.user, velden, **m2m)
+                sleutel.onthoud(reverse("casus_detail", args=[casus.pk]))
+        except eenmalig.AlVerwerkt as al:
+            return eenmalig.al_gedaan(
+                request, al, _("Deze casus was al aangemeld; er is geen tweede casus aangemaakt."), reverse("casus_lijst"))
         except Weigering as e:
             fout_in_form(form, e)
         else:

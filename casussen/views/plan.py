@@ -24,6 +24,7 @@ from casussen.models import Actie, Doorbraakplan, Evaluatie, Knelpunt, Scenario,
 from casussen.queries import plan as queries
 from casussen.services import plan as services
 from casussen.views.common import casus_voor
+from omo import eenmalig
 from omo.forms import fout_in_form
 from omo.toegang import mag
 from omo.weigering import Weigering
@@ -255,9 +256,15 @@ def _knelpunt_form(request, casus, knelpunt=None):
     if request.method == "POST" and form.is_valid():
         try:
             if knelpunt is None:
-                services.voeg_knelpunt_toe(casus.pk, request.user, form.velden())
+                with eenmalig.eenmaal(request, f"knelpunt casus {casus.pk}") as sleutel:
+                    services.voeg_knelpunt_toe(casus.pk, request.user, form.velden())
+                    sleutel.onthoud(reverse("knelpunten", args=[casus.pk]))
             else:
                 services.wijzig_knelpunt(knelpunt.pk, request.user, form.velden())
+        except eenmalig.AlVerwerkt as al:
+            return eenmalig.al_gedaan(
+                request, al, _("Dit knelpunt was al vastgelegd; er is geen tweede bij gekomen."),
+                reverse("knelpunten", args=[casus.pk]))
         except Weigering as fout:
             fout_in_form(form, fout)
         else:

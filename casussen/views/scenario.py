@@ -13,6 +13,7 @@ from casussen.queries import scenario as queries
 from casussen.rendement import HORIZONNEN, bereken, geldige_horizon
 from casussen.services import scenario as services
 from casussen.views.common import casus_voor
+from omo import eenmalig
 from omo.weigering import Weigering
 
 
@@ -68,9 +69,14 @@ def scenario_nieuw(request, pk):
     form = ScenarioForm(request.POST)
     if form.is_valid():
         try:
-            scenario = services.maak_scenario(
-                casus.pk, request.user, form.cleaned_data, partners=form.cleaned_data["partners"]
-            )
+            with eenmalig.eenmaal(request, f"scenario casus {casus.pk}") as sleutel:
+                scenario = services.maak_scenario(
+                    casus.pk, request.user, form.cleaned_data, partners=form.cleaned_data["partners"]
+                )
+                sleutel.onthoud(_detail_url(casus, scenario))
+        except eenmalig.AlVerwerkt as al:
+            return eenmalig.al_gedaan(
+                request, al, _("Dit scenario was al aangemaakt; er is geen tweede bij gekomen."), lijst_url)
         except Weigering as weigering:
             _weigering_in_form(form, weigering)
         else:
@@ -220,7 +226,13 @@ def kostenregel_nieuw(request, pk, sid):
     form = KostenregelForm(request.POST, prijzen=prijzen)
     if form.is_valid():
         try:
-            regel = services.voeg_kostenregel_toe(scenario.pk, request.user, form.velden())
+            with eenmalig.eenmaal(request, f"kostenregel scenario {scenario.pk}") as sleutel:
+                regel = services.voeg_kostenregel_toe(scenario.pk, request.user, form.velden())
+                sleutel.onthoud(_detail_url(casus, scenario, "kassabon"))
+        except eenmalig.AlVerwerkt as al:
+            return eenmalig.al_gedaan(
+                request, al, _("Deze kostenregel was al toegevoegd; er is geen tweede bij gekomen."),
+                _detail_url(casus, scenario, "kassabon"))
         except Weigering as weigering:
             _weigering_in_form(form, weigering)
         else:

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -25,6 +25,7 @@ from escalatie.models import Agendapunt, Escalatie, Niveau
 from escalatie.queries import escalatie as queries
 from escalatie.queries.verzoek import zichtbare_verzoeken
 from escalatie.services import escalatie as services
+from omo import eenmalig
 from omo.audit import log_access_many
 from omo.forms import fout_in_form
 from omo.paginering import BegrensdePaginator
@@ -121,8 +122,15 @@ def escalatie_nieuw(request, pk):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            escalatie = services.escaleer(casus.pk, request.user, d["naar_niveau"], d["reden"], d["vraag"],
-                                          scenario_id=int(d["scenario"]) if d["scenario"] else None)
+            with eenmalig.eenmaal(request, f"escalatie casus {casus.pk}") as sleutel:
+                escalatie = services.escaleer(casus.pk, request.user, d["naar_niveau"], d["reden"], d["vraag"],
+                                              scenario_id=int(d["scenario"]) if d["scenario"] else None)
+                sleutel.onthoud(reverse("escalatie_let" if escalatie.naar_niveau == Niveau.LANDELIJK else "escalatie_detail",
+                                        args=[escalatie.pk]))
+        except eenmalig.AlVerwerkt as al:
+            return eenmalig.al_gedaan(
+                request, al, _("Deze escalatie was al aangemaakt; er is geen tweede bij gekomen."),
+                reverse("casus_escalaties", args=[casus.pk]))
         except Weigering as fout:
             fout_in_form(form, fout)
         else:

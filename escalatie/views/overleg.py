@@ -21,6 +21,7 @@ from escalatie.models import Agendapunt, Overleg, Overlegreeks
 from escalatie.queries import overleg as queries
 from escalatie.rules import zichtbare_overleggen
 from escalatie.services import overleg as services
+from omo import eenmalig
 from omo.audit import log_access_many
 from omo.forms import fout_in_form
 from omo.paginering import BegrensdePaginator
@@ -100,7 +101,13 @@ def overleg_agenderen(request, pk):
     ontbreekt = services.ontbrekend(casus)
     if request.method == "POST" and form.is_valid():
         try:
-            punt = services.dien_in(casus.pk, request.user, form.cleaned_data["vraag"], int(form.cleaned_data["overleg"]), now=now)
+            with eenmalig.eenmaal(request, f"agenderen casus {casus.pk}") as sleutel:
+                punt = services.dien_in(casus.pk, request.user, form.cleaned_data["vraag"], int(form.cleaned_data["overleg"]), now=now)
+                sleutel.onthoud(reverse("casus_detail", args=[casus.pk]))
+        except eenmalig.AlVerwerkt as al:
+            return eenmalig.al_gedaan(
+                request, al, _("Dit agendapunt was al ingediend; de casus staat één keer op de agenda."),
+                reverse("casus_detail", args=[casus.pk]))
         except Weigering as fout:
             fout_in_form(form, fout)
         else:

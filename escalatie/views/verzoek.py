@@ -4,7 +4,7 @@ Maatwerkregister, handling one in the app, and the public page behind the e-mail
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,6 +20,7 @@ from escalatie.forms.verzoek import (
 from escalatie.models import Verzoek
 from escalatie.queries import verzoek as queries
 from escalatie.services import verzoek as services
+from omo import eenmalig
 from omo.audit import log_access, log_access_many
 from omo.forms import fout_in_form
 from omo.models import Toegangslog
@@ -49,7 +50,13 @@ def verzoek_nieuw(request, pk):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            verzoek = services.stuur_verzoek(casus.pk, request.user, d["contactpersoon"].pk, d["onderwerp"], d["vraag"])
+            with eenmalig.eenmaal(request, f"verzoek casus {casus.pk}") as sleutel:
+                verzoek = services.stuur_verzoek(casus.pk, request.user, d["contactpersoon"].pk, d["onderwerp"], d["vraag"])
+                sleutel.onthoud(reverse("casus_escalaties", args=[casus.pk]))
+        except eenmalig.AlVerwerkt as al:
+            return eenmalig.al_gedaan(
+                request, al, _("Dit verzoek was al verstuurd; er is geen tweede verzoek gemaakt."),
+                reverse("casus_escalaties", args=[casus.pk]))
         except Weigering as fout:
             fout_in_form(form, fout)
         else:
@@ -64,7 +71,12 @@ def verzoek_landelijk_nieuw(request):
     form = LandelijkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            verzoek = services.registreer_landelijk(request.user, form.cleaned_data)
+            with eenmalig.eenmaal(request, "landelijk verzoek") as sleutel:
+                verzoek = services.registreer_landelijk(request.user, form.cleaned_data)
+                sleutel.onthoud(reverse("verzoek_detail", args=[verzoek.pk]))
+        except eenmalig.AlVerwerkt as al:
+            return eenmalig.al_gedaan(
+                request, al, _("Deze vraag was al geregistreerd; er is geen tweede verzoek gemaakt."), reverse("verzoek_lijst"))
         except Weigering as fout:
             fout_in_form(form, fout)
         else:

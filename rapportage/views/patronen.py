@@ -11,11 +11,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omo import eenmalig
 from omo.audit import log_access_many
 from omo.csvexport import csv_download
 from omo.forms import fout_in_form
@@ -203,7 +204,12 @@ def patroon_nieuw(request):
     form = PatroonForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            patroon = patroon_services.maak(request.user, form.cleaned_data, groep=groep)
+            with eenmalig.eenmaal(request, "patroon") as sleutel:
+                patroon = patroon_services.maak(request.user, form.cleaned_data, groep=groep)
+                sleutel.onthoud(reverse("patroon_detail", args=[patroon.pk]))
+        except eenmalig.AlVerwerkt as al:
+            return eenmalig.al_gedaan(
+                request, al, _("Dit patroon was al aangemaakt; er is geen tweede bij gekomen."), reverse("patroon_lijst"))
         except Weigering as fout:
             fout_in_form(form, fout)
         else:

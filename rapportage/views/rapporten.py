@@ -6,12 +6,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from omo import eenmalig
 from omo.audit import log_access
 from omo.forms import fout_in_form
 from omo.paginering import BegrensdePaginator
@@ -59,7 +60,12 @@ def rapport_nieuw(request):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         try:
-            rapport = services.maak_rapport(request.user, d["van"], d["tot"], d["titel"])
+            with eenmalig.eenmaal(request, "rapportage") as sleutel:
+                rapport = services.maak_rapport(request.user, d["van"], d["tot"], d["titel"])
+                sleutel.onthoud(reverse("rapport_detail", args=[rapport.pk]))
+        except eenmalig.AlVerwerkt as al:
+            return eenmalig.al_gedaan(
+                request, al, _("Deze rapportage was al gemaakt; er is geen tweede bij gekomen."), reverse("rapport_lijst"))
         except Weigering as fout:
             fout_in_form(form, fout)
         else:

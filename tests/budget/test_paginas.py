@@ -12,12 +12,12 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from omo.eenmalig import nieuw_token
 from budget.models import Aanvraag, Fonds, Rekening, Transactie
 from budget.services import aanvraag as services
 from budget.services import grootboek
 from casussen.models import Canvas, Kostenregel
 from escalatie.models import Escalatie
+from omo.eenmalig import nieuw_token
 from omo.models import Notificatie
 from tests.budget.conftest import BEOORDELING
 
