@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from casussen.models import Besluit, Canvas, Casus, Scenario, Status
 from casussen.services import casus as services
+from omo.eenmalig import nieuw_token
 from omo.models import Toegangslog
 from omo.weigering import Weigering
 
@@ -34,6 +35,7 @@ def _form_data(leefgebied, **extra):
         "volwassenen": "1",
         "leeftijden_kinderen": "4, 9",
         "dossiernummer": "WIZ-2026-0412",
+        "eenmalig": nieuw_token(),
     }
     data.update(extra)
     return data

@@ -22,6 +22,7 @@ from casussen.models import (
 from casussen.services import casus as casus_services
 from casussen.services import plan as services
 from casussen.tasks import evaluaties_melden
+from omo.eenmalig import nieuw_token
 from omo.models import Notificatie
 from omo.weigering import Weigering
 
@@ -458,15 +459,15 @@ def test_task_is_in_the_beat_schedule():
 def test_knelpunten_crud(casus, consulent, organisatie, grondslag, client):
     _login(client, consulent)
     nieuw = reverse("knelpunt_nieuw", args=[casus.pk])
-    response = client.post(nieuw, {"soort": "wet_regel", "beschrijving": "Kostendelersnorm"})
+    response = client.post(nieuw, {"soort": "wet_regel", "beschrijving": "Kostendelersnorm", "eenmalig": nieuw_token()})
     assert response.status_code == 200
     assert "Noem bij een knelpunt in wet of regel" in response.content.decode()
     assert "Kostendelersnorm" in response.content.decode()
-    response = client.post(nieuw, {"soort": "proces", "beschrijving": ""})
+    response = client.post(nieuw, {"soort": "proces", "beschrijving": "", "eenmalig": nieuw_token()})
     assert "Beschrijf het knelpunt." in response.content.decode()
     assert not Knelpunt.objects.exists()
-    assert client.post(nieuw, {"soort": "wet_regel", "beschrijving": "Kostendelersnorm", "grondslag": grondslag.pk}).status_code == 302
-    assert client.post(nieuw, {"soort": "aanbod", "beschrijving": "Geen plek in de opvang"}).status_code == 302
+    assert client.post(nieuw, {"soort": "wet_regel", "beschrijving": "Kostendelersnorm", "grondslag": grondslag.pk, "eenmalig": nieuw_token()}).status_code == 302
+    assert client.post(nieuw, {"soort": "aanbod", "beschrijving": "Geen plek in de opvang", "eenmalig": nieuw_token()}).status_code == 302
     knelpunt = Knelpunt.objects.get(soort="wet_regel")
     html = client.get(reverse("knelpunten", args=[casus.pk])).content.decode()
     assert "Kostendelersnorm" in html and str(grondslag) in html and "Geen plek in de opvang" in html

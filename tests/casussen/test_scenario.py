@@ -20,6 +20,7 @@ from casussen.models import (
 )
 from casussen.services import casus as casus_services
 from casussen.services import scenario as services
+from omo.eenmalig import nieuw_token
 from omo.weigering import Weigering
 
 NBSP = "\u00a0"
@@ -71,6 +72,7 @@ def regel_data(**velden):
         "geldstroom": "",
         "betaler": "gemeente",
         "kans": "100",
+        "eenmalig": nieuw_token(),
     }
     data.update(velden)
     return data
@@ -84,7 +86,7 @@ def test_new_scenario_starts_the_preparation_and_writes_the_timeline(ingelogd, c
     response = ingelogd.post(
         url("scenario_nieuw", casus.pk),
         {"titel": "Huur overbruggen", "beschrijving": "De gemeente leent de achterstand voor.",
-         "perspectief_inwoner": "Wil in het huis blijven", "past_in_kaders": "on", "partners": [organisatie.pk]},
+         "perspectief_inwoner": "Wil in het huis blijven", "past_in_kaders": "on", "partners": [organisatie.pk], "eenmalig": nieuw_token()},
     )
     scenario = Scenario.objects.get(casus=casus)
     assert response.status_code == 302
@@ -99,7 +101,7 @@ def test_new_scenario_starts_the_preparation_and_writes_the_timeline(ingelogd, c
 
 
 def test_scenario_without_title_keeps_the_input(ingelogd, casus):
-    response = ingelogd.post(url("scenario_nieuw", casus.pk), {"titel": "", "beschrijving": "Mijn getypte tekst"})
+    response = ingelogd.post(url("scenario_nieuw", casus.pk), {"titel": "", "beschrijving": "Mijn getypte tekst", "eenmalig": nieuw_token()})
     assert response.status_code == 200
     assert "Geef het scenario een titel." in response.content.decode()
     assert "Mijn getypte tekst" in response.content.decode()
@@ -415,7 +417,7 @@ def test_medebehandelaar_may_change(client, make_user, make_casus, consulent, te
     collega = make_user("consulent", team=team_a)
     casus = make_casus(consulent, medebehandelaars=[collega])
     client.force_login(collega)
-    response = client.post(url("scenario_nieuw", casus.pk), {"titel": "Samen", "beschrijving": "b"})
+    response = client.post(url("scenario_nieuw", casus.pk), {"titel": "Samen", "beschrijving": "b", "eenmalig": nieuw_token()})
     assert response.status_code == 302
     assert Casus.objects.get(pk=casus.pk).status == Status.IN_VOORBEREIDING
 

@@ -14,6 +14,7 @@ from django.urls import reverse
 from casussen.models import Besluit, Kostenregel, Organisatie, Scenario, Status
 from escalatie.models import Escalatie
 from escalatie.services import escalatie as services
+from omo.eenmalig import nieuw_token
 from omo.models import Notificatie, Toegangslog
 from omo.weigering import Weigering
 from tests.escalatie import test_escalatie as basis
@@ -301,9 +302,9 @@ def test_escalate_page_prefills_the_suggestion_and_lets_omo_pick_a_scenario(clie
     assert response.context["form"].initial == {"scenario": str(duur.pk), "naar_niveau": 3, "reden": "budget"}
     assert "mandaat" in html and "fonds" in html
     assert logs(omo_user, casus) == 2
-    response = client.post(url, {"scenario": duur.pk, "naar_niveau": 3, "reden": "budget", "vraag": ""})
+    response = client.post(url, {"scenario": duur.pk, "naar_niveau": 3, "reden": "budget", "vraag": "", "eenmalig": nieuw_token()})
     assert response.status_code == 200 and not Escalatie.objects.exists()
-    response = client.post(url, {"scenario": duur.pk, "naar_niveau": 3, "reden": "budget", "vraag": "Mag dit?"})
+    response = client.post(url, {"scenario": duur.pk, "naar_niveau": 3, "reden": "budget", "vraag": "Mag dit?", "eenmalig": nieuw_token()})
     e = Escalatie.objects.get()
     assert response.status_code == 302 and (e.naar_niveau, e.scenario) == (3, duur)
 

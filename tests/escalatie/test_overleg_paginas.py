@@ -13,6 +13,7 @@ from casussen.models import Canvas, Kostenregel, Scenario, Status
 from casussen.services import casus as casus_services
 from escalatie.models import Agendapunt, Overleg, Overlegreeks
 from escalatie.services import overleg as services
+from omo.eenmalig import nieuw_token
 from omo.models import Notificatie, Toegangslog
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -197,13 +198,13 @@ def test_agenderen_form_shows_the_deadline_per_meeting_and_keeps_input_when_the_
     assert "ten minste één oplossingsscenario" in body and "maatwerkcanvas" in body
     assert "stukken uiterlijk vrijdag 4 december 23:59" in body
     assert "stukken uiterlijk vrijdag 11 december 23:59" in body
-    response = client.post(url, {"overleg": str(overleg.pk), "vraag": "Mag de huur worden overgenomen?"})
+    response = client.post(url, {"overleg": str(overleg.pk), "vraag": "Mag de huur worden overgenomen?", "eenmalig": nieuw_token()})
     body = response.content.decode()
     assert response.status_code == 200
     assert "Mag de huur worden overgenomen?" in body and "Nog nodig" in body and "oplossingsscenario" in body
     casus.refresh_from_db()
     assert casus.status == Status.IN_VOORBEREIDING and not Agendapunt.objects.exists()
-    response = client.post(url, {"overleg": str(overleg.pk), "vraag": ""})
+    response = client.post(url, {"overleg": str(overleg.pk), "vraag": "", "eenmalig": nieuw_token()})
     assert "Schrijf op welke vraag" in response.content.decode()
 
 
@@ -213,7 +214,7 @@ def test_agenderen_before_the_deadline(client, overleg, klare_casus, consulent, 
     casus = klare_casus()
     client.force_login(consulent)
     response = client.post(reverse("overleg_agenderen", kwargs={"pk": casus.pk}),
-                           {"overleg": str(overleg.pk), "vraag": "Akkoord?"}, follow=True)
+                           {"overleg": str(overleg.pk), "vraag": "Akkoord?", "eenmalig": nieuw_token()}, follow=True)
     assert "staat op de agenda van het overleg van 08-12-2026" in response.content.decode()
     assert Agendapunt.objects.get().overleg == overleg
 
@@ -227,7 +228,7 @@ def test_agenderen_after_the_deadline_says_the_case_went_to_the_next_meeting(
     client.force_login(consulent)
     url = reverse("overleg_agenderen", kwargs={"pk": casus.pk})
     assert "deadline verstreken" in client.get(url).content.decode()
-    response = client.post(url, {"overleg": str(overleg.pk), "vraag": "Akkoord?"}, follow=True)
+    response = client.post(url, {"overleg": str(overleg.pk), "vraag": "Akkoord?", "eenmalig": nieuw_token()}, follow=True)
     body = response.content.decode()
     assert "De casus staat nu op het overleg van 15-12-2026" in body
     punt = Agendapunt.objects.get()

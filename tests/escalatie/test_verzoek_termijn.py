@@ -12,6 +12,7 @@ from django.utils import timezone
 from escalatie import demo_verzoek
 from escalatie.models import Contactpersoon, Verzoek
 from escalatie.services import verzoek as services
+from omo.eenmalig import nieuw_token
 from omo.models import Bericht
 from omo.weigering import Weigering
 
@@ -101,7 +102,7 @@ def test_landelijk_registered_by_omo_only_with_the_same_term(omo_user, consulent
 
 def test_landelijk_form_keeps_input_on_a_missing_question(client, omo_user, contact):
     client.force_login(omo_user)
-    response = client.post(reverse("verzoek_landelijk_nieuw"), {"kenmerk": "LMR-7", "afzender": "LMR", "onderwerp": "Verhuizing", "vraag": ""})
+    response = client.post(reverse("verzoek_landelijk_nieuw"), {"kenmerk": "LMR-7", "afzender": "LMR", "onderwerp": "Verhuizing", "vraag": "", "eenmalig": nieuw_token()})
     body = response.content.decode()
     assert response.status_code == 200 and "Schrijf de vraag" in body and 'value="LMR-7"' in body
     assert not Verzoek.objects.exists()

@@ -9,6 +9,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from omo.eenmalig import nieuw_token
 from omo.weigering import Weigering
 from rapportage.models import Patroon
 from rapportage.queries.patronen import voor_rapport
@@ -126,7 +127,7 @@ def test_nieuw_patroon_vanuit_een_signaal(client, signaal, beleid_user, eigenaar
     html = client.get(url).content.decode()
     assert "Testwet art. 1" in html and "Woningcorporatie Test" in html  # the title, prefilled
     response = client.post(url, {"groep": groep.pk, "titel": "Huurschuld en woningcorporatie",
-                                 "beschrijving": "Terugkerend", "eigenaar": eigenaar.pk})
+                                 "beschrijving": "Terugkerend", "eigenaar": eigenaar.pk, "eenmalig": nieuw_token()})
     patroon = Patroon.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("patroon_detail", args=[patroon.pk])
     assert patroon.knelpunten.count() == 3 and patroon.aangemaakt_door == beleid_user
@@ -136,7 +137,7 @@ def test_nieuw_patroon_vanuit_een_signaal(client, signaal, beleid_user, eigenaar
 def test_foute_invoer_houdt_wat_getypt_is(client, beleid_user, omo_user, eigenaar, maak_patroon):
     client.force_login(beleid_user)
     response = client.post(reverse("patroon_nieuw"), {"titel": "", "beschrijving": "Mijn getypte tekst",
-                                                       "eigenaar": omo_user.pk, "besluit": "Concept besluit"})
+                                                       "eigenaar": omo_user.pk, "besluit": "Concept besluit", "eenmalig": nieuw_token()})
     html = response.content.decode()
     assert response.status_code == 200 and not Patroon.objects.exists()
     assert "Geef het patroon een titel." in html and "Kies als eigenaar een actieve beleidsmedewerker." in html

@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from omo import services as omo_services
+from omo.eenmalig import nieuw_token
 from omo.models import Notificatie, Sluitingsdag, Toegangslog
 from omo.weigering import Weigering
 from omo.werkdagen import AMSTERDAM
@@ -137,7 +138,7 @@ def test_a_period_that_ends_before_it_starts_is_refused_and_nothing_is_made(omo_
 def test_the_form_keeps_the_input_and_shows_the_message_at_the_field(client, omo_user):
     client.force_login(omo_user)
     response = client.post(reverse("rapport_nieuw"), {"titel": "Eindrapportage pilot", "van": "2026-06-01",
-                                                      "tot": "2026-05-31"})
+                                                      "tot": "2026-05-31", "eenmalig": nieuw_token()})
     html = response.content.decode()
     assert response.status_code == 200 and not Rapport.objects.exists()
     assert "eindigt vóór ze begint" in html
@@ -151,7 +152,7 @@ def test_an_end_report_over_any_period_and_no_second_one(client, omo_user, consu
     make_casus(consulent, datum_signaal=datetime.date(2026, 11, 30))
     client.force_login(omo_user)
     response = client.post(reverse("rapport_nieuw"), {"titel": "Eindrapportage pilot", "van": "2025-01-01",
-                                                      "tot": "2026-11-30"})
+                                                      "tot": "2026-11-30", "eenmalig": nieuw_token()})
     rapport = Rapport.objects.get()
     assert response.status_code == 302 and response["Location"] == reverse("rapport_detail", args=[rapport.pk])
     assert (rapport.soort, rapport.titel, rapport.cijfers["casussen"]["nieuw"]) == ("periode", "Eindrapportage pilot", 2)
