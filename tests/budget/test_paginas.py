@@ -305,3 +305,15 @@ def test_aanvraagformulier_binnen_het_querybudget(client, make_fonds, make_aanvr
         with django_assert_max_num_queries(12):
             response = client.get(url)
         assert response.status_code == 200 and f"Fonds {aantal - 1}" in response.content.decode()
+
+
+def test_aanvraag_dubbelklik_maakt_een_aanvraag_en_stuurt_naar_de_eerste(client, consulent, casus_met_scenario,
+                                                                        aanvraag_data, budgethouder):
+    from tests.eenmalig import controleer_fout_dan_goed, controleer_tweemaal
+
+    casus, _s = casus_met_scenario
+    client.force_login(consulent)
+    url = reverse("aanvraag_nieuw", kwargs={"pk": casus.pk})
+    goed = {**aanvraag_data, "indienen": "1"}
+    controleer_tweemaal(client, url, goed, Aanvraag.objects.count, "Deze aanvraag was al aangemaakt")
+    controleer_fout_dan_goed(client, url, {**goed, "bedrag": "-10"}, goed, Aanvraag.objects.count)

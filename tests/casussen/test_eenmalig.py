@@ -4,7 +4,7 @@ knelpunt (omo.eenmalig)."""
 import pytest
 from django.urls import reverse
 
-from casussen.models import Casus, Kostenregel, Knelpunt, Scenario
+from casussen.models import Casus, Knelpunt, Kostenregel, Scenario
 from casussen.services import scenario as scenario_services
 from tests.casussen.test_casus import _form_data
 from tests.casussen.test_scenario import regel_data
