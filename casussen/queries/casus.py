@@ -4,7 +4,8 @@ from datetime import timedelta
 
 from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import Exists, F, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 from casussen.models import Casus, Evaluatie, Status, TijdlijnEvent
@@ -118,9 +119,19 @@ def inspiratie(zoektekst="", leefgebied=None, grondslag=None):
     if zoektekst:
         from django.contrib.postgres.search import SearchVector
 
+        # The summary and the names and codes of the case's leefgebieden: "schulden" finds the
+        # cases with leefgebied "Financiën en schulden" whatever their summary says.
+        through = Casus.leefgebieden.through
+        leefgebieden = Subquery(
+            through.objects.filter(casus_id=OuterRef("pk"))
+            .values("casus_id")
+            .annotate(t=StringAgg(Concat("leefgebied__naam", Value(" "), "leefgebied__code", output_field=TextField()),
+                                  delimiter=" "))
+            .values("t")
+        )
         query = SearchQuery(zoektekst, config="dutch", search_type="websearch")
         qs = qs.annotate(
-            inspiratie_vector=SearchVector("samenvatting_oplossing", config="dutch")
+            inspiratie_vector=SearchVector("samenvatting_oplossing", leefgebieden, config="dutch")
         ).filter(inspiratie_vector=query)
     if leefgebied:
         qs = qs.filter(

@@ -24,6 +24,7 @@ from casussen.models import (
     Zelfredzaamheid,
 )
 from casussen.queries import zichtbare_casussen
+from casussen.queries.casus import inspiratie
 from omo.models import Notificatie, User
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +141,16 @@ def test_the_consulent_can_open_every_tab_of_her_demo_cases(demo, client):
     # The closed cases are found by the inspiratie search through their summary.
     antwoord = client.get(reverse("inspiratie"), {"q": "gebit"})
     assert "gebitsrenovatie" in antwoord.content.decode()
+
+
+def test_inspiratie_finds_the_demo_examples_by_their_leefgebied(demo, client):
+    """"schulden" finds both closed demo examples: their leefgebied is Financiën en schulden,
+    though neither summary uses the word."""
+    client.force_login(User.objects.get(username="consulent"))
+    voorbeelden = list(inspiratie().filter(leefgebieden__code="financien"))
+    assert len(voorbeelden) >= 2
+    antwoord = client.get(reverse("inspiratie"), {"q": "schulden"})
+    assert antwoord.status_code == 200
+    gevonden = [c.pk for c in antwoord.context["page"].paginator.object_list]
+    assert {c.pk for c in voorbeelden} <= set(gevonden)
+    assert client.get(reverse("inspiratie"), {"q": "financien"}).context["page"].paginator.count >= 2
