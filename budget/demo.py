@@ -23,7 +23,7 @@ from django.db import transaction
 from budget.models import Aanvraag, Fonds
 from budget.services import aanvraag as services
 from budget.services import grootboek
-from casussen.models import Casus, Scenario, Status
+from casussen.models import EINDSTATUSSEN, Casus, Scenario
 from omo.models import User
 from omo.toegang import mag
 
@@ -487,7 +487,7 @@ def _casus_en_aanvrager(pseudoniem):
     """The open case of this household and the consulent who asks for money (the casushouder, or
     else a medebehandelaar who is a consulent); (None, None) when there is none."""
     casus = (
-        Casus.objects.filter(pseudoniem=pseudoniem).exclude(status=Status.AFGESLOTEN)
+        Casus.objects.filter(pseudoniem=pseudoniem).exclude(status__in=EINDSTATUSSEN)
         .select_related("casushouder").order_by("pk").first()
     )
     if casus is None:

@@ -9,13 +9,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from casussen.models import Status
-from casussen.uitbreidingen import Actie, registreer_acties, registreer_tab
+from casussen.uitbreidingen import (
+    Actie,
+    registreer_acties,
+    registreer_bij_vervallen,
+    registreer_tab,
+)
 from omo.toegang import mag
 
 
 def _acties(user, casus):
-    if casus.status != Status.AFGESLOTEN and mag(user, "budget.vraag_geld_aan_voor", casus):
+    if casus.is_open and mag(user, "budget.vraag_geld_aan_voor", casus):
         return [Actie(_("Geld aanvragen"), reverse("aanvraag_nieuw", kwargs={"pk": casus.pk}))]
     return []
 
@@ -26,4 +30,7 @@ def registreer():
 
     registreer_tab("geld", gettext_lazy("Geld"), "casus_geld")
     registreer_acties(_acties)
+    from budget.services.aanvraag import bij_vervallen
+
+    registreer_bij_vervallen(bij_vervallen)
     niveau.registreer_budgetbron(queries.budgetgrenzen, queries.budget_annotaties)

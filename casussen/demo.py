@@ -1448,6 +1448,30 @@ CASUSSEN = [
             ("afsluiten", 88),
         ],
     },
+    # 13. Vervallen — case 1 registered a second time by a colleague who did not see it; the
+    # casushouder declared the duplicate vervallen before any overleg. It counts nowhere.
+    {
+        "pseudoniem": "Fam. Populier",
+        "titel": "Leerlingenvervoer jongere met long covid",
+        "casushouder": "consulent",
+        "bron": "wijkteam",
+        "signaal": 3,
+        "urgentie": "normaal",
+        "urgentie_toelichting": "Verzuim loopt op.",
+        "reguliere_routes": ["eigen_team"],
+        "reguliere_routes_toelichting": "Aangepast leerlingenvervoer is toegekend maar werkt niet.",
+        "toestemming": "ja",
+        "volwassenen": 2,
+        "kinderen": [15, 12],
+        "dossiernummer": "WIZ-2026-0531",
+        "leefgebieden": ["onderwijs", "jeugd"],
+        "organisaties": [],
+        "verloop": [
+            ("status", Status.AANGEMELD, 3, ""),
+            ("status", Status.VERVALLEN, 2, "Dubbel aangemeld: dit huishouden staat al in OMO "
+             "(zelfde dossiernummer WIZ-2026-0531). De eerdere casus blijft."),
+        ],
+    },
 ]
 
 
@@ -1623,7 +1647,7 @@ class _Casus:
         overgang = workflow.vind(self.status, naar)
         if overgang is None:
             raise ValueError(f"{self.spec['titel']}: {self.status} → {naar} bestaat niet")
-        door = self.omo if workflow.BETROKKENE not in overgang.wie else self.casushouder
+        door = self.casushouder if overgang.wie & {workflow.BETROKKENE, workflow.VERVALLEN} else self.omo
         self._tijdlijn(
             TijdlijnEvent.Soort.STATUS, moment, door, overgang.label, toelichting,
             van=self.status, naar=naar,

@@ -122,6 +122,11 @@ class CasusFilter(django_filters.FilterSet):
         method="filter_evaluatie",
         widget=forms.CheckboxInput,
     )
+    # A case declared vervallen (registered by mistake) is left out unless asked for: with this
+    # box, or by choosing the status "Vervallen".
+    vervallen = django_filters.BooleanFilter(
+        label=_("Ook vervallen casussen"), method="filter_vervallen", widget=forms.CheckboxInput,
+    )
     sorteer = django_filters.ChoiceFilter(
         label=_("Sorteren"), choices=SORTERINGEN, method="filter_sorteer", empty_label=None,
         widget=SnelleSelect,
@@ -172,8 +177,18 @@ class CasusFilter(django_filters.FilterSet):
     def filter_sorteer(self, queryset, name, value):
         return queryset
 
+    def filter_vervallen(self, queryset, name, value):
+        # Applied in filter_queryset: without the box the vervallen cases are left out.
+        return queryset
+
+    @staticmethod
+    def zonder_vervallen(queryset):
+        return queryset.exclude(status=Status.VERVALLEN)
+
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("vervallen") and Status.VERVALLEN not in (self.form.cleaned_data.get("status") or []):
+            queryset = self.zonder_vervallen(queryset)
         value = self.form.cleaned_data.get("sorteer") or ""
         if value in _SORT_FIELDS:
             if value == "-urgentie":

@@ -186,6 +186,12 @@ class Status(models.TextChoices):
     IN_UITVOERING = "in_uitvoering", _("In uitvoering")
     MONITORING = "monitoring", _("Monitoring")
     AFGESLOTEN = "afgesloten", _("Afgesloten")
+    # Registered by mistake (a duplicate, not an OMO case): keeps its timeline, counts nowhere.
+    VERVALLEN = "vervallen", _("Vervallen")
+
+
+# Statuses after which nothing changes on a case any more.
+EINDSTATUSSEN = (Status.AFGESLOTEN, Status.VERVALLEN)
 
 
 @tracked(exclude=["zoekvector"])
@@ -334,7 +340,11 @@ class Casus(models.Model):
 
     @property
     def is_open(self) -> bool:
-        return self.status != Status.AFGESLOTEN
+        return self.status not in EINDSTATUSSEN
+
+    @property
+    def is_vervallen(self) -> bool:
+        return self.status == Status.VERVALLEN
 
     def get_reguliere_routes_display(self) -> list[str]:
         labels = dict(self.Route.choices)

@@ -37,6 +37,26 @@ def is_betrokkene(user, casus):
 
 
 @rules.predicate
+def is_casushouder(user, casus):
+    return casus is not None and casus.casushouder_id == user.pk
+
+
+@rules.predicate
+def nog_niet_besproken(user, casus):
+    """The case has not been in an overleg yet: never reached the status besproken."""
+    from casussen.models import Status
+
+    if casus is None or casus.status not in (Status.AANGEMELD, Status.IN_VOORBEREIDING, Status.GEAGENDEERD):
+        return False
+    return not casus.tijdlijn.filter(naar_status=Status.BESPROKEN).exists()
+
+
+@rules.predicate
+def is_open_casus(user, casus):
+    return casus is not None and casus.is_open
+
+
+@rules.predicate
 def is_van_eigen_team(user, casus):
     return casus is not None and user.team_id is not None and casus.team_id == user.team_id
 
@@ -63,6 +83,11 @@ rules.add_perm("casussen.neem_besluit", is_omo)
 rules.add_perm("casussen.stap_als_betrokkene", is_betrokken_behandelaar)
 rules.add_perm("casussen.stap_als_omo", is_omo)
 rules.add_perm("casussen.stap_als_bestuur", is_portefeuillehouder | is_college)
+# A case registered by mistake is declared vervallen: by its casushouder before its first
+# overleg, by the OMO-functionaris at any time.
+mag_vervallen_verklaren = is_open_casus & (is_omo | (is_behandelaar & is_casushouder & nog_niet_besproken))
+rules.add_perm("casussen.verklaar_vervallen", mag_vervallen_verklaren)
+rules.add_perm("casussen.stap_als_vervallen", mag_vervallen_verklaren)
 
 # Who records a decision of which level: the OMO-functionaris always (also on behalf of the
 # wethouder, the College or the LET); the portefeuillehouder and the College their own.

@@ -4,7 +4,10 @@
 An app registers, in its `AppConfig.ready()`:
 - `registreer_tab(code, label, url_name)`: a tab in the case layout (the URL takes `pk`);
 - `registreer_acties(fn)`: `fn(user, casus) -> list[Actie]`, links in the "Volgende stap" panel
-  of the case page. `fn` must decide from the loaded case and the user's roles, without queries.
+  of the case page. `fn` must decide from the loaded case and the user's roles, without queries;
+- `registreer_bij_vervallen(fn)`: `fn(casus, user, reden)`, called inside the transaction that
+  declares a case vervallen: the app closes what it still has open on the case through its own
+  services (with the reason as note), or refuses (`Weigering`) and nothing changes.
 """
 
 from dataclasses import dataclass
@@ -28,6 +31,7 @@ class Actie:
 
 _TABS: list[Tab] = []
 _ACTIES: list = []
+_BIJ_VERVALLEN: list = []
 
 
 def registreer_tab(code, label, url_name):
@@ -49,3 +53,13 @@ def acties(user, casus) -> list[Actie]:
     for fn in _ACTIES:
         result.extend(fn(user, casus))
     return result
+
+
+def registreer_bij_vervallen(fn):
+    if fn not in _BIJ_VERVALLEN:
+        _BIJ_VERVALLEN.append(fn)
+
+
+def bij_vervallen(casus, user, reden) -> None:
+    for fn in _BIJ_VERVALLEN:
+        fn(casus, user, reden)

@@ -6,7 +6,8 @@ changes `Casus.status`, and it asks this module before it does.
 (`casussen.stap_als_<wie>`):
 - "betrokkene": the casushouder or a medebehandelaar of the case (with a case role);
 - "omo": the OMO-functionaris;
-- "bestuur": the portefeuillehouder or the College, for a case escalated to them.
+- "bestuur": the portefeuillehouder or the College, for a case escalated to them;
+- "vervallen": who may declare a case vervallen (`casussen.verklaar_vervallen`).
 Steps with `knop=True` are offered as a button on the case page; the others are taken by a
 dedicated service (registering a decision, making the plan, closing, the overleg and escalation
 services of `escalatie`).
@@ -21,6 +22,7 @@ from casussen.models import Status
 BETROKKENE = "betrokkene"
 OMO = "omo"
 BESTUUR = "bestuur"
+VERVALLEN = "vervallen"
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,18 @@ OVERGANGEN: list[Overgang] = [
         S.AFGESLOTEN,
         _("Afsluiten"),
         {BETROKKENE, OMO},
+        True,
+    ),
+    # A case registered by mistake: by the casushouder before its first overleg, by the
+    # OMO-functionaris at any time (the rule `casussen.verklaar_vervallen` says when). Taken by
+    # `casussen.services.casus.verklaar_vervallen`, which lets escalatie and budget close what
+    # is open on the case.
+    *_o(
+        [S.AANGEMELD, S.IN_VOORBEREIDING, S.GEAGENDEERD, S.BESPROKEN, S.GEESCALEERD, S.BESLOTEN,
+         S.IN_UITVOERING, S.MONITORING],
+        S.VERVALLEN,
+        _("Vervallen verklaren"),
+        {VERVALLEN},
         True,
     ),
 ]

@@ -8,7 +8,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from casussen.models import Status
-from casussen.uitbreidingen import Actie, registreer_acties, registreer_tab
+from casussen.uitbreidingen import (
+    Actie,
+    registreer_acties,
+    registreer_bij_vervallen,
+    registreer_tab,
+)
 from omo.toegang import mag
 
 
@@ -18,7 +23,7 @@ def _acties(user, casus):
         result.append(Actie(_("Agenderen voor het OMO-overleg"), reverse("overleg_agenderen", kwargs={"pk": casus.pk}), True))
     if casus.status in (Status.BESPROKEN, Status.GEESCALEERD) and mag(user, "escalatie.escaleer"):
         result.append(Actie(_("Escaleren"), reverse("escalatie_nieuw", kwargs={"pk": casus.pk})))
-    if casus.status != Status.AFGESLOTEN and mag(user, "escalatie.stuur_verzoek", casus):
+    if casus.is_open and mag(user, "escalatie.stuur_verzoek", casus):
         result.append(Actie(_("Voorrangsverzoek sturen"), reverse("verzoek_nieuw", kwargs={"pk": casus.pk})))
     return result
 
@@ -26,3 +31,6 @@ def _acties(user, casus):
 def registreer():
     registreer_tab("escalaties", gettext_lazy("Overleg en escalatie"), "casus_escalaties")
     registreer_acties(_acties)
+    from escalatie.services.overleg import bij_vervallen
+
+    registreer_bij_vervallen(bij_vervallen)

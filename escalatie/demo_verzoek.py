@@ -16,7 +16,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from casussen.models import Casus, Leefgebied, Organisatie, Status
+from casussen.models import EINDSTATUSSEN, Casus, Leefgebied, Organisatie
 from escalatie.models import Contactpersoon, Verzoek
 from escalatie.services import verzoek as services
 from omo.models import Bericht, User
@@ -94,7 +94,7 @@ def verzoeken(contacten: dict, stdout=None) -> int:
     if Verzoek.objects.exists() or not contacten:
         return 0
     omo = User.objects.filter(groups__name="omo", is_active=True).order_by("pk").first()
-    casussen = list(Casus.objects.exclude(status=Status.AFGESLOTEN).select_related("casushouder").order_by("pk")[:len(VERZOEKEN)])
+    casussen = list(Casus.objects.exclude(status__in=EINDSTATUSSEN).select_related("casushouder").order_by("pk")[:len(VERZOEKEN)])
     if omo is None:
         return 0
     nu = timezone.now()

@@ -15,3 +15,7 @@ class RapportageConfig(AppConfig):
         post_save.connect(signalen.na_opslaan, sender=Knelpunt, dispatch_uid="rapportage_knelpunt_opgeslagen")
         pre_delete.connect(signalen.voor_verwijderen, sender=Knelpunt, dispatch_uid="rapportage_knelpunt_verwijderen")
         post_delete.connect(signalen.na_verwijderen, sender=Knelpunt, dispatch_uid="rapportage_knelpunt_verwijderd")
+        # A case declared vervallen leaves the signals: its groups are recounted.
+        from casussen.uitbreidingen import registreer_bij_vervallen
+
+        registreer_bij_vervallen(signalen.bij_vervallen)

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from budget.models import Aanvraag, Rekening, Transactie
 from budget.services import grootboek
 from budget.services.grootboek import C, D, bedrag_van
-from casussen.models import Scenario, Status, TijdlijnEvent
+from casussen.models import Scenario, TijdlijnEvent
 from casussen.services.casus import schrijf_tijdlijn
 from escalatie.services import escalatie as escalaties
 from omo.services import notify
@@ -136,7 +136,7 @@ def maak(casus_id, user, velden: dict, indienen=False) -> Aanvraag:
         raise Weigering(_("Deze casus bestaat niet (meer)."))
     vereis(user, "budget.vraag_geld_aan_voor", casus,
            melding=_("Alleen de casushouder of een medebehandelaar vraagt geld aan voor deze casus."))
-    if casus.status == Status.AFGESLOTEN:
+    if not casus.is_open:
         raise Weigering(_("Deze casus is afgesloten; er kan geen geld meer worden aangevraagd."))
     scenario = velden.get("scenario")
     if isinstance(scenario, int | str):
@@ -590,3 +590,25 @@ def beoordeel_achteraf(aanvraag_id, user, oordeel) -> Aanvraag:
     return aanvraag
 
 
+
+
+def bij_vervallen(casus, user, reden) -> None:
+    """A case declared vervallen (casussen.services.casus.verklaar_vervallen, in its
+    transaction): its requests not yet decided (concept, ingediend) are withdrawn with the reason
+    as note. A request with money reserved, or waiting for the College, is settled first (release
+    the reservation, or wait for the decision): money is never moved as a side effect. Paid money
+    and loans stay as booked."""
+    aanvragen = list(Aanvraag.objects.select_for_update(of=("self",)).select_related("fonds", "casus")
+                     .filter(casus_id=casus.pk).order_by("pk"))
+    lopend = next((a for a in aanvragen if a.status in (S.GOEDGEKEURD, S.COLLEGE)), None)
+    if lopend is not None:
+        raise Weigering(_(
+            "De aanvraag van %(b)s uit %(f)s staat op ‘%(s)s’. Geef het gereserveerde geld eerst vrij of wacht "
+            "op het besluit; daarna kan de casus vervallen."
+        ) % {"b": format_euro(lopend.bedrag), "f": lopend.fonds.naam, "s": lopend.get_status_display()})
+    for aanvraag in aanvragen:
+        if aanvraag.status in (S.CONCEPT, S.INGEDIEND):
+            aanvraag.status = S.INGETROKKEN
+            aanvraag.save()
+            _tijdlijn(aanvraag, user, _("Aanvraag van %(b)s ingetrokken: casus vervallen") % {
+                "b": format_euro(aanvraag.bedrag)}, reden)

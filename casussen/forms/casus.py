@@ -100,6 +100,11 @@ class CasusForm(OmoModelForm):
         if user is not None and not self.instance.pk and user.team_id:
             self.fields["team"].initial = user.team_id
         self.fields["volwassenen"].min_value = 0
+        # Radio buttons without a "---------" choice: none is chosen until the consulent chooses.
+        self.fields["toestemming"].choices = Casus.Toestemming.choices
+        self.fields["toestemming"].error_messages["required"] = _(
+            "Kies of het huishouden toestemming geeft om informatie te delen."
+        )
 
     def clean(self):
         data = super().clean()
@@ -177,5 +182,22 @@ class AfsluitenForm(OmoForm):
             "Voor collega's in de inspiratiezoeker: wat was vastgelopen en wat bracht de doorbraak? "
             "Zonder namen, adressen, leeftijden of andere details die het huishouden herkenbaar maken."
         ),
+    )
+    verwacht_van = forms.CharField(widget=forms.HiddenInput)
+
+
+class VervallenForm(OmoForm):
+    """Declare a case vervallen: the reason, and a second confirmation that it is meant."""
+
+    reden = forms.CharField(
+        label=_l("Reden"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=TEXT_MAX,
+        help_text=_l("Bijvoorbeeld: dubbel aangemeld (noem de code van de casus die blijft), of geen OMO-casus."),
+        error_messages={"required": _l("Geef de reden waarom de casus vervalt.")},
+    )
+    bevestigd = forms.BooleanField(
+        label=_l("Ja, deze casus is per vergissing aangemeld en vervalt. Dit kan niet ongedaan worden gemaakt."),
+        error_messages={"required": _l("Bevestig dat de casus vervalt.")},
     )
     verwacht_van = forms.CharField(widget=forms.HiddenInput)

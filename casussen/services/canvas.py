@@ -45,7 +45,7 @@ def _sectie(slug: str) -> Sectie:
 
 def _controleer(casus: Casus, gebruiker):
     vereis(gebruiker, "casussen.bewerk_casus", casus, melding=_("Alleen de casushouder of een medebehandelaar kan het canvas bewerken."))
-    if casus.status == Status.AFGESLOTEN:
+    if not casus.is_open:
         raise Weigering(_("Deze casus is afgesloten; het canvas kan niet meer worden gewijzigd."))
 
 

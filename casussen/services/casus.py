@@ -4,7 +4,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casussen import workflow
+from casussen import uitbreidingen, workflow
 from casussen.models import Besluit, Casus, Scenario, Status, TijdlijnEvent
 from omo.toegang import vereis
 from omo.weigering import Weigering
@@ -76,7 +76,7 @@ def wijzig(casus_id, gebruiker, velden: dict, leefgebieden, organisaties=(), med
     casus = Casus.objects.select_for_update().get(pk=casus_id)
     vereis(gebruiker, "casussen.bewerk_casus", casus,
            melding=_("Alleen de casushouder of een medebehandelaar kan de casus wijzigen."))
-    if casus.status == Status.AFGESLOTEN:
+    if not casus.is_open:
         raise Weigering(_("Een afgesloten casus kan niet meer worden gewijzigd."))
     for name, value in velden.items():
         setattr(casus, name, value)
@@ -128,6 +128,8 @@ def _stap(casus: Casus, naar: str, gebruiker, toelichting: str, verwacht_van: st
 def overgang(casus_id, naar: str, gebruiker, toelichting: str = "", verwacht_van: str | None = None):
     """Move a case to `naar` if the workflow allows it for this user. The generic step used by
     the buttons on the case page and by the overleg and escalation services."""
+    if naar == Status.VERVALLEN:
+        raise Weigering(_("Een casus vervalt via ‘Vervallen verklaren’, met een reden. Er is niets veranderd."))
     return _stap(_lock(casus_id), naar, gebruiker, toelichting, verwacht_van)
 
 
@@ -215,6 +217,25 @@ def sluit_af(casus_id, gebruiker, uitkomst, samenvatting_oplossing, verwacht_van
     _stap(casus, Status.AFGESLOTEN, gebruiker, uitkomst, verwacht_van)
     casus.save(update_fields=["uitkomst", "samenvatting_oplossing", "gewijzigd_op"])
     werk_zoekvector_bij(casus.pk)
+    return casus
+
+
+@transaction.atomic
+def verklaar_vervallen(casus_id, gebruiker, reden, verwacht_van=None) -> Casus:
+    """Declare a case registered by mistake vervallen (a duplicate, not an OMO case): by its
+    casushouder before its first overleg, by the OMO-functionaris at any time (the rule
+    `casussen.verklaar_vervallen`). The reason is required. The case keeps its timeline and
+    leaves every count; what the other apps still have open on it (agenda items, requests for
+    money) they close through their own services, or they refuse and nothing changes."""
+    casus = _lock(casus_id)
+    vereis(gebruiker, "casussen.verklaar_vervallen", casus, melding=_(
+        "Je mag deze casus niet vervallen verklaren: dat kan de casushouder zolang de casus nog niet in het "
+        "OMO-overleg is besproken, en de OMO-functionaris."))
+    reden = (reden or "").strip()
+    if not reden:
+        raise Weigering(_("Geef de reden waarom de casus vervalt."), "reden")
+    _stap(casus, Status.VERVALLEN, gebruiker, reden, verwacht_van)
+    uitbreidingen.bij_vervallen(casus, gebruiker, reden)
     return casus
 
 

@@ -81,7 +81,7 @@ def _in_uitvoering(casus):
 
 
 def _open(casus):
-    if casus.status == Status.AFGESLOTEN:
+    if not casus.is_open:
         raise Weigering(_("Een afgesloten casus kan niet meer worden gewijzigd."))
 
 

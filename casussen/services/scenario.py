@@ -54,7 +54,7 @@ def reden_vast(casus) -> str | None:
             "De scenario's liggen vast zolang de casus de status ‘%(status)s’ heeft. Ze kunnen weer "
             "worden gewijzigd als de casus terug is in voorbereiding."
         ) % {"status": casus.get_status_display()}
-    if casus.status == Status.AFGESLOTEN:
+    if not casus.is_open:
         return _("De casus is afgesloten; de scenario's liggen vast.")
     return _(
         "De scenario's liggen vast sinds het besluit. Wil je een ander scenario, zet de casus dan "

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from casussen import uitbreidingen, workflow
 from casussen.filters import CasusFilter
-from casussen.forms.casus import AfsluitenForm, BesluitForm, CasusForm, StapForm
+from casussen.forms.casus import AfsluitenForm, BesluitForm, CasusForm, StapForm, VervallenForm
 from casussen.models import Casus, Leefgebied, Status, WettelijkeGrondslag
 from casussen.queries import casus as queries
 from casussen.services import casus as services
@@ -37,7 +37,7 @@ def _querystring(request, drop=("pagina",)):
 def _gefilterd(request):
     filterset = CasusFilter(request.GET or None, queryset=queries.casus_lijst(request.user), user=request.user)
     if not filterset.is_bound:
-        return filterset, filterset.queryset.order_by("-jaar", "-volgnummer")
+        return filterset, CasusFilter.zonder_vervallen(filterset.queryset).order_by("-jaar", "-volgnummer")
     # Invalid input (a date that is no date) shows its message next to the field and no rows.
     return filterset, filterset.qs if filterset.is_valid() else filterset.queryset.none()
 
@@ -132,6 +132,7 @@ def _overzicht(request, casus):
         "mag_bewerken": mag_bewerken and casus.is_open,
         "mag_besluiten": besluiten is not None and workflow.mag(user, casus, besluiten),
         "mag_afsluiten": afsluiten is not None and workflow.mag(user, casus, afsluiten),
+        "mag_vervallen": casus.is_open and mag(user, "casussen.verklaar_vervallen", casus),
         "extra_acties": uitbreidingen.acties(user, casus),
     }
 
@@ -228,6 +229,24 @@ def casus_afsluiten(request, pk):
     return render(request, "casussen/casus/afsluiten.html", {"casus": casus, "form": form, "tab": "overzicht"})
 
 
+def casus_vervallen(request, pk):
+    """Declare a case registered by mistake vervallen: a page with the reason and a second
+    confirmation, never a one-click button."""
+    casus = casus_voor(request, pk)
+    vereis_pagina(request, "casussen.verklaar_vervallen", casus)
+    form = VervallenForm(request.POST or None, initial={"verwacht_van": casus.status})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.verklaar_vervallen(
+                casus.pk, request.user, form.cleaned_data["reden"], verwacht_van=form.cleaned_data["verwacht_van"])
+        except Weigering as e:
+            fout_in_form(form, e)
+        else:
+            messages.success(request, _("Casus %(code)s is vervallen verklaard.") % {"code": casus.code})
+            return redirect("casus_detail", pk=pk)
+    return render(request, "casussen/casus/vervallen.html", {"casus": casus, "form": form, "tab": "overzicht"})
+
+
 def tijdlijn(request, pk):
     casus = casus_voor(request, pk)
     events = queries.tijdlijn(casus)
@@ -267,6 +286,7 @@ urlpatterns = [
     path("casussen/<int:pk>/status/", casus_status, name="casus_status"),
     path("casussen/<int:pk>/besluit/", casus_besluit, name="casus_besluit"),
     path("casussen/<int:pk>/afsluiten/", casus_afsluiten, name="casus_afsluiten"),
+    path("casussen/<int:pk>/vervallen/", casus_vervallen, name="casus_vervallen"),
     path("casussen/<int:pk>/tijdlijn/", tijdlijn, name="tijdlijn"),
     path("inspiratie/", inspiratie, name="inspiratie"),
 ]

@@ -20,7 +20,7 @@ from casussen.forms.plan import (
     PlanForm,
     ZelfredzaamheidForm,
 )
-from casussen.models import Actie, Doorbraakplan, Evaluatie, Knelpunt, Scenario, Status
+from casussen.models import Actie, Doorbraakplan, Evaluatie, Knelpunt, Scenario
 from casussen.queries import plan as queries
 from casussen.services import plan as services
 from casussen.views.common import casus_voor
@@ -206,7 +206,7 @@ def evaluatie(request, pk, eid):
 
 def zelfredzaamheid(request, pk):
     casus = casus_voor(request, pk, bewerken=True)
-    if casus.status == Status.AFGESLOTEN:
+    if not casus.is_open:
         messages.error(request, _("Een afgesloten casus kan niet meer worden gewijzigd."))
         return _naar_plan(pk)
     leefgebieden = list(casus.leefgebieden.all())

@@ -296,3 +296,24 @@ def annuleer(overleg_id, user, reden) -> Overleg:
             notify(punt.ingediend_door, tekst, reverse("overleg_detail", kwargs={"pk": volgende.pk}),
                    f"overleg-{overleg.pk}-geannuleerd-{punt.pk}", doel=("escalatie.zie_overleggen", None))
     return overleg
+
+
+def bij_vervallen(casus, user, reden) -> None:
+    """A case declared vervallen (casussen.services.casus.verklaar_vervallen, in its
+    transaction): its agenda items not yet discussed are withdrawn, so no meeting discusses it.
+    An escalation still waiting for a decision must be decided or laid back first: it is a
+    question put to a wethouder or the College, not something OMO withdraws on its own."""
+    from escalatie.models import Escalatie
+
+    open_escalatie = Escalatie.objects.filter(casus_id=casus.pk, beslissing="").first()
+    if open_escalatie is not None:
+        raise Weigering(_(
+            "Deze casus heeft een escalatie naar %(niveau)s die nog op een besluit wacht. Laat die eerst "
+            "beslissen of terugleggen; daarna kan de casus vervallen."
+        ) % {"niveau": open_escalatie.get_naar_niveau_display()})
+    for punt in Agendapunt.objects.select_for_update().filter(casus_id=casus.pk, status=Agendapunt.Status.INGEDIEND):
+        punt.status = Agendapunt.Status.INGETROKKEN
+        punt.save(update_fields=["status"])
+        casus_services.schrijf_tijdlijn(
+            casus, TijdlijnEvent.Soort.OVERIG, user,
+            _("Van de agenda van %(dag)s gehaald: casus vervallen") % {"dag": _lang(punt.overleg.datum)}, reden)

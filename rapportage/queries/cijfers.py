@@ -117,6 +117,9 @@ def _tabellen() -> dict:
         )
     }
     t["casus_leefgebieden"] = Casus.leefgebieden.through._meta.db_table
+    # Every figure reads the cases that count: a case declared vervallen (registered by mistake)
+    # counts nowhere. `telt` is a CTE over the case table (see SQL).
+    t["casus_tabel"], t["casus"] = t["casus"], "telt"
     return t
 
 
@@ -124,7 +127,10 @@ def _tabellen() -> dict:
 # few shared CTEs (the new cases of the period, the first akkoord-besluit of each case decided
 # in the period). Labels and empty rows are added in Python.
 SQL = """
-WITH nieuw AS (
+WITH telt AS NOT MATERIALIZED (
+    SELECT * FROM {casus_tabel} WHERE status <> 'vervallen'
+),
+nieuw AS (
     SELECT id, status, datum_signaal FROM {casus}
     WHERE datum_signaal BETWEEN %(van)s AND %(tot)s
 ),
@@ -135,6 +141,7 @@ besloten AS (
     -- The first akkoord of a case, when it falls in the period.
     SELECT b.casus_id, b.scenario_id, b.besloten_op FROM {besluit} b
     WHERE b.uitkomst = 'akkoord' AND b.besloten_op >= %(begin)s AND b.besloten_op < %(eind)s
+      AND b.casus_id IN (SELECT id FROM {casus})
       AND b.id = (SELECT e.id FROM {besluit} e WHERE e.casus_id = b.casus_id AND e.uitkomst = 'akkoord'
                   ORDER BY e.besloten_op, e.id LIMIT 1)
 ),
@@ -185,6 +192,7 @@ SELECT json_build_object(
     'escalaties', (SELECT COALESCE(json_agg(json_build_array(naar_niveau, uitkomst, n)), '[]') FROM (
                 SELECT naar_niveau, COALESCE(NULLIF(beslissing, ''), 'open') AS uitkomst, count(*) AS n
                 FROM {escalatie} WHERE aangevraagd_op >= %(begin)s AND aangevraagd_op < %(eind)s
+                  AND casus_id IN (SELECT id FROM {casus})
                 GROUP BY 1, 2) s),
     'aanmelding_besluit', (SELECT json_build_array(count(*),
                 percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_cont(0.9) WITHIN GROUP (ORDER BY d))
@@ -347,6 +355,7 @@ def cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
     per_status = [
         {"status": code, "label": str(label), "aantal": r["per_status"].get(code, 0)}
         for code, label in Status.choices
+        if code != Status.VERVALLEN  # counts nowhere
     ]
     per_maand = [
         {

@@ -28,7 +28,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from casussen.models import Knelpunt
+from casussen.models import Knelpunt, Status
 from omo.services import notify
 from omo.toegang import vereis, wie_mag
 from omo.weigering import Weigering
@@ -139,6 +139,7 @@ def hertel(groep_ids, melden: bool = True) -> list[Knelpuntgroep]:
     # Counted after the lock: every concurrent change to these groups has committed by now.
     tellingen = dict(
         KnelpuntIndeling.objects.filter(groep_id__in=ids)
+        .exclude(knelpunt__casus__status=Status.VERVALLEN)
         .values("groep_id")
         .annotate(n=Count("knelpunt__casus_id", distinct=True))
         .values_list("groep_id", "n")
@@ -267,6 +268,7 @@ def indelen_alle(knelpunt_model=None, groep_model=None, indeling_model=None) -> 
         )
         telling = (
             indeling_model.objects.filter(groep=OuterRef("pk"))
+            .exclude(knelpunt__casus__status=Status.VERVALLEN)
             .order_by()
             .values("groep")
             .annotate(n=Count("knelpunt__casus_id", distinct=True))
@@ -317,3 +319,10 @@ def na_verwijderen(sender, instance, **kwargs):
     if groep_id:
         with transaction.atomic():
             hertel([groep_id])
+
+
+def bij_vervallen(casus, user, reden) -> None:
+    """A case declared vervallen no longer counts towards a structureel signaal: recount the
+    groups of its knelpunten (a signal once raised stays raised, as with any recount)."""
+    hertel(KnelpuntIndeling.objects.filter(knelpunt__casus_id=casus.pk).values_list("groep_id", flat=True),
+           melden=False)

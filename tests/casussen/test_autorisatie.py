@@ -47,6 +47,9 @@ AFSLUITEN = {"eigen": OK, "gedeeld": OK, "coach_team": 403, "omo": OK,
              "consulent_vreemd": 404, "coach_vreemd": 404, **_ANDEREN}
 LIJST = {"eigen": OK, "gedeeld": OK, "coach_team": OK, "omo": OK,
          "consulent_vreemd": OK, "coach_vreemd": OK, **_ANDEREN}
+# Vervallen verklaren: the casushouder (before the first overleg) and the OMO-functionaris.
+VERVALLEN = {"eigen": OK, "gedeeld": 403, "coach_team": 403, "omo": OK,
+             "consulent_vreemd": 404, "coach_vreemd": 404, **_ANDEREN}
 AANMELDEN = {"eigen": OK, "gedeeld": OK, "coach_team": 403, "omo": 403,
              "consulent_vreemd": OK, "coach_vreemd": 403, **_ANDEREN}
 REFERENTIE = {**LIJST, "beheerder": OK}
@@ -69,6 +72,7 @@ MATRIX = {
     "casus_status": ("post", V, ("pk",), LEZEN),
     "casus_besluit": ("get", V, ("pk",), BESLUITEN),
     "casus_afsluiten": ("get", V, ("pk",), AFSLUITEN),
+    "casus_vervallen": ("get", V, ("pk",), VERVALLEN),
     "tijdlijn": ("get", V, ("pk",), LEZEN),
     "canvas": ("get", V, ("pk",), LEZEN),
     "canvas_sectie": ("get", V, ("pk", "sectie"), BEWERKEN),

@@ -4,6 +4,7 @@ the timeline and the inspiratie search."""
 import csv
 import datetime
 import io
+import re
 import threading
 
 import pytest
@@ -403,3 +404,17 @@ def test_other_case_pages_stay_within_the_query_budget(client, make_user, make_c
             assert client.get(reverse(name, args=[casus.pk])).status_code == 200, name
     with django_assert_max_num_queries(12):
         assert client.get(reverse("inspiratie"), {"q": "overbruggingslening"}).status_code == 200
+
+
+def test_the_consent_radio_has_no_empty_choice_and_asks_for_a_choice(client, consulent, leefgebied):
+    client.force_login(consulent)
+    html = client.get(reverse("casus_nieuw")).content.decode()
+    radios = re.findall(r'<input[^>]*name="toestemming"[^>]*>', html)
+    assert [re.search(r'value="([^"]*)"', r).group(1) for r in radios] == ["ja", "nee", "anoniem"]
+    assert not any("checked" in r for r in radios)  # nothing chosen yet
+    data = _form_data(leefgebied, team=consulent.team_id)
+    del data["toestemming"]
+    response = client.post(reverse("casus_nieuw"), data)
+    assert response.status_code == 200 and not Casus.objects.exists()
+    assert "Kies of het huishouden toestemming geeft om informatie te delen." in response.content.decode()
+    assert 'value="Familie Beuk"' in response.content.decode()  # what was typed stays
