@@ -207,7 +207,7 @@ def casus_geld(request, pk):
     aanvragen = queries.aanvragen_van_casus(casus)
     return render(request, "budget/casus_geld.html", {
         "casus": casus, "tab": "geld", "aanvragen": aanvragen,
-        "mag_aanvragen": mag(request.user, "budget.vraag_geld_aan_voor", casus) and casus.status != "afgesloten",
+        "mag_aanvragen": mag(request.user, "budget.vraag_geld_aan_voor", casus) and casus.is_open,
         "totaal": {veld: sum((getattr(a, veld) for a in aanvragen), start=Decimal("0"))
                    for veld in ("gereserveerd", "betaald", "uitstaand", "afgelost", "kwijtgescholden")},
     })
