@@ -8,7 +8,7 @@ from django.db.models import Exists, F, OuterRef, Q, Subquery, TextField, Value
 from django.db.models.functions import Concat
 from django.utils import timezone
 
-from casussen.models import Casus, Evaluatie, Status, TijdlijnEvent
+from casussen.models import EINDSTATUSSEN, Casus, Evaluatie, Status, TijdlijnEvent
 from casussen.queries import zichtbare_casussen
 
 
@@ -92,7 +92,7 @@ def tijdlijn(casus):
     status_events = [e for e in events if e.naar_status]
     now = timezone.now()
     for current, following in zip(status_events, [*status_events[1:], None], strict=True):
-        end = following.tijdstip if following else (None if current.naar_status == Status.AFGESLOTEN else now)
+        end = following.tijdstip if following else (None if current.naar_status in EINDSTATUSSEN else now)
         current.duur = (end - current.tijdstip) if end else None
         current.loopt_nog = following is None and end is not None
     return events

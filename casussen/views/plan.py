@@ -120,7 +120,12 @@ def actie_nieuw(request, pk):
     form = ActieForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.voeg_actie_toe(casus.pk, request.user, **form.cleaned_data)
+            with eenmalig.eenmaal(request, f"actie casus {casus.pk}") as sleutel:
+                services.voeg_actie_toe(casus.pk, request.user, **form.cleaned_data)
+                sleutel.onthoud(reverse("plan", args=[pk]))
+        except eenmalig.AlVerwerkt as al:
+            return eenmalig.al_gedaan(
+                request, al, _("Deze actie was al toegevoegd; er is geen tweede bij gekomen."), reverse("plan", args=[pk]))
         except Weigering as fout:
             fout_in_form(form, fout)
         else:

@@ -58,3 +58,15 @@ def test_knelpunt_twice_makes_one(ingelogd, casus):
     goed = {"soort": "aanbod", "beschrijving": "Geen plek in de opvang"}
     controleer_tweemaal(ingelogd, url, goed, Knelpunt.objects.count, "Dit knelpunt was al vastgelegd")
     controleer_fout_dan_goed(ingelogd, url, {**goed, "beschrijving": ""}, goed, Knelpunt.objects.count)
+
+
+def test_plan_action_twice_makes_one(ingelogd, casus, consulent, make_user):
+    from casussen.models import Actie
+    from tests.casussen.test_plan import _naar_besloten, _plan
+
+    besloten = _naar_besloten(casus, consulent, make_user("omo"))
+    _plan(besloten, consulent)
+    url = reverse("actie_nieuw", args=[besloten.pk])
+    goed = {"omschrijving": "Aanvraag bijzondere bijstand", "eigenaar": "Sanne", "deadline": "2026-02-01"}
+    controleer_tweemaal(ingelogd, url, goed, Actie.objects.count, "Deze actie was al toegevoegd")
+    controleer_fout_dan_goed(ingelogd, url, {**goed, "deadline": ""}, goed, Actie.objects.count)

@@ -252,12 +252,13 @@ def test_add_and_toggle_an_action(besloten, consulent, client):
     _login(client, consulent)
     response = client.post(
         reverse("actie_nieuw", args=[besloten.pk]),
-        {"omschrijving": "Aanvraag bijzondere bijstand", "eigenaar": "Sanne", "deadline": ""},
+        {"omschrijving": "Aanvraag bijzondere bijstand", "eigenaar": "Sanne", "deadline": "", "eenmalig": nieuw_token()},
     )
     assert "Vul de datum in waarop de actie uiterlijk klaar is." in response.content.decode()
     client.post(
         reverse("actie_nieuw", args=[besloten.pk]),
-        {"omschrijving": "Aanvraag bijzondere bijstand", "eigenaar": "Sanne", "deadline": "2026-02-01"},
+        {"omschrijving": "Aanvraag bijzondere bijstand", "eigenaar": "Sanne", "deadline": "2026-02-01",
+         "eenmalig": nieuw_token()},
     )
     actie = Actie.objects.get(omschrijving="Aanvraag bijzondere bijstand")
     url = reverse("actie_gereed", args=[besloten.pk, actie.pk])

@@ -39,6 +39,7 @@ def test_double_click_on_aanmelden_makes_one_case(page, consulent):  # noqa: F81
     _formulier(page)
     knop = page.get_by_role("button", name="Aanmelden")
     knop.dblclick()
+    expect(page.get_by_role("heading", name=re.compile(r"OMO-\d{4}-\d{4}"))).to_be_visible()
     casus = Casus.objects.get()
     expect(page.get_by_role("heading", name=re.compile(casus.code))).to_be_visible()
     assert Casus.objects.count() == 1
@@ -54,6 +55,7 @@ def test_without_javascript_the_server_still_makes_one(browser, live_server, con
         _formulier(page)
         # Without the script nothing stops the second click: the browser sends the form again.
         page.get_by_role("button", name="Aanmelden").dblclick()
+        expect(page.get_by_role("heading", name=re.compile(r"OMO-\d{4}-\d{4}"))).to_be_visible()
         casus = Casus.objects.get()
         expect(page.get_by_role("heading", name=re.compile(casus.code))).to_be_visible()
         assert Casus.objects.count() == 1
