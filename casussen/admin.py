@@ -71,6 +71,7 @@ class WettelijkeGrondslagAdmin(OmoAdmin):
 
 PRIJS_VELDEN = (
     "item",
+    "rekeneenheid",
     "eenheid",
     "prijs",
     "geldstroom",
@@ -89,6 +90,7 @@ class PrijsAdmin(OmoAdmin):
 
     list_display = (
         "item",
+        "rekeneenheid",
         "eenheid",
         "prijs",
         "geldstroom",
@@ -97,7 +99,7 @@ class PrijsAdmin(OmoAdmin):
         "geldig_vanaf",
         "in_gebruik",
     )
-    list_filter = ("geldstroom", "betaler", "prijsjaar")
+    list_filter = ("rekeneenheid", "geldstroom", "betaler", "prijsjaar")
     search_fields = ("item", "eenheid", "bron")
     list_select_related = ("geldstroom",)
     ordering = ("item", "-geldig_vanaf")
@@ -139,6 +141,7 @@ class PrijsAdmin(OmoAdmin):
     def nieuwe_versie(self, obj):
         initial = {
             "item": obj.item,
+            "rekeneenheid": obj.rekeneenheid,
             "eenheid": obj.eenheid,
             "prijs": obj.prijs,
             "geldstroom": obj.geldstroom_id,

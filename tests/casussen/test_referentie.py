@@ -181,7 +181,8 @@ def test_ongeldige_filterwaarde_geeft_lege_lijst_met_melding(client_as):
 def drie_versies(geldstroom):
     vandaag = timezone.localdate()
     velden = {
-        "eenheid": "per maand",
+        "rekeneenheid": "per_maand",
+        "eenheid": "",
         "geldstroom": geldstroom,
         "betaler": "gemeente",
         "bron": "test",
@@ -337,7 +338,7 @@ def test_querybudget_met_veel_rijen(client_as, geldstroom, django_assert_max_num
     for i in range(60):
         Prijs.objects.create(
             item=f"Budgetitem {i:02d}",
-            eenheid="per jaar",
+            rekeneenheid="per_jaar",
             prijs=Decimal(i + 1),
             geldstroom=geldstroom,
             betaler="gemeente",

@@ -65,7 +65,7 @@ def regel_data(**velden):
         "omschrijving": "Bijstand",
         "prijs": "1100,00",
         "aantal": "1",
-        "frequentie": "maandelijks",
+        "frequentie": "per_maand",
         "startmaand": "1",
         "duur_maanden": "",
         "geldstroom": "",
@@ -166,7 +166,7 @@ def test_price_list_item_fills_the_blanks(ingelogd, casus, scenario, prijs, geld
 
 def test_price_list_picker_offers_the_valid_price_with_its_data(ingelogd, casus, scenario, prijs, geldstroom):
     Prijs.objects.create(
-        item=prijs.item, eenheid=prijs.eenheid, prijs=D("9999.00"), geldstroom=geldstroom, betaler="gemeente",
+        item=prijs.item, rekeneenheid=prijs.rekeneenheid, eenheid=prijs.eenheid, prijs=D("9999.00"), geldstroom=geldstroom, betaler="gemeente",
         bron="test", prijsjaar=2099, geldig_vanaf=datetime.date(2099, 1, 1),
     )
     html = ingelogd.get(url("kostenregel_nieuw", casus.pk, scenario.pk, situatie="dreigend")).content.decode()
@@ -238,7 +238,7 @@ def test_kans_is_stored_as_100_outside_the_threat_and_lines_can_change(ingelogd,
     regel = Kostenregel.objects.get()
     assert (regel.kans, regel.duur_maanden) == (D("100"), 6)
     pad = url("kostenregel_wijzigen", casus.pk, scenario.pk, regel.pk)
-    assert 'value="1100,00"' in ingelogd.get(pad).content.decode()
+    assert 'value="1.100,00"' in ingelogd.get(pad).content.decode()
     ingelogd.post(pad, regel_data(frequentie="eenmalig", duur_maanden="6", geldstroom=geldstroom.pk, aantal="2,5"))
     regel.refresh_from_db()
     assert (regel.frequentie, regel.duur_maanden, regel.aantal) == ("eenmalig", None, D("2.5"))
@@ -308,14 +308,14 @@ def berekend(casus, scenario, consulent, geldstroom):
     zvw = Geldstroom.objects.create(code="zvw-test", naam="Zvw test", volgorde=6)
     for velden in [
         # huidig: € 1.100,50 per maand for the whole horizon: 12 × 1.100,50 = € 13.206,00
-        {"situatie": "huidig", "omschrijving": "Bijstand", "prijs": D("1100.50"), "frequentie": "maandelijks",
+        {"situatie": "huidig", "omschrijving": "Bijstand", "prijs": D("1100.50"), "frequentie": "per_maand",
          "geldstroom": geldstroom, "betaler": "gemeente"},
         # dreigend: uitzetting € 8.000 once, 40 % → € 3.200,00
         {"situatie": "dreigend", "omschrijving": "Huisuitzetting", "prijs": D("8000"), "frequentie": "eenmalig",
          "startmaand": 2, "geldstroom": geldstroom, "betaler": "woningcorporatie", "kans": D("40")},
         # dreigend: crisisopvang € 2.469,14 per maand from month 7, 50 % → months 7..12 = 6 × 2.469,14 × 0,5
         # = € 7.407,42
-        {"situatie": "dreigend", "omschrijving": "Crisisopvang", "prijs": D("2469.14"), "frequentie": "maandelijks",
+        {"situatie": "dreigend", "omschrijving": "Crisisopvang", "prijs": D("2469.14"), "frequentie": "per_maand",
          "startmaand": 7, "geldstroom": zvw, "betaler": "zorgverzekeraar", "kans": D("50")},
         # doorbraak: a one-off € 1.234,56
         {"situatie": "doorbraak", "omschrijving": "Lening", "prijs": D("1234.56"), "frequentie": "eenmalig",
@@ -432,7 +432,7 @@ def _vul(casus, consulent, geldstroom, grondslag, scenarios, regels):
         Kostenregel.objects.bulk_create(
             Kostenregel(
                 scenario=s, situatie=("huidig", "dreigend", "doorbraak")[j % 3], omschrijving=f"Regel {j}",
-                prijs=D("100.00"), aantal=D("1"), frequentie=("eenmalig", "maandelijks")[j % 2],
+                prijs=D("100.00"), aantal=D("1"), frequentie=("eenmalig", "per_maand")[j % 2],
                 startmaand=1 + j, geldstroom=geldstroom, betaler=("gemeente", "zorgverzekeraar")[j % 2],
                 kans=D("50"),
             )
