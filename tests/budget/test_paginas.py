@@ -6,8 +6,8 @@ financial administration exports postings with cost centre and ledger number. An
 stays within 12 queries with 1 and with 50 rows."""
 
 import csv
-import re
 import io
+import re
 from decimal import Decimal
 
 import pytest

@@ -430,6 +430,7 @@ def test_admin_ongebruikte_prijs_nieuwe_versie_met_opslaan_als_nieuw(beheerder_a
     assert 'name="prijs"' in html and 'name="_saveasnew"' in html
     data = {
         "item": prijs.item,
+        "rekeneenheid": prijs.rekeneenheid,
         "eenheid": prijs.eenheid,
         "prijs": "11.23",
         "geldstroom": prijs.geldstroom_id,

@@ -461,3 +461,57 @@ def test_query_budgets(ingelogd, casus, consulent, geldstroom, grondslag, organi
         with django_assert_max_num_queries(12):
             response = ingelogd.get(pad)
         assert response.status_code == 200, pad
+
+
+# --- Units of the price list, the counting shown and the chart ----------------------------------
+
+
+def test_a_line_from_the_price_list_takes_the_items_unit(ingelogd, casus, scenario, geldstroom):
+    jaarprijs = Prijs.objects.create(
+        item="Testitem opvang", rekeneenheid="per_jaar", eenheid="per persoon per jaar", prijs=D("12000.00"),
+        geldstroom=geldstroom, betaler="gemeente", bron="test", prijsjaar=2025, geldig_vanaf=datetime.date(2025, 1, 1),
+    )
+    html = ingelogd.get(url("kostenregel_nieuw", casus.pk, scenario.pk)).content.decode()
+    assert 'data-frequentie="per_jaar"' in html and "€\u00a012.000,00 per persoon per jaar" in html
+    # Chosen as "per maand" (the issue's € 864.000): the item's unit wins.
+    response = ingelogd.post(
+        url("kostenregel_nieuw", casus.pk, scenario.pk),
+        regel_data(situatie="dreigend", prijslijstitem=str(jaarprijs.pk), prijs="", omschrijving="", betaler="",
+                   frequentie="per_maand", kans="60"),
+    )
+    assert response.status_code == 302
+    assert Kostenregel.objects.get().frequentie == "per_jaar"
+    # € 12.000 per jaar × 2 jaar × kans 60 % = € 14.400 over 24 months.
+    html = ingelogd.get(url("scenario_detail", casus.pk, scenario.pk, horizon=24)).content.decode()
+    assert "€\u00a012.000,00 per jaar × 2 jaar × kans 60 %" in html
+    assert euro("14.400,00") in html
+
+
+def test_a_free_line_needs_a_known_unit(ingelogd, casus, scenario, geldstroom):
+    response = ingelogd.post(url("kostenregel_nieuw", casus.pk, scenario.pk),
+                             regel_data(frequentie="", prijs="85,00", omschrijving="Opvang per nacht",
+                                        geldstroom=str(geldstroom.pk)))
+    assert "Kies de eenheid van de prijs" in response.content.decode()
+    response = ingelogd.post(url("kostenregel_nieuw", casus.pk, scenario.pk),
+                             regel_data(frequentie="per_dag", prijs="85,00", omschrijving="Opvang per nacht",
+                                        duur_maanden="1", geldstroom=str(geldstroom.pk)))
+    assert response.status_code == 302
+    html = ingelogd.get(url("scenario_detail", casus.pk, scenario.pk)).content.decode()
+    # One month is 365/12 = 30,42 days: € 85 × 30,416… = € 2.585,42
+    assert "€\u00a085,00 per dag × 30,42 dagen" in html and euro("2.585,42") in html
+
+
+def test_kassabon_and_comparison_show_the_chart_with_the_table_beside_it(ingelogd, casus, berekend, consulent):
+    html = ingelogd.get(url("scenario_detail", casus.pk, berekend.pk)).content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="omo-grafiek" role="img"' in html
+    assert '<title id="grafiek-situaties-titel">Kosten in drie situaties</title>' in html
+    assert 'aria-describedby="grafiek-situaties-desc"' in html and "De tabel ernaast geeft dezelfde bedragen" in html
+    assert 'id="tabel-situaties"' in html and "Totaal per situatie over 12 maanden" in html
+    assert "Dit scenario, Dreigend scenario: €\u00a010.607" in html  # the bar's own label, whole euros
+
+    services.maak_scenario(casus.pk, consulent, {"titel": "Verhuizen", "beschrijving": "b"})
+    html = ingelogd.get(url("scenario_vergelijken", casus.pk, horizon=24)).content.decode()
+    assert '<title id="grafiek-vergelijking-titel">Kosten in drie situaties per scenario</title>' in html
+    assert 'id="tabel-vergelijking-situaties"' in html
+    assert "Verhuizen, Met doorbraak: €\u00a00<" in html
+    assert f"{berekend.titel}, Huidige situatie: €\u00a026.412<" in html
