@@ -21,6 +21,7 @@ from casussen.models import (
     WettelijkeGrondslag,
 )
 from omo.admin import OmoAdmin
+from omo.geld import BedragVeldenAdmin
 
 
 @admin.register(Leefgebied)
@@ -83,11 +84,12 @@ PRIJS_VELDEN = (
 
 
 @admin.register(Prijs)
-class PrijsAdmin(OmoAdmin):
+class PrijsAdmin(BedragVeldenAdmin, OmoAdmin):
     """A price is versioned: a new price is a new row with a later "geldig vanaf" ("Opslaan als
     nieuw"). Once a cost line uses a price, the row is read-only: a scenario keeps the price it
     was calculated with."""
 
+    bedrag_velden = ("prijs",)
     list_display = (
         "item",
         "rekeneenheid",

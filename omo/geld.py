@@ -21,6 +21,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from omo.templatetags.omo_format import format_euro
@@ -120,5 +121,19 @@ class BedragField(forms.Field):
                 self.error_messages["max_value"], code="max_value", params={"grens": format_euro(self.max_value)}
             )
 
-    def widget_attrs(self, widget):
-        return super().widget_attrs(widget)
+
+
+class BedragVeldenAdmin:
+    """Admin mixin: the model's money fields named in `bedrag_velden` use `BedragField`
+    (Dutch input, Dutch display), like every other form of OMO."""
+
+    bedrag_velden: tuple = ()
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.bedrag_velden:
+            veld = BedragField(
+                label=capfirst(db_field.verbose_name), required=not db_field.blank, help_text=db_field.help_text,
+                nul_toegestaan=True,
+            )
+            return veld
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

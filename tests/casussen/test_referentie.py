@@ -404,7 +404,7 @@ def test_admin_gebruikte_prijs_is_alleen_lezen(beheerder_admin, casus):
     data = {
         "item": prijs.item,
         "eenheid": prijs.eenheid,
-        "prijs": "1.00",
+        "prijs": "1,00",
         "geldstroom": prijs.geldstroom_id,
         "betaler": prijs.betaler,
         "bron": prijs.bron,
@@ -432,7 +432,7 @@ def test_admin_ongebruikte_prijs_nieuwe_versie_met_opslaan_als_nieuw(beheerder_a
         "item": prijs.item,
         "rekeneenheid": prijs.rekeneenheid,
         "eenheid": prijs.eenheid,
-        "prijs": "11.23",
+        "prijs": "11,23",
         "geldstroom": prijs.geldstroom_id,
         "betaler": prijs.betaler,
         "bron": "Ministerie van SZW, maximum uurprijzen 2026",
