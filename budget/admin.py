@@ -10,10 +10,12 @@ from django.contrib import admin
 from budget.models import Fonds
 from budget.services import grootboek
 from omo.admin import OmoAdmin
+from omo.geld import BedragVeldenAdmin
 
 
 @admin.register(Fonds)
-class FondsAdmin(OmoAdmin):
+class FondsAdmin(BedragVeldenAdmin, OmoAdmin):
+    bedrag_velden = ("mandaat", "maximum_per_aanvraag", "direct_grens", "coach_grens")
     list_display = ("naam", "soort", "mandaat", "maximum_per_aanvraag", "direct_grens", "coach_grens",
                     "leningen_toegestaan", "voorfinanciering_toegestaan", "jaareinde", "kostenplaats", "actief")
     list_filter = ("soort", "actief", "jaareinde")

@@ -1,5 +1,3 @@
-from decimal import Decimal
-
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,22 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from budget.models import Aanvraag, Boeking, Fonds, Rekening, Transactie
 from casussen.models import Scenario
 from omo.forms import DatumInput, OmoForm, OmoModelForm
+from omo.geld import BedragField, toon_bedrag
 from omo.templatetags.omo_format import format_euro
-
-BEDRAG_FOUTEN = {
-    "required": _("Vul een bedrag in."),
-    "invalid": _("Vul een geldig bedrag in, bijvoorbeeld 250,00."),
-    "max_decimal_places": _("Een bedrag heeft hoogstens twee cijfers achter de komma."),
-    "max_digits": _("Dit bedrag is te groot."),
-    "max_whole_digits": _("Dit bedrag is te groot."),
-    "min_value": _("Het bedrag moet groter zijn dan nul."),
-}
 
 
 def bedrag_veld(label, required=True, **kwargs):
-    return forms.DecimalField(label=label, required=required, max_digits=14, decimal_places=2, localize=True,
-                              error_messages=BEDRAG_FOUTEN, widget=forms.TextInput(attrs={"inputmode": "decimal"}),
-                              **kwargs)
+    """OMO's one money field (omo.geld.BedragField): "1.450,00", "1450", "€ 1.450" …"""
+    return BedragField(label=label, required=required, **kwargs)
 
 
 class FondsKeuze(forms.ModelChoiceField):
@@ -33,8 +22,24 @@ class FondsKeuze(forms.ModelChoiceField):
         return _("%(naam)s — nog %(b)s beschikbaar") % {"naam": fonds.naam, "b": format_euro(stand.beschikbaar)}
 
 
+class VoorstelSelect(forms.Select):
+    """The scenario select of a request: each option carries its proposed amount, so
+    static/js/aanvraag.js can fill in the amount when a scenario is chosen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.voorstellen: dict[str, str] = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        voorstel = self.voorstellen.get(str(value))
+        if voorstel:
+            option["attrs"]["data-voorstel"] = voorstel
+        return option
+
+
 class AanvraagForm(OmoModelForm):
-    bedrag = bedrag_veld(_("Bedrag (euro)"), min_value=Decimal("0.01"))
+    bedrag = bedrag_veld(_("Bedrag (euro)"))
     termijnbedrag = bedrag_veld(_("Aflossing per maand (euro)"), required=False)
 
     class Meta:
@@ -52,12 +57,32 @@ class AanvraagForm(OmoModelForm):
             "kwijtschelding_voorwaarde": forms.Textarea(attrs={"rows": 2}),
             "eerste_termijn": DatumInput(),
             "soort": forms.RadioSelect,
+            "scenario": VoorstelSelect,
         }
 
-    def __init__(self, *args, casus=None, fondsen=(), **kwargs):
+    def __init__(self, *args, casus=None, fondsen=(), voorstellen=None, **kwargs):
+        """`voorstellen`: the case's scenarios as (pk, titel, proposed amount or None), from
+        budget.queries.voorgestelde_bedragen. A new request proposes the amount of the scenario
+        in `initial` (or of the first one)."""
         super().__init__(*args, **kwargs)
         self.fields["scenario"].queryset = Scenario.objects.filter(casus=casus).order_by("-gekozen", "pk")
         self.fields["scenario"].empty_label = None
+        bedragen = {pk: b for pk, _t, b in voorstellen or () if b is not None}
+        self.fields["scenario"].widget.voorstellen = {str(pk): toon_bedrag(b) for pk, b in bedragen.items()}
+        self.voorstel = None
+        self.voorstel_per_scenario = [(pk, t, b) for pk, t, b in voorstellen or () if b is not None]
+        if voorstellen is not None:
+            # The options from the same query (the queryset still validates the choice).
+            self.fields["scenario"].choices = [(pk, titel) for pk, titel, _b in voorstellen]
+        if voorstellen is not None and not self.is_bound and self.instance.pk is None:
+            titels = {pk: t for pk, t, _b in voorstellen}
+            gekozen = self.initial.get("scenario")
+            if gekozen not in titels:
+                gekozen = voorstellen[0][0] if voorstellen else None
+            self.initial["scenario"] = gekozen
+            if gekozen in bedragen:
+                self.initial.setdefault("bedrag", bedragen[gekozen])
+                self.voorstel = (titels[gekozen], bedragen[gekozen])
         self.fields["fonds"] = FondsKeuze(queryset=Fonds.objects.filter(actief=True).order_by("naam"), label=_("Fonds"),
                                           error_messages={"required": _("Kies een fonds.")})
         # The choices with their balances, read once (one query for all funds).
@@ -68,9 +93,21 @@ class AanvraagForm(OmoModelForm):
             self.fields[naam].required = False  # required when submitting: the service says which
         self.fields["doel"].label = _("Waarvoor is het geld?")
 
+    def clean(self):
+        data = super().clean()
+        fonds, bedrag = data.get("fonds"), data.get("bedrag")
+        # The fund's maximum per request, or the ceiling of OMO (the service checks it too).
+        if fonds is not None and bedrag is not None and bedrag > fonds.hoogste_aanvraag:
+            if fonds.maximum_per_aanvraag is not None:
+                melding = _("Het fonds ‘%(f)s’ geeft hoogstens %(m)s per aanvraag.")
+            else:
+                melding = _("Een aanvraag is hoogstens %(m)s; het fonds ‘%(f)s’ heeft geen eigen maximum.")
+            self.add_error("bedrag", melding % {"f": fonds.naam, "m": format_euro(fonds.hoogste_aanvraag)})
+        return data
+
 
 class BedragForm(OmoForm):
-    bedrag = bedrag_veld(_("Bedrag (euro)"), min_value=Decimal("0.01"))
+    bedrag = bedrag_veld(_("Bedrag (euro)"))
 
 
 class VrijgaveForm(OmoForm):
@@ -106,7 +143,7 @@ class CollegeBesluitForm(OmoForm):
     motivatie = forms.CharField(label=_("Motivering"), widget=forms.Textarea(attrs={"rows": 4}),
                                 error_messages={"required": _("Een beslissing heeft altijd een motivering.")})
     toewijzing = bedrag_veld(
-        _("Extra toewijzing aan het fonds (euro)"), required=False, min_value=Decimal("0.01"),
+        _("Extra toewijzing aan het fonds (euro)"), required=False,
         help_text=_("Alleen bij akkoord, als het fonds niet genoeg heeft: wordt eerst toegewezen, dan gereserveerd."),
     )
 

@@ -106,6 +106,13 @@ class Fonds(models.Model):
     def __str__(self):
         return self.naam
 
+    @property
+    def hoogste_aanvraag(self) -> Decimal:
+        """The most one request may ask: the fund's maximum, else OMO_AANVRAAG_PLAFOND."""
+        from omo.geld import aanvraag_plafond
+
+        return self.maximum_per_aanvraag if self.maximum_per_aanvraag is not None else aanvraag_plafond()
+
 
 class Rekening(models.Model):
     """An account. Internal accounts belong to a fund; external ones mirror where money comes

@@ -4,7 +4,7 @@ fixed number of lookups."""
 
 from decimal import Decimal
 
-from django.db.models import F, Subquery
+from django.db.models import F, Q, Subquery, Sum
 from django.db.models.functions import Least
 
 from budget import rules
@@ -13,6 +13,7 @@ from budget.models import Aanvraag, Boeking, Fonds, Jaarsaldo, Rekening, Saldo, 
 R = Rekening.Soort
 S = Aanvraag.Status
 NUL = Decimal("0")
+CENT = Decimal("0.01")
 
 
 def _beste_fonds():
@@ -168,6 +169,26 @@ def leningen(user):
         .select_related("fonds", "casus")
         .order_by("status", "eerste_termijn", "pk")
     )
+
+
+def voorgestelde_bedragen(casus) -> list[tuple]:
+    """The scenarios of `casus` as (pk, titel, proposed amount or None), the chosen one first,
+    in one query. The amount a request proposes is the one-off costs of the doorbraak that the
+    gemeente pays (cost lines eenmalig, per uur or per stuk: prijs × aantal, whatever their start
+    month). Running costs (per dag … per jaar) are not asked from a fund at once, and other payers
+    pay their own part."""
+    from casussen.models import Betaler, Scenario, Situatie
+    from casussen.rendement import HOEVEELHEDEN
+
+    telt = Q(kostenregels__situatie=Situatie.DOORBRAAK, kostenregels__betaler=Betaler.GEMEENTE,
+             kostenregels__frequentie__in=HOEVEELHEDEN)
+    rijen = (
+        Scenario.objects.filter(casus=casus)
+        .annotate(voorstel=Sum(F("kostenregels__prijs") * F("kostenregels__aantal"), filter=telt))
+        .order_by("-gekozen", "pk")
+        .values_list("pk", "titel", "voorstel")
+    )
+    return [(pk, titel, b.quantize(CENT) if b and b > 0 else None) for pk, titel, b in rijen]
 
 
 def fondsen_voor_aanvraag():

@@ -217,8 +217,13 @@ def aanvraag_nieuw(request, pk):
     casus = casus_voor(request, pk)
     vereis_pagina(request, "budget.vraag_geld_aan_voor", casus)
     fondsen_lijst = queries.fondsen_voor_aanvraag()
-    form = AanvraagForm(request.POST or None, casus=casus, fondsen=fondsen_lijst,
-                        initial={"soort": Aanvraag.Soort.GIFT})
+    initial = {"soort": Aanvraag.Soort.GIFT}
+    # ?scenario=<pk> proposes the amount of that scenario (also without JavaScript).
+    gekozen = request.GET.get("scenario", "")
+    if gekozen.isdigit():
+        initial["scenario"] = int(gekozen)
+    form = AanvraagForm(request.POST or None, casus=casus, fondsen=fondsen_lijst, initial=initial,
+                        voorstellen=queries.voorgestelde_bedragen(casus))
     if request.method == "POST" and form.is_valid():
         indienen = "indienen" in request.POST
         gelukt, aanvraag = _geld_post(
@@ -263,7 +268,8 @@ def aanvraag_wijzigen(request, pk):
     if not mag(request.user, "budget.werk_aan_aanvraag", aanvraag) or aanvraag.status != S.CONCEPT:
         raise PermissionDenied
     fondsen_lijst = queries.fondsen_voor_aanvraag()
-    form = AanvraagForm(request.POST or None, instance=aanvraag, casus=aanvraag.casus, fondsen=fondsen_lijst)
+    form = AanvraagForm(request.POST or None, instance=aanvraag, casus=aanvraag.casus, fondsen=fondsen_lijst,
+                        voorstellen=queries.voorgestelde_bedragen(aanvraag.casus))
     if request.method == "POST" and form.is_valid():
         indienen = "indienen" in request.POST
 

@@ -21,6 +21,7 @@ from casussen.models import (
     WettelijkeGrondslag,
 )
 from omo.admin import OmoAdmin
+from omo.geld import BedragVeldenAdmin
 
 
 @admin.register(Leefgebied)
@@ -71,6 +72,7 @@ class WettelijkeGrondslagAdmin(OmoAdmin):
 
 PRIJS_VELDEN = (
     "item",
+    "rekeneenheid",
     "eenheid",
     "prijs",
     "geldstroom",
@@ -82,13 +84,15 @@ PRIJS_VELDEN = (
 
 
 @admin.register(Prijs)
-class PrijsAdmin(OmoAdmin):
+class PrijsAdmin(BedragVeldenAdmin, OmoAdmin):
     """A price is versioned: a new price is a new row with a later "geldig vanaf" ("Opslaan als
     nieuw"). Once a cost line uses a price, the row is read-only: a scenario keeps the price it
     was calculated with."""
 
+    bedrag_velden = ("prijs",)
     list_display = (
         "item",
+        "rekeneenheid",
         "eenheid",
         "prijs",
         "geldstroom",
@@ -97,7 +101,7 @@ class PrijsAdmin(OmoAdmin):
         "geldig_vanaf",
         "in_gebruik",
     )
-    list_filter = ("geldstroom", "betaler", "prijsjaar")
+    list_filter = ("rekeneenheid", "geldstroom", "betaler", "prijsjaar")
     search_fields = ("item", "eenheid", "bron")
     list_select_related = ("geldstroom",)
     ordering = ("item", "-geldig_vanaf")
@@ -139,6 +143,7 @@ class PrijsAdmin(OmoAdmin):
     def nieuwe_versie(self, obj):
         initial = {
             "item": obj.item,
+            "rekeneenheid": obj.rekeneenheid,
             "eenheid": obj.eenheid,
             "prijs": obj.prijs,
             "geldstroom": obj.geldstroom_id,

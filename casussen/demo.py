@@ -79,8 +79,9 @@ def kosten(situatie, omschrijving, prijs, *, item=None, eenheid=None, aantal="1"
            frequentie="eenmalig", start=1, duur=None, geldstroom="overig", betaler="gemeente",
            kans="100"):
     """A cost line. With `item` (part of a price-list item's name) and `eenheid` (a word its
-    unit must contain) the line uses that price-list row; without it, or when the row is not
-    there, it is a free line with `prijs`, `geldstroom` and `betaler`."""
+    unit must contain) the line uses that price-list row and its unit (`frequentie` says the
+    same unit); without it, or when the row is not there, it is a free line with `prijs`,
+    `frequentie`, `geldstroom` and `betaler`."""
     return {
         "situatie": situatie, "omschrijving": omschrijving, "prijs": Decimal(prijs), "item": item,
         "eenheid": eenheid, "aantal": Decimal(aantal), "frequentie": frequentie,
@@ -200,14 +201,14 @@ CASUSSEN = [
                 ],
                 "kosten": [
                     kosten("huidig", "Voedselbank en noodhulp (schatting)", "150.00",
-                           frequentie="maandelijks", duur=4, geldstroom="overig", betaler="overig"),
+                           frequentie="per_maand", duur=4, geldstroom="overig", betaler="overig"),
                     kosten("dreigend", "Schuldhulpverleningstraject", "3200.00", start=4,
                            geldstroom="schuldhulp", kans="70"),
                     kosten("dreigend", "Huisuitzetting", "5000.00", item="Huisuitzetting: kosten "
-                           "voor de verhuurder", eenheid="uitzetting", start=9,
+                           "voor de verhuurder", eenheid="uitzetting", frequentie="per_stuk", start=9,
                            geldstroom="wonen", betaler="woningcorporatie", kans="20"),
                     kosten("doorbraak", "Aanvulling op het UWV-voorschot tot bijstandsniveau",
-                           "480.00", frequentie="maandelijks", duur=4,
+                           "480.00", frequentie="per_maand", duur=4,
                            geldstroom="participatiewet"),
                 ],
             },
@@ -277,7 +278,7 @@ CASUSSEN = [
                     kosten("dreigend", "Huurachterstand en incassokosten", "1350.00",
                            geldstroom="wonen", betaler="woningcorporatie", kans="90"),
                     kosten("doorbraak", "Overbrugging huurdeel (lening)", "420.00",
-                           frequentie="maandelijks", duur=3, geldstroom="participatiewet"),
+                           frequentie="per_maand", duur=3, geldstroom="participatiewet"),
                 ],
             },
         ],
@@ -365,18 +366,18 @@ CASUSSEN = [
                 ],
                 "kosten": [
                     kosten("huidig", "Ondersteuning grootouders door het wijkteam", "350.00",
-                           frequentie="maandelijks", duur=5, geldstroom="wmo"),
+                           frequentie="per_maand", duur=5, geldstroom="wmo"),
                     kosten("dreigend", "Pleegzorg voor twee kinderen, vijf maanden", "19.23",
                            item="Pleegvergoeding: basisbedrag pleegkind", eenheid="dag",
-                           aantal="60.80", frequentie="maandelijks", duur=5,
+                           aantal="2", frequentie="per_dag", duur=5,
                            geldstroom="jeugdwet", kans="50"),
                     kosten("dreigend", "Begeleiding gecertificeerde instelling", "1250.00",
-                           frequentie="maandelijks", duur=5, geldstroom="jeugdwet", kans="50"),
+                           frequentie="per_maand", duur=5, geldstroom="jeugdwet", kans="50"),
                     kosten("doorbraak", "Leerlingenvervoer twee leerlingen, vijf maanden",
                            "3978.00", item="Leerlingenvervoer: gemiddelde vervoerskosten",
-                           eenheid="jaar", aantal="0.83", geldstroom="onderwijs"),
+                           eenheid="jaar", aantal="2", frequentie="per_jaar", duur=5, geldstroom="onderwijs"),
                     kosten("doorbraak", "Onkostenvergoeding vrijwilliger (kilometers)",
-                           "95.00", frequentie="maandelijks", duur=5, geldstroom="overig"),
+                           "95.00", frequentie="per_maand", duur=5, geldstroom="overig"),
                 ],
             },
             {
@@ -394,13 +395,13 @@ CASUSSEN = [
                 "kosten": [
                     kosten("dreigend", "Pleegzorg voor twee kinderen, vijf maanden", "19.23",
                            item="Pleegvergoeding: basisbedrag pleegkind", eenheid="dag",
-                           aantal="60.80", frequentie="maandelijks", duur=5,
+                           aantal="2", frequentie="per_dag", duur=5,
                            geldstroom="jeugdwet", kans="50"),
                     kosten("doorbraak", "Taxi naar school (20 schooldagen, heen en terug)",
-                           "38.00", aantal="20", frequentie="maandelijks", duur=5,
+                           "38.00", aantal="20", frequentie="per_maand", duur=5,
                            geldstroom="onderwijs"),
                     kosten("doorbraak", "Taxi naar het revalidatiecentrum (wekelijks)",
-                           "85.00", aantal="4", frequentie="maandelijks", duur=5,
+                           "85.00", aantal="4", frequentie="per_maand", duur=5,
                            geldstroom="overig"),
                 ],
             },
@@ -495,10 +496,10 @@ CASUSSEN = [
                 "kosten": [
                     kosten("huidig", "Bijstand alleenstaande ouder", "1345.45",
                            item="Bijstand: norm alleenstaande", eenheid="maand",
-                           frequentie="maandelijks", geldstroom="participatiewet"),
+                           frequentie="per_maand", geldstroom="participatiewet"),
                     kosten("dreigend", "Bijstand blijft nodig na afbreken opleiding",
                            "1345.45", item="Bijstand: norm alleenstaande", eenheid="maand",
-                           frequentie="maandelijks", start=13, geldstroom="participatiewet",
+                           frequentie="per_maand", start=13, geldstroom="participatiewet",
                            kans="70"),
                     kosten("dreigend", "Schuldhulpverleningstraject", "3200.00",
                            geldstroom="schuldhulp", kans="60"),
@@ -506,10 +507,10 @@ CASUSSEN = [
                            geldstroom="participatiewet"),
                     kosten("doorbraak", "Bijstand tot het diploma", "1345.45",
                            item="Bijstand: norm alleenstaande", eenheid="maand",
-                           frequentie="maandelijks", duur=12, geldstroom="participatiewet"),
+                           frequentie="per_maand", duur=12, geldstroom="participatiewet"),
                     kosten("doorbraak", "Kinderopvang drie dagen per week", "10.71",
-                           item="Kinderopvang: maximum uurprijs", eenheid="uur", aantal="86.60",
-                           frequentie="maandelijks", duur=12, geldstroom="overig",
+                           item="Kinderopvang: maximum uurprijs", eenheid="uur", aantal="1039.20",
+                           frequentie="per_uur", geldstroom="overig",
                            betaler="rijk"),
                 ],
             },
@@ -528,13 +529,13 @@ CASUSSEN = [
                 "kosten": [
                     kosten("dreigend", "Bijstand blijft nodig na afbreken opleiding",
                            "1345.45", item="Bijstand: norm alleenstaande", eenheid="maand",
-                           frequentie="maandelijks", start=13, geldstroom="participatiewet",
+                           frequentie="per_maand", start=13, geldstroom="participatiewet",
                            kans="70"),
                     kosten("doorbraak", "Gift voor de achterstand bij de opvang", "1850.00",
                            geldstroom="participatiewet"),
                     kosten("doorbraak", "Bijstand tot het diploma", "1345.45",
                            item="Bijstand: norm alleenstaande", eenheid="maand",
-                           frequentie="maandelijks", duur=12, geldstroom="participatiewet"),
+                           frequentie="per_maand", duur=12, geldstroom="participatiewet"),
                 ],
             },
         ],
@@ -627,17 +628,17 @@ CASUSSEN = [
                 ],
                 "kosten": [
                     kosten("huidig", "Ambulante begeleiding (Wmo)", "780.00",
-                           frequentie="maandelijks", duur=6, geldstroom="wmo"),
+                           frequentie="per_maand", duur=6, geldstroom="wmo"),
                     kosten("dreigend", "Inzet politie en Veilig Thuis", "2400.00",
                            geldstroom="veiligheid", betaler="overig", kans="60"),
                     kosten("dreigend", "Opvang voor de dochter", "15000.00",
                            item="Maatschappelijke opvang: plek in de opvang",
-                           eenheid="jaar", start=3, geldstroom="wmo", kans="40"),
+                           eenheid="jaar", frequentie="per_jaar", start=3, geldstroom="wmo", kans="40"),
                     kosten("dreigend", "GGZ-behandeling moeder en dochter", "900.00",
-                           frequentie="maandelijks", start=3, duur=12, geldstroom="zvw",
+                           frequentie="per_maand", start=3, duur=12, geldstroom="zvw",
                            betaler="zorgverzekeraar", kans="50"),
                     kosten("doorbraak", "Ambulante begeleiding (Wmo)", "780.00",
-                           frequentie="maandelijks", duur=6, geldstroom="wmo"),
+                           frequentie="per_maand", duur=6, geldstroom="wmo"),
                     kosten("doorbraak", "Inrichtingskosten jongerenwoning", "1500.00",
                            start=3, geldstroom="participatiewet"),
                 ],
@@ -730,22 +731,22 @@ CASUSSEN = [
                 ],
                 "kosten": [
                     kosten("huidig", "Ambulante GGZ-behandeling vader", "1100.00",
-                           frequentie="maandelijks", duur=6, geldstroom="zvw",
+                           frequentie="per_maand", duur=6, geldstroom="zvw",
                            betaler="zorgverzekeraar"),
                     kosten("dreigend", "Huisuitzetting", "5000.00",
-                           item="Huisuitzetting: kosten voor de verhuurder", eenheid="uitzetting",
+                           item="Huisuitzetting: kosten voor de verhuurder", eenheid="uitzetting", frequentie="per_stuk",
                            geldstroom="wonen", betaler="woningcorporatie", kans="80"),
                     kosten("dreigend", "Maatschappelijke opvang ouders (half jaar)", "15000.00",
                            item="Maatschappelijke opvang: plek in de opvang", eenheid="jaar",
-                           aantal="1", start=2, geldstroom="wmo", kans="80"),
+                           frequentie="per_jaar", start=2, duur=6, geldstroom="wmo", kans="80"),
                     kosten("dreigend", "Pleegzorg voor drie kinderen", "19.23",
                            item="Pleegvergoeding: basisbedrag pleegkind", eenheid="dag",
-                           aantal="91.20", frequentie="maandelijks", start=2, duur=12,
+                           aantal="3", frequentie="per_dag", start=2, duur=12,
                            geldstroom="jeugdwet", kans="50"),
                     kosten("doorbraak", "Lening voor het herstel van de woning", "6400.00",
                            geldstroom="participatiewet"),
                     kosten("doorbraak", "Ambulante GGZ-behandeling vader", "1100.00",
-                           frequentie="maandelijks", duur=6, geldstroom="zvw",
+                           frequentie="per_maand", duur=6, geldstroom="zvw",
                            betaler="zorgverzekeraar"),
                 ],
             },
@@ -763,7 +764,7 @@ CASUSSEN = [
                 ],
                 "kosten": [
                     kosten("dreigend", "Huisuitzetting", "5000.00",
-                           item="Huisuitzetting: kosten voor de verhuurder", eenheid="uitzetting",
+                           item="Huisuitzetting: kosten voor de verhuurder", eenheid="uitzetting", frequentie="per_stuk",
                            geldstroom="wonen", betaler="woningcorporatie", kans="50"),
                     kosten("doorbraak", "Schuldhulpverleningstraject", "3200.00",
                            geldstroom="schuldhulp"),
@@ -863,7 +864,7 @@ CASUSSEN = [
                     kosten("dreigend", "Nieuw schuldhulpverleningstraject na stranden", "3200.00",
                            start=6, geldstroom="schuldhulp", kans="80"),
                     kosten("dreigend", "Huisuitzetting", "5000.00",
-                           item="Huisuitzetting: kosten voor de verhuurder", eenheid="uitzetting",
+                           item="Huisuitzetting: kosten voor de verhuurder", eenheid="uitzetting", frequentie="per_stuk",
                            start=12, geldstroom="wonen", betaler="woningcorporatie", kans="20"),
                     kosten("doorbraak", "Voorschot op het akkoord (wordt terugbetaald)",
                            "3200.00", geldstroom="schuldhulp"),
@@ -963,16 +964,16 @@ CASUSSEN = [
                 ],
                 "kosten": [
                     kosten("huidig", "Wmo-begeleiding (basistarief)", "1450.00",
-                           frequentie="maandelijks", geldstroom="wmo"),
+                           frequentie="per_maand", geldstroom="wmo"),
                     kosten("dreigend", "Crisisopname GGZ", "9500.00", start=4,
                            geldstroom="zvw", betaler="zorgverzekeraar", kans="40"),
                     kosten("dreigend", "Dakloosheid: maatschappelijke kosten", "30000.00",
-                           item="Dakloosheid: maatschappelijke kosten", eenheid="jaar", start=9,
+                           item="Dakloosheid: maatschappelijke kosten", eenheid="jaar", frequentie="per_jaar", start=9,
                            geldstroom="overig", betaler="overig", kans="25"),
                     kosten("doorbraak", "Wmo-begeleiding (basistarief)", "1450.00",
-                           frequentie="maandelijks", geldstroom="wmo"),
+                           frequentie="per_maand", geldstroom="wmo"),
                     kosten("doorbraak", "Tariefverschil huidige begeleider", "420.00",
-                           frequentie="maandelijks", duur=6, geldstroom="wmo"),
+                           frequentie="per_maand", duur=6, geldstroom="wmo"),
                 ],
             },
         ],
@@ -1081,14 +1082,14 @@ CASUSSEN = [
                 ],
                 "kosten": [
                     kosten("huidig", "Gezinscoach en familietherapie", "1350.00",
-                           frequentie="maandelijks", duur=6, geldstroom="jeugdwet"),
+                           frequentie="per_maand", duur=6, geldstroom="jeugdwet"),
                     kosten("dreigend", "Jeugdhulp met verblijf", "50000.00",
-                           item="Jeugdhulp met verblijf", eenheid="jaar", start=3,
+                           item="Jeugdhulp met verblijf", eenheid="jaar", frequentie="per_jaar", start=3,
                            geldstroom="jeugdwet", kans="60"),
                     kosten("doorbraak", "Tien paardrijlessen", "45.00", aantal="10",
                            geldstroom="jeugdwet"),
                     kosten("doorbraak", "Gezinscoach en familietherapie", "1350.00",
-                           frequentie="maandelijks", duur=6, geldstroom="jeugdwet"),
+                           frequentie="per_maand", duur=6, geldstroom="jeugdwet"),
                 ],
             },
             {
@@ -1099,10 +1100,10 @@ CASUSSEN = [
                 "past_in_kaders": True,
                 "kosten": [
                     kosten("dreigend", "Jeugdhulp met verblijf", "50000.00",
-                           item="Jeugdhulp met verblijf", eenheid="jaar", start=3,
+                           item="Jeugdhulp met verblijf", eenheid="jaar", frequentie="per_jaar", start=3,
                            geldstroom="jeugdwet", kans="60"),
                     kosten("doorbraak", "Intensievere gezinscoaching", "1900.00",
-                           frequentie="maandelijks", duur=6, geldstroom="jeugdwet"),
+                           frequentie="per_maand", duur=6, geldstroom="jeugdwet"),
                 ],
             },
         ],
@@ -1216,14 +1217,14 @@ CASUSSEN = [
                 ],
                 "kosten": [
                     kosten("huidig", "Ambulante behandeling eetstoornis", "1600.00",
-                           frequentie="maandelijks", duur=4, geldstroom="zvw",
+                           frequentie="per_maand", duur=4, geldstroom="zvw",
                            betaler="zorgverzekeraar"),
                     kosten("dreigend", "Acute ziekenhuisopname", "12000.00", geldstroom="zvw",
                            betaler="zorgverzekeraar", kans="70"),
                     kosten("doorbraak", "Eiwitrijke zuivel op advies van de diëtist", "65.00",
-                           frequentie="maandelijks", duur=4, geldstroom="participatiewet"),
+                           frequentie="per_maand", duur=4, geldstroom="participatiewet"),
                     kosten("doorbraak", "Ambulante behandeling eetstoornis", "1600.00",
-                           frequentie="maandelijks", duur=2, geldstroom="zvw",
+                           frequentie="per_maand", duur=2, geldstroom="zvw",
                            betaler="zorgverzekeraar"),
                 ],
             },
@@ -1353,16 +1354,16 @@ CASUSSEN = [
                 "kosten": [
                     kosten("huidig", "Bijstand gezin", "1922.07",
                            item="Bijstand: norm gehuwden", eenheid="maand",
-                           frequentie="maandelijks", geldstroom="participatiewet"),
+                           frequentie="per_maand", geldstroom="participatiewet"),
                     kosten("dreigend", "Bijstand blijft nodig", "1922.07",
                            item="Bijstand: norm gehuwden", eenheid="maand",
-                           frequentie="maandelijks", start=7, geldstroom="participatiewet",
+                           frequentie="per_maand", start=7, geldstroom="participatiewet",
                            kans="90"),
                     kosten("doorbraak", "Gebitsrenovatie", "4800.00",
                            geldstroom="participatiewet"),
                     kosten("doorbraak", "Bijstand gezin tot werk", "1922.07",
                            item="Bijstand: norm gehuwden", eenheid="maand",
-                           frequentie="maandelijks", duur=8, geldstroom="participatiewet"),
+                           frequentie="per_maand", duur=8, geldstroom="participatiewet"),
                 ],
             },
             {
@@ -1378,7 +1379,7 @@ CASUSSEN = [
                 "kosten": [
                     kosten("dreigend", "Bijstand blijft nodig", "1922.07",
                            item="Bijstand: norm gehuwden", eenheid="maand",
-                           frequentie="maandelijks", start=7, geldstroom="participatiewet",
+                           frequentie="per_maand", start=7, geldstroom="participatiewet",
                            kans="70"),
                     kosten("doorbraak", "Kunstgebit", "1100.00", geldstroom="participatiewet"),
                 ],
@@ -1537,7 +1538,7 @@ class _Laden:
                 .order_by("-geldig_vanaf")
                 .first()
             )
-            if rij is not None and eenheid and eenheid.lower() not in rij.eenheid.lower():
+            if rij is not None and eenheid and eenheid.lower() not in rij.eenheid_tekst.lower():
                 return None
             return rij
 
@@ -1758,8 +1759,10 @@ class _Casus:
 
     def _kostenregel(self, scenario, regel):
         item = self.laden.prijs(regel["item"], regel["eenheid"]) if regel["item"] else None
+        frequentie = regel["frequentie"]
         if item is not None:
             prijs, geldstroom, betaler = item.prijs, item.geldstroom, item.betaler
+            frequentie = item.rekeneenheid
         else:
             prijs, geldstroom, betaler = (
                 regel["prijs"], self.laden.geldstroom(regel["geldstroom"]), regel["betaler"],
@@ -1773,7 +1776,7 @@ class _Casus:
             omschrijving=regel["omschrijving"],
             prijs=prijs,
             aantal=regel["aantal"],
-            frequentie=regel["frequentie"],
+            frequentie=frequentie,
             startmaand=regel["startmaand"],
             duur_maanden=regel["duur_maanden"],
             geldstroom=geldstroom,

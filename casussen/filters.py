@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from casussen.models import (
     Betaler,
     Casus,
+    Eenheid,
     Geldstroom,
     Status,
     WettelijkeGrondslag,
@@ -30,6 +31,9 @@ class PrijslijstFilter(django_filters.FilterSet):
     )
     betaler = django_filters.ChoiceFilter(
         label=_("Standaard betaler"), choices=Betaler.choices, empty_label=_("Alle betalers")
+    )
+    rekeneenheid = django_filters.ChoiceFilter(
+        label=_("Eenheid"), choices=Eenheid.choices, empty_label=_("Alle eenheden")
     )
     alle_versies = django_filters.BooleanFilter(
         label=_("Toon alle versies"),

@@ -124,6 +124,22 @@ class WettelijkeGrondslag(models.Model):
         return f"{self.wet} art. {self.artikel}"
 
 
+class Eenheid(models.TextChoices):
+    """The units of the price list and of a cost line (see casussen.rendement for how each counts).
+
+    Eenmalig, per uur and per stuk are a quantity (aantal × prijs, once); per dag, per week, per
+    maand and per jaar are a rate that runs for the months of the line inside the horizon.
+    """
+
+    EENMALIG = "eenmalig", _("Eenmalig")
+    PER_DAG = "per_dag", _("Per dag")
+    PER_WEEK = "per_week", _("Per week")
+    PER_MAAND = "per_maand", _("Per maand")
+    PER_JAAR = "per_jaar", _("Per jaar")
+    PER_UUR = "per_uur", _("Per uur")
+    PER_STUK = "per_stuk", _("Per stuk")
+
+
 class Betaler(models.TextChoices):
     """Who pays a cost (and so who gains when it is avoided)."""
 
@@ -146,7 +162,14 @@ class Prijs(models.Model):
     AUDIT_WAARDEN_ZICHTBAAR = True
 
     item = models.CharField(_("item"), max_length=160)
-    eenheid = models.CharField(_("eenheid"), max_length=60)
+    rekeneenheid = models.CharField(
+        _("rekeneenheid"), max_length=12, choices=Eenheid.choices,
+        help_text=_("Hoe een kostenregel met dit item telt: eenmalig, per dag, week, maand of jaar, of per uur of stuk."),
+    )
+    eenheid = models.CharField(
+        _("eenheid (toelichting)"), max_length=60, blank=True,
+        help_text=_("Wat de eenheid precies is, als dat meer zegt dan de rekeneenheid (bijv. ‘per leerling per jaar’)."),
+    )
     prijs = models.DecimalField(
         _("prijs"), max_digits=12, decimal_places=2, validators=[MinValueValidator(Decimal("0"))]
     )
@@ -165,10 +188,16 @@ class Prijs(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["item", "geldig_vanaf"], name="prijs_item_versie_uniek"),
             models.CheckConstraint(condition=Q(prijs__gte=0), name="prijs_niet_negatief"),
+            models.CheckConstraint(condition=Q(rekeneenheid__in=Eenheid.values), name="prijs_rekeneenheid_bekend"),
         ]
 
     def __str__(self):
-        return f"{self.item} ({self.eenheid}, {self.prijsjaar})"
+        return f"{self.item} ({self.eenheid_tekst}, {self.prijsjaar})"
+
+    @property
+    def eenheid_tekst(self) -> str:
+        """The unit as the price list says it: the text where it says more, else the unit."""
+        return self.eenheid or str(self.get_rekeneenheid_display()).lower()
 
 
 # --- The case --------------------------------------------------------------------------------
@@ -514,18 +543,15 @@ class Situatie(models.TextChoices):
     DOORBRAAK = "doorbraak", _("Met doorbraak")
 
 
-class Frequentie(models.TextChoices):
-    EENMALIG = "eenmalig", _("Eenmalig")
-    MAANDELIJKS = "maandelijks", _("Per maand")
-
-
 @tracked()
 class Kostenregel(models.Model):
-    """One line of the rendement: price × quantity (× months), in one situation.
+    """One line of the rendement: price × quantity (× the time it runs), in one situation.
 
     `prijs` is a copy taken when the line was made, so a later price change does not change a
-    scenario. Month 1 is the first month of the horizon. For *dreigend* lines `kans` is the
-    probability (0–100 %) that the cost happens.
+    scenario; `frequentie` is the unit of that price (`Eenheid`; a line from a price-list item
+    takes the item's unit). Month 1 is the first month of the horizon. For *dreigend* lines
+    `kans` is the probability (0–100 %) that the cost happens. How a line counts:
+    casussen.rendement.
     """
 
     scenario = models.ForeignKey(Scenario, on_delete=models.CASCADE, related_name="kostenregels")
@@ -541,7 +567,7 @@ class Kostenregel(models.Model):
     omschrijving = models.CharField(_("omschrijving"), max_length=200)
     prijs = models.DecimalField(_("prijs per eenheid"), max_digits=12, decimal_places=2)
     aantal = models.DecimalField(_("aantal"), max_digits=10, decimal_places=2, default=Decimal("1"))
-    frequentie = models.CharField(_("frequentie"), max_length=12, choices=Frequentie.choices)
+    frequentie = models.CharField(_("eenheid"), max_length=12, choices=Eenheid.choices)
     startmaand = models.PositiveSmallIntegerField(
         _("startmaand"), default=1, validators=[MinValueValidator(1), MaxValueValidator(120)]
     )
@@ -550,7 +576,7 @@ class Kostenregel(models.Model):
         null=True,
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(120)],
-        help_text=_("Leeg bij een maandelijkse regel: loopt door tot het einde van de horizon."),
+        help_text=_("Leeg bij kosten per dag, week, maand of jaar: lopen door tot het einde van de horizon."),
     )
     geldstroom = models.ForeignKey(
         Geldstroom, verbose_name=_("geldstroom"), on_delete=models.PROTECT, related_name="+"
@@ -576,6 +602,7 @@ class Kostenregel(models.Model):
                 condition=Q(kans__gte=0) & Q(kans__lte=100), name="kostenregel_kans_0_100"
             ),
             models.CheckConstraint(condition=Q(startmaand__gte=1), name="kostenregel_startmaand"),
+            models.CheckConstraint(condition=Q(frequentie__in=Eenheid.values), name="kostenregel_eenheid_bekend"),
         ]
 
     def __str__(self):

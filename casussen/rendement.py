@@ -5,37 +5,63 @@ comparison), the reports and the tests. It reads no database and changes nothing
 lines (``Kostenregel`` instances or any object with the same attributes) and it returns frozen
 dataclasses.
 
-Rules
------
-- The horizon is 12, 24 or 36 months; month 1 is the first month of the horizon.
-- A one-off line (``eenmalig``) counts once when its start month falls inside the horizon.
-- A monthly line (``maandelijks``) counts for the months of its duration that fall inside the
-  horizon: ``max(0, min(horizon, start + duur - 1) - start + 1)``; without a duration it runs to
-  the end of the horizon.
+Units and conventions
+---------------------
+A line has the unit of its price (``frequentie``, the units of the price list; a line made
+from a price-list item takes the item's unit):
+
+- A **quantity**: ``eenmalig``, ``per_uur`` and ``per_stuk`` count ``prijs × aantal`` once,
+  when the start month falls inside the horizon (``aantal`` is the number of hours or pieces).
+- A **rate**: ``per_dag``, ``per_week``, ``per_maand`` and ``per_jaar`` run for the months of
+  the line inside the horizon: ``maanden = max(0, min(horizon, start + duur − 1) − start + 1)``;
+  without a duration to the end of the horizon. Each month counts as the same share of a year,
+  so 12, 24 and 36 months scale exactly and a yearly price is never a monthly amount:
+
+  ====================  ==================================
+  unit                  one month is
+  ====================  ==================================
+  per_maand             1 month
+  per_jaar              1/12 year (12 months = 1 year)
+  per_week              52/12 weeks (12 months = 52 weeks)
+  per_dag               365/12 days (12 months = 365 days)
+  ====================  ==================================
+
+  ``bedrag = prijs × aantal × maanden × (units per month)``, e.g. € 12.000 per jaar over
+  24 months is € 12.000 × 24/12 = € 24.000, and from month 7 in a horizon of 12 months
+  € 12.000 × 6/12 = € 6.000.
 - A line of the *dreigend* scenario is multiplied by its probability ``kans / 100``; the
   probability of the other situations is ignored.
-- Everything is ``Decimal`` and nothing is rounded here; round to cents only for display.
+- Everything is ``Decimal`` and nothing is rounded here (a third of a euro stays a third);
+  round to cents only for display. The dashboard's SQL (rapportage.queries.cijfers) counts the
+  same way, tested against this module.
 
-Per line: ``prijs × aantal × maanden [× kans / 100]``. Totals per situation, per
-(situation, geldstroom) and per (situation, payer), and the expected saving of the doorbraak:
-``besparing_tov_dreigend = dreigend − doorbraak`` and ``besparing_tov_huidig = huidig −
-doorbraak``, in total, per geldstroom and per payer (a negative saving is an extra cost).
+Totals per situation, per (situation, geldstroom) and per (situation, payer), and the expected
+saving of the doorbraak: ``besparing_tov_dreigend = dreigend − doorbraak`` and
+``besparing_tov_huidig = huidig − doorbraak``, in total, per geldstroom and per payer (a
+negative saving is an extra cost). ``Regelbedrag.telling`` says how a line was counted, for the
+kassabon ("€ 12.000,00 per jaar × 2 jaar").
 
 Worked example, horizon 12::
 
-    huidig     bijstand        € 1.100,00 × 1 per maand, maand 1, geen duur  → 12 mnd = 13.200,00
-    dreigend   huisuitzetting  € 8.000,00 × 1 eenmalig in maand 3, kans 60 % →  8.000 × 0,6 = 4.800,00
-    dreigend   opvang          €   100,00 × 1 per maand vanaf maand 4,
-                               6 maanden, kans 50 %   → 6 mnd × 100 × 0,5    =   300,00
-    doorbraak  schuldregeling  € 2.500,00 × 1 eenmalig in maand 1                 = 2.500,00
-    doorbraak  bijstand        € 1.100,00 × 1 per maand, maand 1, duur 6         = 6.600,00
+    huidig     bijstand        € 1.100,00 per maand, maand 1, geen duur → × 12 mnd  = 13.200,00
+    dreigend   huisuitzetting  € 8.000,00 eenmalig in maand 3, kans 60 % → × 0,6    =  4.800,00
+    dreigend   opvang          € 15.000,00 per jaar vanaf maand 4, geen duur,
+                               kans 50 %  → 9 mnd = 0,75 jaar × 15.000 × 0,5        =  5.625,00
+    dreigend   pleegzorg       € 20,00 per dag vanaf maand 7, 6 maanden, kans 50 %
+                               → 6 × 365/12 = 182,5 dagen × 20 × 0,5                =  1.825,00
+    doorbraak  schuldregeling  € 2.500,00 eenmalig in maand 1                       =  2.500,00
+    doorbraak  bewindvoering   € 1.320,00 per jaar, maand 1, geen duur → 1 jaar     =  1.320,00
+    doorbraak  coaching        € 72,50 per uur × 40 uur in maand 1                  =  2.900,00
 
-    totaal: huidig 13.200,00; dreigend 5.100,00; doorbraak 9.100,00
-    besparing_tov_dreigend = 5.100,00 − 9.100,00 = −4.000,00 (the doorbraak costs more than
-    the threat in the first year), besparing_tov_huidig = 13.200,00 − 9.100,00 = 4.100,00.
+    totaal: huidig 13.200,00; dreigend 12.250,00; doorbraak 6.720,00
+    besparing_tov_dreigend = 12.250,00 − 6.720,00 = 5.530,00,
+    besparing_tov_huidig = 13.200,00 − 6.720,00 = 6.480,00.
 
-With horizon 24 the bijstand of the current situation counts 24 months (26.400,00), the
-opvang still 6 (it has a duration), and the one-off lines once each.
+With horizon 24 the bijstand counts 24 months (26.400,00), the opvang 21 months = 1,75 jaar
+(13.125,00: a yearly threat grows with the horizon), the pleegzorg still 6 months (it has a
+duration), the bewindvoering 2 jaar (2.640,00) and the one-off lines and hours once each:
+huidig 26.400,00; dreigend 4.800,00 + 13.125,00 + 1.825,00 = 19.750,00; doorbraak 2.500,00
++ 2.640,00 + 2.900,00 = 8.040,00.
 """
 
 from __future__ import annotations
@@ -46,7 +72,11 @@ from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
 
+from django.utils import formats
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+
+from omo.templatetags.omo_format import format_euro
 
 HORIZONNEN = (12, 24, 36)
 STANDAARD_HORIZON = 12
@@ -62,8 +92,27 @@ SITUATIE_LABELS = {
 }
 
 EENMALIG = "eenmalig"
-MAANDELIJKS = "maandelijks"
-FREQUENTIES = (EENMALIG, MAANDELIJKS)
+PER_DAG = "per_dag"
+PER_WEEK = "per_week"
+PER_MAAND = "per_maand"
+PER_JAAR = "per_jaar"
+PER_UUR = "per_uur"
+PER_STUK = "per_stuk"
+# A quantity counts once (prijs × aantal); a rate per month inside the horizon.
+HOEVEELHEDEN = (EENMALIG, PER_UUR, PER_STUK)
+# How many units of a rate one month is, as a fraction (numerator, denominator): a year is
+# 12 months, 52 weeks, 365 days. The SQL of the dashboard uses the same fractions.
+PER_MAAND_BREUK = {PER_DAG: (365, 12), PER_WEEK: (52, 12), PER_MAAND: (1, 1), PER_JAAR: (1, 12)}
+EENHEDEN = (*HOEVEELHEDEN, *PER_MAAND_BREUK)
+EENHEID_LABELS = {
+    EENMALIG: _("eenmalig"),
+    PER_DAG: _("per dag"),
+    PER_WEEK: _("per week"),
+    PER_MAAND: _("per maand"),
+    PER_JAAR: _("per jaar"),
+    PER_UUR: _("per uur"),
+    PER_STUK: _("per stuk"),
+}
 
 # Display order of the payers (codes of casussen.models.Betaler); unknown codes come after.
 BETALER_VOLGORDE = ("gemeente", "woningcorporatie", "zorgverzekeraar", "rijk", "overig")
@@ -77,9 +126,10 @@ EEN = Decimal("1")
 class Regelbedrag:
     """One cost line as counted over the horizon.
 
-    ``maanden``: the months counted (for a one-off line 1 when it falls inside the horizon,
-    otherwise 0); ``factor``: ``kans / 100`` for a *dreigend* line, 1 otherwise;
-    ``bedrag = prijs × aantal × maanden × factor``.
+    ``maanden``: the months counted (for a quantity 1 when it falls inside the horizon,
+    otherwise 0); ``eenheden``: how many of its unit were counted (months × units per month for a
+    rate, ``aantal`` for hours and pieces, 1 for a one-off line); ``factor``: ``kans / 100`` for a
+    *dreigend* line, 1 otherwise; ``bedrag = prijs × aantal × maanden × units per month × factor``.
     """
 
     regel: Any
@@ -87,6 +137,7 @@ class Regelbedrag:
     maanden: int
     factor: Decimal
     bedrag: Decimal
+    eenheden: Decimal = NUL
 
     @property
     def telt_mee(self) -> bool:
@@ -94,7 +145,12 @@ class Regelbedrag:
 
     @property
     def eenmalig(self) -> bool:
-        return self.regel.frequentie == EENMALIG
+        return self.regel.frequentie in HOEVEELHEDEN
+
+    @property
+    def telling(self) -> str:
+        """How the line was counted, e.g. "€ 12.000,00 per jaar × 2 jaar × kans 60 %"."""
+        return telling(self)
 
     @property
     def met_kans(self) -> bool:
@@ -189,14 +245,14 @@ def geldige_horizon(value, standaard: int = STANDAARD_HORIZON) -> int:
 
 
 def maanden_in_horizon(frequentie: str, startmaand: int, duur_maanden: int | None, horizon: int) -> int:
-    """The months a line counts within the horizon (1 or 0 for a one-off line)."""
+    """The months a line counts within the horizon (1 or 0 for a quantity: one-off, hours, pieces)."""
     start = int(startmaand)
     if start < 1:
         raise ValueError("startmaand begint bij 1")
-    if frequentie == EENMALIG:
+    if frequentie in HOEVEELHEDEN:
         return 1 if start <= horizon else 0
-    if frequentie != MAANDELIJKS:
-        raise ValueError(f"onbekende frequentie {frequentie!r}")
+    if frequentie not in PER_MAAND_BREUK:
+        raise ValueError(f"onbekende eenheid {frequentie!r}")
     if duur_maanden is None:
         einde = horizon
     else:
@@ -205,6 +261,65 @@ def maanden_in_horizon(frequentie: str, startmaand: int, duur_maanden: int | Non
             raise ValueError("duur_maanden kan niet negatief zijn")
         einde = min(horizon, start + duur - 1)
     return max(0, einde - start + 1)
+
+
+def _tel(eenheid: str, prijs: Decimal, aantal: Decimal, maanden: int, factor: Decimal) -> tuple[Decimal, Decimal]:
+    """(units counted, amount) of one line. The division by the months per unit comes last,
+    so 12, 24 and 36 months of a yearly, weekly or daily price give exact amounts."""
+    if eenheid in HOEVEELHEDEN:
+        eenheden = Decimal(maanden) * (EEN if eenheid == EENMALIG else aantal)
+        return eenheden, prijs * aantal * maanden * factor
+    teller, noemer = PER_MAAND_BREUK[eenheid]
+    eenheden = Decimal(maanden * teller) / noemer
+    return eenheden, prijs * aantal * maanden * teller * factor / noemer
+
+
+def _getal(waarde: Decimal) -> str:
+    """A count for display: at most two decimals, none when whole ("2", "0,75", "30,42")."""
+    waarde = Decimal(waarde).quantize(Decimal("0.01"))
+    waarde = waarde.quantize(EEN) if waarde == waarde.to_integral_value() else waarde.normalize()
+    return formats.number_format(waarde, use_l10n=True, force_grouping=True)
+
+
+def _eenheden_tekst(eenheid: str, eenheden: Decimal) -> str:
+    aantal = _getal(eenheden)
+    # The plural follows the number shown: "1 jaar", "1,5 jaar", "2 dagen", "0,5 dag".
+    n = 1 if eenheden <= 1 else 2
+    teksten = {
+        PER_DAG: ngettext("%(n)s dag", "%(n)s dagen", n),
+        PER_WEEK: ngettext("%(n)s week", "%(n)s weken", n),
+        PER_MAAND: ngettext("%(n)s maand", "%(n)s maanden", n),
+        PER_JAAR: ngettext("%(n)s jaar", "%(n)s jaar", n),
+        PER_UUR: ngettext("%(n)s uur", "%(n)s uur", n),
+        PER_STUK: ngettext("%(n)s stuk", "%(n)s stuks", n),
+    }
+    return teksten[eenheid] % {"n": aantal}
+
+
+def eenheid_label(eenheid: str) -> str:
+    """The unit as it follows a price: "eenmalig", "per jaar", …"""
+    return str(EENHEID_LABELS.get(eenheid, eenheid))
+
+
+def telling(r: Regelbedrag) -> str:
+    """How a counted line came about, in words, for the kassabon:
+
+    "€ 12.000,00 per jaar × 2 jaar", "2 × € 85,00 per dag × 30,42 dagen × kans 60 %",
+    "€ 72,50 per uur × 40 uur", "€ 2.500,00 eenmalig". When and how long are shown apart.
+    """
+    regel = r.regel
+    eenheid = regel.frequentie
+    aantal = _decimal(regel.aantal, "aantal")
+    prijs = f"{format_euro(regel.prijs)} {eenheid_label(eenheid)}"
+    if eenheid == EENMALIG:
+        delen = [prijs if aantal == EEN else f"{_getal(aantal)} × {prijs}"]
+    elif eenheid in HOEVEELHEDEN:
+        delen = [prijs, _eenheden_tekst(eenheid, aantal)]
+    else:
+        delen = [prijs if aantal == EEN else f"{_getal(aantal)} × {prijs}", _eenheden_tekst(eenheid, r.eenheden)]
+    if r.met_kans:
+        delen.append(gettext("kans %(k)s %%") % {"k": _getal(_decimal(regel.kans, "kans"))})
+    return " × ".join(delen)
 
 
 def _betaler_label(regel) -> str:
@@ -264,8 +379,9 @@ def bereken(regels: Iterable, horizon: int) -> Rendement:
             factor = kans / HONDERD
         else:
             factor = EEN
-        bedrag = _decimal(regel.prijs, "prijs") * _decimal(regel.aantal, "aantal") * maanden * factor
-        geteld.append(Regelbedrag(regel, situatie, maanden, factor, bedrag))
+        eenheden, bedrag = _tel(regel.frequentie, _decimal(regel.prijs, "prijs"), _decimal(regel.aantal, "aantal"),
+                                maanden, factor)
+        geteld.append(Regelbedrag(regel, situatie, maanden, factor, bedrag, eenheden))
 
         totaal[situatie] += bedrag
         geldstroom = regel.geldstroom

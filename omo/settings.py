@@ -6,6 +6,7 @@ Only PostgreSQL is accepted as database.
 
 import sys
 from datetime import timedelta
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import environ
@@ -287,6 +288,13 @@ OMO_VERZOEK_TERMIJN = {
 }
 # How long the link in a verzoek's e-mail works.
 OMO_VERZOEK_LINK_DAGEN = env.int("OMO_VERZOEK_LINK_DAGEN", default=14)
+# The most a request may ask from a fund without a maximum per request of its own (euro).
+try:
+    OMO_AANVRAAG_PLAFOND = Decimal(env.str("OMO_AANVRAAG_PLAFOND", default="250000"))
+    if not OMO_AANVRAAG_PLAFOND > 0:
+        raise InvalidOperation
+except InvalidOperation:
+    _refuse("OMO_AANVRAAG_PLAFOND moet een positief bedrag in euro's zijn, bijvoorbeeld 250000.")
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

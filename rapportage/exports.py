@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils.translation import gettext as _
 
 from omo.csvexport import Getal, csv_tekst, getal
-from rapportage.grafieken import MASKED, is_masked
+from omo.grafieken import MASKED, is_masked
 
 
 @dataclass(frozen=True)

@@ -86,9 +86,14 @@ def _controleer(aanvraag: Aanvraag, indienen: bool):
     if not fonds.actief:
         raise Weigering(_("Het fonds ‘%(f)s’ is niet meer actief; kies een ander fonds.") % {"f": fonds.naam}, "fonds")
     aanvraag.bedrag = bedrag_van(aanvraag.bedrag)
-    if fonds.maximum_per_aanvraag is not None and aanvraag.bedrag > fonds.maximum_per_aanvraag:
-        raise Weigering(_("Het fonds ‘%(f)s’ geeft hoogstens %(m)s per aanvraag.") % {
-            "f": fonds.naam, "m": format_euro(fonds.maximum_per_aanvraag)}, "bedrag")
+    if aanvraag.bedrag is None or aanvraag.bedrag <= 0:
+        raise Weigering(_("Het bedrag moet groter zijn dan nul."), "bedrag")
+    if aanvraag.bedrag > fonds.hoogste_aanvraag:
+        if fonds.maximum_per_aanvraag is not None:
+            raise Weigering(_("Het fonds ‘%(f)s’ geeft hoogstens %(m)s per aanvraag.") % {
+                "f": fonds.naam, "m": format_euro(fonds.maximum_per_aanvraag)}, "bedrag")
+        raise Weigering(_("Een aanvraag is hoogstens %(m)s; het fonds ‘%(f)s’ heeft geen eigen maximum.") % {
+            "f": fonds.naam, "m": format_euro(fonds.hoogste_aanvraag)}, "bedrag")
     if aanvraag.scenario.casus_id != aanvraag.casus_id:
         raise Weigering(_("Dit scenario hoort niet bij deze casus."), "scenario")
     if aanvraag.soort == Aanvraag.Soort.LENING:

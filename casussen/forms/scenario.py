@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from casussen.models import (
     Betaler,
-    Frequentie,
+    Eenheid,
     Geldstroom,
     Organisatie,
     Scenario,
@@ -18,6 +18,7 @@ from casussen.models import (
 )
 from casussen.queries.scenario import prijzen_per_geldstroom
 from omo.forms import OmoForm, OmoModelForm
+from omo.geld import BedragField
 from omo.templatetags.omo_format import format_euro
 
 _DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
@@ -120,27 +121,20 @@ class KostenregelForm(OmoForm):
         required=False,
         widget=PrijsSelect,
         help_text=_(
-            "Kies een item om prijs, geldstroom, betaler en omschrijving over te nemen, of laat leeg "
-            "voor een vrije regel. Let op de eenheid: een prijs per jaar is geen maandbedrag (gebruik "
-            "‘eenmalig’ per jaar of reken om naar een bedrag per maand)."
+            "Kies een item om prijs, eenheid, geldstroom, betaler en omschrijving over te nemen, of "
+            "laat leeg voor een vrije regel. Een regel uit de prijslijst rekent altijd in de eenheid "
+            "van het item: een prijs per jaar telt als een jaarbedrag."
         ),
     )
     omschrijving = forms.CharField(
         label=_("Omschrijving"), max_length=200, required=False,
         help_text=_("Leeg laten neemt de naam van het gekozen item over."),
     )
-    prijs = GetalField(
+    prijs = BedragField(
         label=_("Prijs per eenheid (€)"),
-        max_digits=12,
-        decimal_places=2,
         required=False,
+        nul_toegestaan=True,
         help_text=_("Leeg laten neemt de prijs uit de prijslijst over."),
-        error_messages={
-            "invalid": _("Vul een prijs in euro's in, bijvoorbeeld 1.250,00."),
-            "max_digits": _("Deze prijs is te hoog."),
-            "max_whole_digits": _("Deze prijs is te hoog."),
-            "max_decimal_places": _("Gebruik hoogstens 2 cijfers achter de komma."),
-        },
     )
     aantal = GetalField(
         label=_("Aantal"),
@@ -148,7 +142,10 @@ class KostenregelForm(OmoForm):
         decimal_places=2,
         required=False,
         initial=1,
-        help_text=_("Aantal eenheden (per maand bij maandelijkse kosten)."),
+        help_text=_(
+            "Bij per uur of per stuk: hoeveel uur of stuks. Bij een prijs per dag, week, maand of jaar: "
+            "hoeveel tegelijk (bijv. 2 kinderen), de duur komt uit startmaand en duur."
+        ),
         error_messages={
             "invalid": _("Vul een aantal in, bijvoorbeeld 1 of 2,5."),
             "max_digits": _("Dit aantal is te groot."),
@@ -157,11 +154,13 @@ class KostenregelForm(OmoForm):
         },
     )
     frequentie = forms.ChoiceField(
-        label=_("Frequentie"),
-        choices=Frequentie.choices,
+        label=_("Eenheid van de prijs"),
+        choices=Eenheid.choices,
         widget=forms.RadioSelect,
-        initial=Frequentie.MAANDELIJKS,
-        error_messages={"required": _("Kies of de kosten eenmalig of per maand zijn.")},
+        initial=Eenheid.PER_MAAND,
+        required=False,
+        help_text=_("Bij een item uit de prijslijst geldt de eenheid van het item."),
+        error_messages={"invalid_choice": _("Kies een eenheid uit de lijst.")},
     )
     startmaand = forms.IntegerField(
         label=_("Startmaand"),
@@ -181,7 +180,9 @@ class KostenregelForm(OmoForm):
         min_value=1,
         max_value=120,
         required=False,
-        help_text=_("Alleen bij kosten per maand. Leeg: loopt door tot het einde van de horizon."),
+        help_text=_(
+            "Alleen bij kosten per dag, week, maand of jaar. Leeg: loopt door tot het einde van de horizon."
+        ),
         error_messages={
             "invalid": _("Vul een heel aantal maanden in."),
             "min_value": _("De duur ligt tussen 1 en 120 maanden."),
@@ -220,7 +221,7 @@ class KostenregelForm(OmoForm):
         groepen = prijzen_per_geldstroom(self.prijzen.values())
         veld = self.fields["prijslijstitem"]
         veld.choices = [("", _("— geen: vrije regel —"))] + [
-            (geldstroom.naam, [(str(p.pk), f"{p.item} — {format_euro(p.prijs)} {p.eenheid}") for p in items])
+            (geldstroom.naam, [(str(p.pk), f"{p.item} — {format_euro(p.prijs)} {p.eenheid_tekst}") for p in items])
             for geldstroom, items in groepen
         ]
         veld.widget.opties = {
@@ -229,9 +230,8 @@ class KostenregelForm(OmoForm):
                 "data-geldstroom": str(p.geldstroom_id),
                 "data-betaler": p.betaler,
                 "data-omschrijving": p.item,
-                # A price per month is a monthly line; a price per year, event or trajectory is
-                # entered once (as many units as needed), never multiplied by months.
-                "data-frequentie": "maandelijks" if "maand" in p.eenheid.lower() else "eenmalig",
+                # The line takes the item's unit (the service sets it too, also without JS).
+                "data-frequentie": p.rekeneenheid,
             }
             for pk, p in self.prijzen.items()
         }
@@ -248,12 +248,6 @@ class KostenregelForm(OmoForm):
             raise forms.ValidationError(_("Het aantal kan niet negatief zijn."))
         return aantal
 
-    def clean_prijs(self):
-        prijs = self.cleaned_data.get("prijs")
-        if prijs is not None and prijs < 0:
-            raise forms.ValidationError(_("De prijs kan niet negatief zijn."))
-        return prijs
-
     def clean_kans(self):
         kans = self.cleaned_data.get("kans")
         if kans is not None and (kans < 0 or kans > 100) and self.cleaned_data.get("situatie") == Situatie.DREIGEND:
@@ -265,6 +259,7 @@ class KostenregelForm(OmoForm):
         if "prijslijstitem" in data and data.get("prijslijstitem") is None:
             # A free line: everything the price list would have filled in is needed.
             verplicht = {
+                "frequentie": _("Kies de eenheid van de prijs: eenmalig, per dag, week, maand of jaar, per uur of per stuk."),
                 "omschrijving": _("Geef een omschrijving of kies een item uit de prijslijst."),
                 "prijs": _("Vul de prijs per eenheid in."),
                 "geldstroom": _("Kies de geldstroom waarin deze kosten vallen."),

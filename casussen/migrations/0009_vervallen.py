@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('casussen', '0007_rapportage_indexen'),
+        ('casussen', '0008_kostenregel_eenheden'),
     ]
 
     operations = [

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from casussen.models import (
     Betaler,
     Casus,
-    Frequentie,
+    Eenheid,
     Kostenregel,
     Scenario,
     ScenarioGrondslag,
@@ -257,10 +257,15 @@ def _kostenregel_velden(velden: dict) -> dict:
     v = {k: velden.get(k) for k in KOSTENREGEL_VELDEN}
     if v["situatie"] not in Situatie.values:
         raise Weigering(_("Kies de situatie: huidig, dreigend of met doorbraak."), "situatie")
-    if v["frequentie"] not in Frequentie.values:
-        raise Weigering(_("Kies of de kosten eenmalig of per maand zijn."), "frequentie")
-
     item = v["prijslijstitem"]
+    if item is not None:
+        # A line from the price list counts in the item's unit: a yearly price stays yearly.
+        v["frequentie"] = item.rekeneenheid
+    if v["frequentie"] not in Eenheid.values:
+        raise Weigering(
+            _("Kies de eenheid van de prijs: eenmalig, per dag, week, maand of jaar, per uur of per stuk."),
+            "frequentie",
+        )
     v["omschrijving"] = (v["omschrijving"] or "").strip()
     prijs = _getal(v["prijs"], "prijs", _("Vul een prijs in euro's in, bijvoorbeeld 1250,00."))
     if item is not None:
@@ -270,7 +275,7 @@ def _kostenregel_velden(velden: dict) -> dict:
             raise Weigering(
                 _("Dit item kost volgens de prijslijst %(prijs)s %(eenheid)s. Een prijs van € 0 kan "
                   "hier niet; laat het veld leeg om de prijs uit de prijslijst over te nemen.")
-                % {"prijs": format_euro(item.prijs), "eenheid": item.eenheid},
+                % {"prijs": format_euro(item.prijs), "eenheid": item.eenheid_tekst},
                 "prijs",
             )
         v["omschrijving"] = v["omschrijving"] or item.item
@@ -306,7 +311,7 @@ def _kostenregel_velden(velden: dict) -> dict:
         raise Weigering(_("De startmaand ligt tussen 1 en %(max)s.") % {"max": MAX_MAANDEN}, "startmaand")
     v["startmaand"] = int(startmaand)
 
-    if v["frequentie"] == Frequentie.EENMALIG:
+    if v["frequentie"] in (Eenheid.EENMALIG, Eenheid.PER_UUR, Eenheid.PER_STUK):
         v["duur_maanden"] = None
     elif v["duur_maanden"] not in (None, ""):
         duur = int(v["duur_maanden"])

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from django import template
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from casussen.models import Casus, Status
 
@@ -37,3 +38,30 @@ def casus_tabs(casus):
     from casussen import uitbreidingen
 
     return uitbreidingen.tabs(casus)
+
+
+@register.simple_tag
+def situatie_grafiek(scenarios, chart_id, titel, beschrijving=""):
+    """The SVG chart of the three situations per scenario (kassabon and comparison page): one
+    group per scenario with a bar for huidig, dreigend and doorbraak. `scenarios`: a list of
+    (label, Rendement); the page shows the same figures in a table beside it."""
+    from casussen.rendement import SITUATIE_LABELS, SITUATIES
+    from omo import grafieken
+
+    return grafieken.grouped_bar_chart(
+        [(str(label), [r.totaal_per_situatie[s] for s in SITUATIES]) for label, r in scenarios],
+        [str(SITUATIE_LABELS[s]) for s in SITUATIES],
+        chart_id=chart_id, title=str(titel), kind=grafieken.MONEY, desc=str(beschrijving),
+    )
+
+
+@register.simple_tag
+def scenario_rendementen(scenarios):
+    """(titel, rendement) of scenarios that carry `.rendement`, for `situatie_grafiek`."""
+    return [(s.titel, s.rendement) for s in scenarios]
+
+
+@register.simple_tag
+def kassabon_grafiek(rendement, chart_id, titel, beschrijving=""):
+    """`situatie_grafiek` for the one scenario of a kassabon."""
+    return situatie_grafiek([(_("Dit scenario"), rendement)], chart_id, titel, beschrijving)

@@ -75,7 +75,7 @@ def prijslijst_export(request):
     def regel(p):
         return [
             p.item,
-            p.eenheid,
+            p.eenheid_tekst,
             p.prijs,
             p.geldstroom.naam,
             p.get_betaler_display(),

@@ -75,7 +75,13 @@ from itertools import combinations
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from casussen.rendement import BETALER_VOLGORDE, SITUATIES, STANDAARD_HORIZON
+from casussen.rendement import (
+    BETALER_VOLGORDE,
+    HOEVEELHEDEN,
+    PER_MAAND_BREUK,
+    SITUATIES,
+    STANDAARD_HORIZON,
+)
 from omo.werkdagen import AMSTERDAM
 
 CENT = Decimal("0.01")
@@ -88,6 +94,12 @@ MAX_LEEFGEBIEDEN = 62
 TOP_SIGNALEN = 20
 MONITORING_MAANDEN = (6, 12)
 # A request that was approved and not undone counts as approved money.
+# The units of a cost line as SQL, from casussen.rendement (fixed codes, no user input).
+EENHEDEN_SQL = {
+    "hoeveelheden": "(" + ", ".join(f"'{e}'" for e in HOEVEELHEDEN) + ")",
+    "teller": " ".join(f"WHEN '{e}' THEN {t}" for e, (t, _n) in PER_MAAND_BREUK.items()),
+    "noemer": " ".join(f"WHEN '{e}' THEN {n}" for e, (_t, n) in PER_MAAND_BREUK.items()),
+}
 GOEDGEKEURD = ("goedgekeurd", "betaald", "afgerond", "uitstaand", "afgelost", "kwijtgescholden")
 
 
@@ -146,11 +158,15 @@ besloten AS (
                   ORDER BY e.besloten_op, e.id LIMIT 1)
 ),
 regels AS (
+    -- Counted exactly as casussen.rendement: a quantity once, a rate per month inside the
+    -- horizon times its units per month (a fraction, divided last).
     SELECT k.situatie, k.geldstroom_id, k.betaler,
            k.prijs * k.aantal * GREATEST(0, CASE
-               WHEN k.frequentie = 'eenmalig' THEN CASE WHEN k.startmaand <= %(horizon)s THEN 1 ELSE 0 END
+               WHEN k.frequentie IN {hoeveelheden} THEN CASE WHEN k.startmaand <= %(horizon)s THEN 1 ELSE 0 END
                ELSE LEAST(%(horizon)s, COALESCE(k.startmaand + k.duur_maanden - 1, %(horizon)s)) - k.startmaand + 1
-           END) * CASE WHEN k.situatie = 'dreigend' THEN k.kans / 100 ELSE 1 END AS bedrag
+           END) * CASE k.frequentie {teller} ELSE 1 END
+           * CASE WHEN k.situatie = 'dreigend' THEN k.kans / 100 ELSE 1 END
+           / CASE k.frequentie {noemer} ELSE 1 END AS bedrag
     FROM {kostenregel} k JOIN besloten b ON b.scenario_id = k.scenario_id
 ),
 aanvragen AS (
@@ -313,7 +329,9 @@ def _parameters(van: date, tot: date, horizon: int) -> dict:
 def ruwe_cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
     """The raw result of the one statement (for the benchmark and the tests of the SQL)."""
     tabellen = _tabellen()
-    sql = SQL.format(top=TOP, top_signalen=TOP_SIGNALEN, uitstaand=_uitstaand_sql(tot).format(**tabellen), **tabellen)
+    sql = SQL.format(
+        top=TOP, top_signalen=TOP_SIGNALEN, uitstaand=_uitstaand_sql(tot).format(**tabellen), **EENHEDEN_SQL, **tabellen
+    )
     params = _parameters(van, tot, horizon)
     # psycopg adapts a tuple as a composite; IN needs a list of placeholders.
     for naam in ("goedgekeurd", "monitoring"):

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from omo import grafieken as g
 from rapportage import exports
-from rapportage import grafieken as g
 
 register = template.Library()
 

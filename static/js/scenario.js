@@ -17,7 +17,9 @@
 
   function werkZichtbaarheidBij(form) {
     toon(form, "kans", gekozen(form, "situatie") === "dreigend");
-    toon(form, "duur_maanden", gekozen(form, "frequentie") !== "eenmalig");
+    var eenheid = gekozen(form, "frequentie");
+    // A quantity (one-off, hours, pieces) has no duration; a rate per day/week/month/year has.
+    toon(form, "duur_maanden", ["eenmalig", "per_uur", "per_stuk"].indexOf(eenheid) === -1);
   }
 
   function initKostenregel(form) {

@@ -7,6 +7,7 @@ stays within 12 queries with 1 and with 50 rows."""
 
 import csv
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -46,7 +47,7 @@ def test_consulent_vraagt_aan_en_houdt_wat_getypt_is_bij_een_fout(client, consul
     response = client.post(url, {**aanvraag_data, "bedrag": "-10", "indienen": "1", "eenmalig": nieuw_token()})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "groter zijn dan nul" in html and "Huurachterstand bij de woningcorporatie" in html
+    assert "niet negatief" in html and "Huurachterstand bij de woningcorporatie" in html
     assert not Aanvraag.objects.exists()
     # The first unanswered question at submission is named; nothing is stored.
     response = client.post(url, {**aanvraag_data, "noodzaak": "", "indienen": "1", "eenmalig": nieuw_token()})
@@ -317,3 +318,91 @@ def test_aanvraag_dubbelklik_maakt_een_aanvraag_en_stuurt_naar_de_eerste(client,
     goed = {**aanvraag_data, "indienen": "1"}
     controleer_tweemaal(client, url, goed, Aanvraag.objects.count, "Deze aanvraag was al aangemaakt")
     controleer_fout_dan_goed(client, url, {**goed, "bedrag": "-10"}, goed, Aanvraag.objects.count)
+
+
+# --- One money field, its limits and the proposed amount --------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("getypt", ["1.450,00", "1450", "1450,5", "€ 1.450", "€1.450,00"])
+def test_aanvraag_accepteert_bedragen_zoals_ze_in_nederland_getypt_worden(client, consulent, casus_met_scenario,
+                                                                          aanvraag_data, getypt):
+    casus, _s = casus_met_scenario
+    client.force_login(consulent)
+    url = reverse("aanvraag_nieuw", kwargs={"pk": casus.pk})
+    response = client.post(url, {**aanvraag_data, "bedrag": getypt, "concept": "1", "eenmalig": nieuw_token()})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Aanvraag.objects.get().bedrag in (Decimal("1450.00"), Decimal("1450.50"))
+
+
+@pytest.mark.django_db
+def test_aanvraag_boven_het_plafond_wordt_geweigerd_in_formulier_en_service(client, consulent, casus_met_scenario,
+                                                                            aanvraag_data, make_aanvraag, settings):
+    # The issue: € 9.999.999.999 on a fund with € 505.650 was accepted. The fund has no maximum
+    # per request, so OMO's ceiling holds.
+    settings.OMO_AANVRAAG_PLAFOND = Decimal("250000")
+    casus, _s = casus_met_scenario
+    client.force_login(consulent)
+    url = reverse("aanvraag_nieuw", kwargs={"pk": casus.pk})
+    for getypt, melding in (("9.999.999.999", "hoogstens €\u00a010.000.000,00"),
+                            ("250.000,01", "Een aanvraag is hoogstens €\u00a0250.000,00")):
+        response = client.post(url, {**aanvraag_data, "bedrag": getypt, "concept": "1", "eenmalig": nieuw_token()})
+        html = response.content.decode()
+        assert response.status_code == 200 and melding in html and f'value="{getypt}"' in html
+    assert not Aanvraag.objects.exists()
+    # The service holds the same limit, whatever form calls it.
+    with pytest.raises(Exception, match="hoogstens"):
+        make_aanvraag("250000.01", indienen=False)
+    assert make_aanvraag("250000.00", indienen=False).bedrag == Decimal("250000.00")
+
+
+@pytest.mark.django_db
+def test_aanvraag_niet_boven_het_maximum_van_het_fonds(client, consulent, casus_met_scenario, aanvraag_data,
+                                                      make_fonds, make_aanvraag):
+    klein = make_fonds("Voorkom-erger-potje", maximum_per_aanvraag=Decimal("500.00"))
+    casus, _s = casus_met_scenario
+    client.force_login(consulent)
+    url = reverse("aanvraag_nieuw", kwargs={"pk": casus.pk})
+    response = client.post(url, {**aanvraag_data, "fonds": klein.pk, "bedrag": "500,01", "concept": "1",
+                                 "eenmalig": nieuw_token()})
+    assert "geeft hoogstens €\u00a0500,00 per aanvraag" in response.content.decode()
+    with pytest.raises(Exception, match="hoogstens"):
+        make_aanvraag("500.01", indienen=False, fonds=klein)
+
+
+@pytest.mark.django_db
+def test_het_bedrag_wordt_voorgesteld_uit_het_gekozen_scenario(client, consulent, casus_met_scenario, fonds,
+                                                               geldstroom):
+    from casussen.models import Scenario
+
+    casus, scenario = casus_met_scenario
+    ander = Scenario.objects.create(casus=casus, titel="Lening", beschrijving="Lenen")
+    regel = {"situatie": "doorbraak", "startmaand": 1, "geldstroom": geldstroom, "betaler": "gemeente"}
+    # Schuld aflossen: € 1.200 eenmalig + 10 uur × € 72,50 = € 1.925; the monthly line and the
+    # corporation's share do not count; neither does the threat.
+    Kostenregel.objects.create(scenario=scenario, omschrijving="Achterstand", prijs=Decimal("1200"), aantal=1,
+                               frequentie="eenmalig", **regel)
+    Kostenregel.objects.create(scenario=scenario, omschrijving="Coach", prijs=Decimal("72.50"), aantal=10,
+                               frequentie="per_uur", **regel)
+    Kostenregel.objects.create(scenario=scenario, omschrijving="Begeleiding", prijs=Decimal("500"), aantal=1,
+                               frequentie="per_maand", **regel)
+    Kostenregel.objects.create(scenario=scenario, omschrijving="Kwijtschelding", prijs=Decimal("900"), aantal=1,
+                               frequentie="eenmalig", **{**regel, "betaler": "woningcorporatie"})
+    Kostenregel.objects.create(scenario=scenario, omschrijving="Uitzetting", prijs=Decimal("5000"), aantal=1,
+                               frequentie="per_stuk", **{**regel, "situatie": "dreigend"})
+    Kostenregel.objects.create(scenario=ander, omschrijving="Lening", prijs=Decimal("3400"), aantal=1,
+                               frequentie="eenmalig", **regel)
+    client.force_login(consulent)
+    url = reverse("aanvraag_nieuw", kwargs={"pk": casus.pk})
+    html = client.get(url).content.decode()
+    assert 'name="bedrag" value="1.925,00"' in html
+    assert "Ingevuld: €\u00a01.925,00 uit scenario ‘Schuld aflossen’" in html
+    assert 'data-voorstel="3.400,00"' in html  # for the script that fills it in on a change
+    # Without JavaScript: the link of the other scenario proposes its amount.
+    assert f'href="?scenario={ander.pk}"' in html
+    html = client.get(url, {"scenario": ander.pk}).content.decode()
+    assert 'name="bedrag" value="3.400,00"' in html
+    assert re.search(rf'<option value="{ander.pk}"[^>]*selected', html)
+    # A scenario of another case is ignored: the first scenario of this case is proposed.
+    html = client.get(url, {"scenario": 999999}).content.decode()
+    assert 'name="bedrag" value="1.925,00"' in html

@@ -50,6 +50,7 @@ def prijs(db, geldstroom):
         item="Testitem huisuitzetting",
         geldig_vanaf=datetime.date(2025, 1, 1),
         defaults={
+            "rekeneenheid": "per_stuk",
             "eenheid": "per uitzetting",
             "prijs": Decimal("8000.00"),
             "geldstroom": geldstroom,

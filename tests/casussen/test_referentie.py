@@ -181,7 +181,8 @@ def test_ongeldige_filterwaarde_geeft_lege_lijst_met_melding(client_as):
 def drie_versies(geldstroom):
     vandaag = timezone.localdate()
     velden = {
-        "eenheid": "per maand",
+        "rekeneenheid": "per_maand",
+        "eenheid": "",
         "geldstroom": geldstroom,
         "betaler": "gemeente",
         "bron": "test",
@@ -337,7 +338,7 @@ def test_querybudget_met_veel_rijen(client_as, geldstroom, django_assert_max_num
     for i in range(60):
         Prijs.objects.create(
             item=f"Budgetitem {i:02d}",
-            eenheid="per jaar",
+            rekeneenheid="per_jaar",
             prijs=Decimal(i + 1),
             geldstroom=geldstroom,
             betaler="gemeente",
@@ -403,7 +404,7 @@ def test_admin_gebruikte_prijs_is_alleen_lezen(beheerder_admin, casus):
     data = {
         "item": prijs.item,
         "eenheid": prijs.eenheid,
-        "prijs": "1.00",
+        "prijs": "1,00",
         "geldstroom": prijs.geldstroom_id,
         "betaler": prijs.betaler,
         "bron": prijs.bron,
@@ -429,8 +430,9 @@ def test_admin_ongebruikte_prijs_nieuwe_versie_met_opslaan_als_nieuw(beheerder_a
     assert 'name="prijs"' in html and 'name="_saveasnew"' in html
     data = {
         "item": prijs.item,
+        "rekeneenheid": prijs.rekeneenheid,
         "eenheid": prijs.eenheid,
-        "prijs": "11.23",
+        "prijs": "11,23",
         "geldstroom": prijs.geldstroom_id,
         "betaler": prijs.betaler,
         "bron": "Ministerie van SZW, maximum uurprijzen 2026",
@@ -455,3 +457,18 @@ def test_admin_toont_geen_casusinhoud(beheerder_admin):
     assert beheerder_admin.get(reverse("admin:casussen_organisatie_changelist")).status_code == 200
     assert beheerder_admin.get("/admin/casussen/casus/").status_code == 404
     assert beheerder_admin.get("/admin/casussen/scenario/").status_code == 404
+
+
+def test_the_price_list_has_structured_units_parsed_from_the_old_texts(client_as):
+    # Migration 0008 parsed the free-text units; the text stays where it says more.
+    eenheden = {p.item: (p.rekeneenheid, p.eenheid) for p in Prijs.objects.all()}
+    assert eenheden["Maatschappelijke opvang: plek in de opvang"] == ("per_jaar", "per persoon per jaar")
+    assert eenheden["OMO-functionaris (pilot Landgraaf)"] == ("per_jaar", "")
+    assert eenheden["Huisuitzetting: kosten voor de verhuurder"] == ("per_stuk", "per uitzetting")
+    assert eenheden["Projectleider integrale samenwerking (pilot Weert)"] == ("per_uur", "")
+    assert eenheden["Bijstand: norm gehuwden, beiden 21 jaar tot AOW-leeftijd"][0] == "per_maand"
+    assert {e for e, _t in eenheden.values()} >= {"per_jaar", "per_maand", "per_dag", "per_uur", "per_stuk"}
+    # The list shows the unit and filters on it.
+    html = client_as("consulent").get(reverse("prijslijst"), {"rekeneenheid": "per_uur"}).content.decode()
+    assert "Projectleider integrale samenwerking" in html and "<td>per uur</td>" in html
+    assert "Maatschappelijke opvang" not in html

@@ -14,7 +14,7 @@ class Regel:
     situatie: str
     prijs: D
     aantal: D = D("1")
-    frequentie: str = "maandelijks"
+    frequentie: str = "per_maand"
     startmaand: int = 1
     duur_maanden: int | None = None
     kans: D = D("100")
@@ -156,9 +156,9 @@ def test_decimal_precision_is_kept_until_display():
 
 
 def test_months_helper_and_horizon_parsing():
-    assert maanden_in_horizon("maandelijks", 12, 1, 12) == 1
-    assert maanden_in_horizon("maandelijks", 12, None, 12) == 1
-    assert maanden_in_horizon("maandelijks", 13, None, 12) == 0
+    assert maanden_in_horizon("per_maand", 12, 1, 12) == 1
+    assert maanden_in_horizon("per_maand", 12, None, 12) == 1
+    assert maanden_in_horizon("per_maand", 13, None, 12) == 0
     assert maanden_in_horizon("eenmalig", 12, 99, 12) == 1
     assert geldige_horizon("24") == 24
     assert geldige_horizon("13") == 12
@@ -179,3 +179,108 @@ def test_model_instances_are_accepted(geldstroom):
     assert r.per_situatie_geldstroom[("dreigend", geldstroom)] == D("3200")
     assert r.per_betaler[0].label == "Woningcorporatie"
     assert r.per_geldstroom[0].label == geldstroom.naam
+
+
+# --- Units of the price list: every unit at every horizon, worked out by hand ---------------
+#
+# Conventions (casussen.rendement): a year = 12 months = 52 weeks = 365 days; a rate counts
+# month by month inside the horizon; a quantity (eenmalig, per uur, per stuk) counts once.
+
+EENHEDEN_PER_HORIZON = [
+    # unit, price, aantal, start, duur → (horizon 12, horizon 24, horizon 36)
+    # € 12.000 per jaar from month 1: 12/12, 24/12, 36/12 year → 12.000, 24.000, 36.000
+    ("per_jaar", "12000.00", "1", 1, None, ("12000", "24000", "36000")),
+    # € 1.100 per maand × 2 from month 1: 12, 24, 36 months → 26.400, 52.800, 79.200
+    ("per_maand", "1100.00", "2", 1, None, ("26400", "52800", "79200")),
+    # € 100 per week from month 1: 52, 104, 156 weeks → 5.200, 10.400, 15.600
+    ("per_week", "100.00", "1", 1, None, ("5200", "10400", "15600")),
+    # € 20 per dag from month 1: 365, 730, 1.095 days → 7.300, 14.600, 21.900
+    ("per_dag", "20.00", "1", 1, None, ("7300", "14600", "21900")),
+    # € 72,50 per uur × 40 uur in month 1: once, at every horizon → 2.900
+    ("per_uur", "72.50", "40", 1, None, ("2900", "2900", "2900")),
+    # € 5.000 per stuk × 2 in month 13: outside 12 months, once at 24 and 36 → 0, 10.000, 10.000
+    ("per_stuk", "5000.00", "2", 13, None, ("0", "10000", "10000")),
+    # € 2.500 eenmalig in month 1: once → 2.500 at every horizon
+    ("eenmalig", "2500.00", "1", 1, None, ("2500", "2500", "2500")),
+    # € 15.000 per jaar from month 7, 12 months: 6, 12, 12 months → 7.500, 15.000, 15.000
+    ("per_jaar", "15000.00", "1", 7, 12, ("7500", "15000", "15000")),
+    # € 85 per dag from month 4 for 1 month: 365/12 days = 30,416… → 85 × 365 / 12 = 2.585,41666…
+    ("per_dag", "85.00", "1", 4, 1, ("2585.416666666666666666666667",) * 3),
+    # € 100 per week from month 25: nothing at 12 and 24; 12 months = 52 weeks at 36 → 5.200
+    ("per_week", "100.00", "1", 25, None, ("0", "0", "5200")),
+]
+
+
+@pytest.mark.parametrize(("eenheid", "prijs", "aantal", "start", "duur", "verwacht"), EENHEDEN_PER_HORIZON)
+def test_every_unit_at_every_horizon(eenheid, prijs, aantal, start, duur, verwacht):
+    regel = Regel("huidig", D(prijs), D(aantal), frequentie=eenheid, startmaand=start, duur_maanden=duur)
+    for horizon, bedrag in zip((12, 24, 36), verwacht, strict=True):
+        assert bereken([regel], horizon).huidig == D(bedrag), (eenheid, horizon)
+
+
+def test_a_yearly_price_is_never_a_monthly_amount():
+    # The issue: € 72.000 per jaar entered as a monthly line became 12 × 72.000 = € 864.000.
+    # As per_jaar it is € 72.000 over 12 months and € 144.000 over 24.
+    regel = Regel("dreigend", D("72000.00"), frequentie="per_jaar")
+    assert bereken([regel], 12).dreigend == D("72000")
+    assert bereken([regel], 24).dreigend == D("144000")
+    assert bereken([regel], 36).dreigend == D("216000")
+
+
+def test_a_yearly_threat_grows_with_the_horizon():
+    # The issue: a yearly threat entered once stayed flat, so the saving shrank with a longer
+    # horizon. Dreigend: opvang € 15.000 per jaar from month 1, kans 60 %; doorbraak: a one-off
+    # € 5.000 and € 1.320 per jaar bewindvoering.
+    regels = [
+        Regel("dreigend", D("15000.00"), frequentie="per_jaar", kans=D("60")),
+        Regel("doorbraak", D("5000.00"), frequentie="eenmalig"),
+        Regel("doorbraak", D("1320.00"), frequentie="per_jaar"),
+    ]
+    # 12: dreigend 15.000 × 0,6 = 9.000; doorbraak 5.000 + 1.320 = 6.320; saving 2.680
+    # 24: dreigend 18.000; doorbraak 5.000 + 2.640 = 7.640; saving 10.360
+    # 36: dreigend 27.000; doorbraak 5.000 + 3.960 = 8.960; saving 18.040
+    besparing = {h: bereken(regels, h).besparing_tov_dreigend for h in (12, 24, 36)}
+    assert besparing == {12: D("2680"), 24: D("10360"), 36: D("18040")}
+
+
+def test_the_worked_example_of_the_module():
+    regels = [
+        Regel("huidig", D("1100.00")),
+        Regel("dreigend", D("8000.00"), frequentie="eenmalig", startmaand=3, kans=D("60")),
+        Regel("dreigend", D("15000.00"), frequentie="per_jaar", startmaand=4, kans=D("50")),
+        Regel("dreigend", D("20.00"), frequentie="per_dag", startmaand=7, duur_maanden=6, kans=D("50")),
+        Regel("doorbraak", D("2500.00"), frequentie="eenmalig"),
+        Regel("doorbraak", D("1320.00"), frequentie="per_jaar"),
+        Regel("doorbraak", D("72.50"), D("40"), frequentie="per_uur"),
+    ]
+    r = bereken(regels, 12)
+    assert (r.huidig, r.dreigend, r.doorbraak) == (D("13200"), D("12250"), D("6720"))
+    assert (r.besparing_tov_dreigend, r.besparing_tov_huidig) == (D("5530"), D("6480"))
+    r = bereken(regels, 24)
+    assert (r.huidig, r.dreigend, r.doorbraak) == (D("26400"), D("19750"), D("8040"))
+
+
+@pytest.mark.parametrize(
+    ("regel", "horizon", "tekst"),
+    [
+        (Regel("huidig", D("12000.00"), frequentie="per_jaar"), 24, "€\u00a012.000,00 per jaar × 2 jaar"),
+        (Regel("huidig", D("12000.00"), frequentie="per_jaar", startmaand=7), 12, "€\u00a012.000,00 per jaar × 0,5 jaar"),
+        (
+            Regel("dreigend", D("85.00"), frequentie="per_dag", startmaand=1, duur_maanden=12, kans=D("60")),
+            36,
+            "€\u00a085,00 per dag × 365 dagen × kans 60 %",
+        ),
+        (Regel("huidig", D("1100.00"), D("2"), frequentie="per_maand"), 12, "2 × €\u00a01.100,00 per maand × 12 maanden"),
+        (Regel("huidig", D("100.00"), frequentie="per_week", duur_maanden=3), 12, "€\u00a0100,00 per week × 13 weken"),
+        (Regel("doorbraak", D("72.50"), D("40"), frequentie="per_uur"), 12, "€\u00a072,50 per uur × 40 uur"),
+        (Regel("doorbraak", D("5000.00"), D("1"), frequentie="per_stuk"), 12, "€\u00a05.000,00 per stuk × 1 stuk"),
+        (Regel("doorbraak", D("2500.00"), frequentie="eenmalig"), 12, "€\u00a02.500,00 eenmalig"),
+    ],
+)
+def test_the_kassabon_says_how_a_line_was_counted(regel, horizon, tekst):
+    assert bereken([regel], horizon).regels[0].telling == tekst
+
+
+def test_an_unknown_unit_is_refused():
+    with pytest.raises(ValueError):
+        bereken([Regel("huidig", D("1"), frequentie="maandelijks")], 12)

@@ -66,7 +66,7 @@ def regel_data(**velden):
         "omschrijving": "Bijstand",
         "prijs": "1100,00",
         "aantal": "1",
-        "frequentie": "maandelijks",
+        "frequentie": "per_maand",
         "startmaand": "1",
         "duur_maanden": "",
         "geldstroom": "",
@@ -168,7 +168,7 @@ def test_price_list_item_fills_the_blanks(ingelogd, casus, scenario, prijs, geld
 
 def test_price_list_picker_offers_the_valid_price_with_its_data(ingelogd, casus, scenario, prijs, geldstroom):
     Prijs.objects.create(
-        item=prijs.item, eenheid=prijs.eenheid, prijs=D("9999.00"), geldstroom=geldstroom, betaler="gemeente",
+        item=prijs.item, rekeneenheid=prijs.rekeneenheid, eenheid=prijs.eenheid, prijs=D("9999.00"), geldstroom=geldstroom, betaler="gemeente",
         bron="test", prijsjaar=2099, geldig_vanaf=datetime.date(2099, 1, 1),
     )
     html = ingelogd.get(url("kostenregel_nieuw", casus.pk, scenario.pk, situatie="dreigend")).content.decode()
@@ -240,7 +240,7 @@ def test_kans_is_stored_as_100_outside_the_threat_and_lines_can_change(ingelogd,
     regel = Kostenregel.objects.get()
     assert (regel.kans, regel.duur_maanden) == (D("100"), 6)
     pad = url("kostenregel_wijzigen", casus.pk, scenario.pk, regel.pk)
-    assert 'value="1100,00"' in ingelogd.get(pad).content.decode()
+    assert 'value="1.100,00"' in ingelogd.get(pad).content.decode()
     ingelogd.post(pad, regel_data(frequentie="eenmalig", duur_maanden="6", geldstroom=geldstroom.pk, aantal="2,5"))
     regel.refresh_from_db()
     assert (regel.frequentie, regel.duur_maanden, regel.aantal) == ("eenmalig", None, D("2.5"))
@@ -310,14 +310,14 @@ def berekend(casus, scenario, consulent, geldstroom):
     zvw = Geldstroom.objects.create(code="zvw-test", naam="Zvw test", volgorde=6)
     for velden in [
         # huidig: € 1.100,50 per maand for the whole horizon: 12 × 1.100,50 = € 13.206,00
-        {"situatie": "huidig", "omschrijving": "Bijstand", "prijs": D("1100.50"), "frequentie": "maandelijks",
+        {"situatie": "huidig", "omschrijving": "Bijstand", "prijs": D("1100.50"), "frequentie": "per_maand",
          "geldstroom": geldstroom, "betaler": "gemeente"},
         # dreigend: uitzetting € 8.000 once, 40 % → € 3.200,00
         {"situatie": "dreigend", "omschrijving": "Huisuitzetting", "prijs": D("8000"), "frequentie": "eenmalig",
          "startmaand": 2, "geldstroom": geldstroom, "betaler": "woningcorporatie", "kans": D("40")},
         # dreigend: crisisopvang € 2.469,14 per maand from month 7, 50 % → months 7..12 = 6 × 2.469,14 × 0,5
         # = € 7.407,42
-        {"situatie": "dreigend", "omschrijving": "Crisisopvang", "prijs": D("2469.14"), "frequentie": "maandelijks",
+        {"situatie": "dreigend", "omschrijving": "Crisisopvang", "prijs": D("2469.14"), "frequentie": "per_maand",
          "startmaand": 7, "geldstroom": zvw, "betaler": "zorgverzekeraar", "kans": D("50")},
         # doorbraak: a one-off € 1.234,56
         {"situatie": "doorbraak", "omschrijving": "Lening", "prijs": D("1234.56"), "frequentie": "eenmalig",
@@ -434,7 +434,7 @@ def _vul(casus, consulent, geldstroom, grondslag, scenarios, regels):
         Kostenregel.objects.bulk_create(
             Kostenregel(
                 scenario=s, situatie=("huidig", "dreigend", "doorbraak")[j % 3], omschrijving=f"Regel {j}",
-                prijs=D("100.00"), aantal=D("1"), frequentie=("eenmalig", "maandelijks")[j % 2],
+                prijs=D("100.00"), aantal=D("1"), frequentie=("eenmalig", "per_maand")[j % 2],
                 startmaand=1 + j, geldstroom=geldstroom, betaler=("gemeente", "zorgverzekeraar")[j % 2],
                 kans=D("50"),
             )
@@ -463,3 +463,57 @@ def test_query_budgets(ingelogd, casus, consulent, geldstroom, grondslag, organi
         with django_assert_max_num_queries(12):
             response = ingelogd.get(pad)
         assert response.status_code == 200, pad
+
+
+# --- Units of the price list, the counting shown and the chart ----------------------------------
+
+
+def test_a_line_from_the_price_list_takes_the_items_unit(ingelogd, casus, scenario, geldstroom):
+    jaarprijs = Prijs.objects.create(
+        item="Testitem opvang", rekeneenheid="per_jaar", eenheid="per persoon per jaar", prijs=D("12000.00"),
+        geldstroom=geldstroom, betaler="gemeente", bron="test", prijsjaar=2025, geldig_vanaf=datetime.date(2025, 1, 1),
+    )
+    html = ingelogd.get(url("kostenregel_nieuw", casus.pk, scenario.pk)).content.decode()
+    assert 'data-frequentie="per_jaar"' in html and "€\u00a012.000,00 per persoon per jaar" in html
+    # Chosen as "per maand" (the issue's € 864.000): the item's unit wins.
+    response = ingelogd.post(
+        url("kostenregel_nieuw", casus.pk, scenario.pk),
+        regel_data(situatie="dreigend", prijslijstitem=str(jaarprijs.pk), prijs="", omschrijving="", betaler="",
+                   frequentie="per_maand", kans="60"),
+    )
+    assert response.status_code == 302
+    assert Kostenregel.objects.get().frequentie == "per_jaar"
+    # € 12.000 per jaar × 2 jaar × kans 60 % = € 14.400 over 24 months.
+    html = ingelogd.get(url("scenario_detail", casus.pk, scenario.pk, horizon=24)).content.decode()
+    assert "€\u00a012.000,00 per jaar × 2 jaar × kans 60 %" in html
+    assert euro("14.400,00") in html
+
+
+def test_a_free_line_needs_a_known_unit(ingelogd, casus, scenario, geldstroom):
+    response = ingelogd.post(url("kostenregel_nieuw", casus.pk, scenario.pk),
+                             regel_data(frequentie="", prijs="85,00", omschrijving="Opvang per nacht",
+                                        geldstroom=str(geldstroom.pk)))
+    assert "Kies de eenheid van de prijs" in response.content.decode()
+    response = ingelogd.post(url("kostenregel_nieuw", casus.pk, scenario.pk),
+                             regel_data(frequentie="per_dag", prijs="85,00", omschrijving="Opvang per nacht",
+                                        duur_maanden="1", geldstroom=str(geldstroom.pk)))
+    assert response.status_code == 302
+    html = ingelogd.get(url("scenario_detail", casus.pk, scenario.pk)).content.decode()
+    # One month is 365/12 = 30,42 days: € 85 × 30,416… = € 2.585,42
+    assert "€\u00a085,00 per dag × 30,42 dagen" in html and euro("2.585,42") in html
+
+
+def test_kassabon_and_comparison_show_the_chart_with_the_table_beside_it(ingelogd, casus, berekend, consulent):
+    html = ingelogd.get(url("scenario_detail", casus.pk, berekend.pk)).content.decode()
+    assert '<svg xmlns="http://www.w3.org/2000/svg" class="omo-grafiek" role="img"' in html
+    assert '<title id="grafiek-situaties-titel">Kosten in drie situaties</title>' in html
+    assert 'aria-describedby="grafiek-situaties-desc"' in html and "De tabel ernaast geeft dezelfde bedragen" in html
+    assert 'id="tabel-situaties"' in html and "Totaal per situatie over 12 maanden" in html
+    assert "Dit scenario, Dreigend scenario: €\u00a010.607" in html  # the bar's own label, whole euros
+
+    services.maak_scenario(casus.pk, consulent, {"titel": "Verhuizen", "beschrijving": "b"})
+    html = ingelogd.get(url("scenario_vergelijken", casus.pk, horizon=24)).content.decode()
+    assert '<title id="grafiek-vergelijking-titel">Kosten in drie situaties per scenario</title>' in html
+    assert 'id="tabel-vergelijking-situaties"' in html
+    assert "Verhuizen, Met doorbraak: €\u00a00<" in html
+    assert f"{berekend.titel}, Huidige situatie: €\u00a026.412<" in html

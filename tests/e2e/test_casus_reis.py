@@ -13,17 +13,17 @@ stays free of errors (Content-Security-Policy violations show up there).
 Hand calculation (horizon 12 / 24 months), scenario A "Huurachterstand overbruggen met lening":
     huidig     Begeleiding wijkteam   € 250,00 × 2 per maand from month 1, no end
                                       → 12 × 500 = 6.000,00   / 24 × 500 = 12.000,00
-    dreigend   Huisuitzetting (price list € 5.000,00) eenmalig in month 3, 60 % kans
+    dreigend   Huisuitzetting (price list € 5.000,00 per stuk) 1 stuk in month 3, 60 % kans
                                       → 5.000 × 0,6 = 3.000,00 (both horizons)
     doorbraak  Overbruggingslening    € 2.400,00 eenmalig in month 1 → 2.400,00
     besparing t.o.v. dreigend 3.000 − 2.400 = 600,00; t.o.v. huidig 6.000 − 2.400 = 3.600,00
     (24 months: 12.000 − 2.400 = 9.600,00)
 Scenario B "Schuldregeling via de kredietbank":
     huidig     Begeleiding wijkteam   € 250,00 × 2 per maand → 6.000,00
-    dreigend   Maatschappelijke opvang (price list € 15.000,00 per jaar) eenmalig in month 4,
-               50 % kans → 7.500,00
+    dreigend   Maatschappelijke opvang (price list € 15.000,00 per jaar) from month 4, no end,
+               50 % kans → months 4..12 = 0,75 jaar × 15.000 × 0,5 = 5.625,00
     doorbraak  Saneringskrediet       € 4.000,00 eenmalig in month 2 → 4.000,00
-    besparing t.o.v. dreigend 3.500,00; t.o.v. huidig 2.000,00
+    besparing t.o.v. dreigend 1.625,00; t.o.v. huidig 2.000,00
 """
 
 import datetime
@@ -338,7 +338,7 @@ def scenarios_uitwerken(reis: Reis):
         reis,
         "Dreigend scenario",
         prijsoptie_tekst=prijsoptie(HUISUITZETTING, "5000.00", "per uitzetting"),
-        frequentie="Eenmalig",
+        frequentie="Per stuk",
         startmaand=3,
         kans=60,
     )
@@ -357,7 +357,8 @@ def scenarios_uitwerken(reis: Reis):
         "tbody tr", has=page.get_by_role("rowheader", name=re.compile(HUISUITZETTING))
     )
     expect(uitzetting.get_by_role("rowheader")).to_contain_text("Wonen · Woningcorporatie")
-    expect(uitzetting.locator("td").first).to_contain_text("eenmalig in maand 3 × 60 % kans")
+    expect(uitzetting.locator("td").first).to_contain_text("per stuk × 1 stuk × kans 60 %")
+    expect(uitzetting.locator("td").first).to_contain_text("in maand 3")
     expect(uitzetting.locator(".omo-bedrag")).to_have_text(euro("3.000,00"))
     kassabon_totalen(page, "6.000,00", "3.000,00", "2.400,00", "600,00", "3.600,00", 12)
     reis.controleer(f"Kassabon {SCENARIO_A} (12 maanden)")
@@ -413,10 +414,12 @@ def scenarios_uitwerken(reis: Reis):
         reis,
         "Dreigend scenario",
         prijsoptie_tekst=prijsoptie(OPVANG, "15000.00", "per persoon per jaar"),
-        frequentie="Eenmalig",
+        frequentie="Per jaar",
         startmaand=4,
         kans=50,
     )
+    # A yearly price from month 4: 9 months = 0,75 jaar × € 15.000 × 50 % = € 5.625.
+    expect(page.locator("#kassabon-dreigend")).to_contain_text("per jaar × 0,75 jaar × kans 50 %")
     kostenregel(
         reis,
         "Met doorbraak",
@@ -427,7 +430,7 @@ def scenarios_uitwerken(reis: Reis):
         geldstroom="Schuldhulp",
         betaler="Gemeente",
     )
-    kassabon_totalen(page, "6.000,00", "7.500,00", "4.000,00", "3.500,00", "2.000,00", 12)
+    kassabon_totalen(page, "6.000,00", "5.625,00", "4.000,00", "1.625,00", "2.000,00", 12)
     reis.controleer(f"Kassabon {SCENARIO_B} (12 maanden)")
 
 
@@ -450,11 +453,11 @@ def vergelijken_en_kiezen(reis: Reis):
 
     expect(rij("Huidige situatie")).to_have_text([euro("6.000,00"), euro("6.000,00")])
     expect(rij("Dreigend scenario (verwacht, met kans)")).to_have_text(
-        [euro("3.000,00"), euro("7.500,00")]
+        [euro("3.000,00"), euro("5.625,00")]
     )
     expect(rij("Met doorbraak")).to_have_text([euro("2.400,00"), euro("4.000,00")])
     expect(rij("Ten opzichte van het dreigend scenario")).to_have_text(
-        [euro("600,00"), euro("3.500,00")]
+        [euro("600,00"), euro("1.625,00")]
     )
     expect(rij("Aantal wettelijke grondslagen")).to_have_text(["1", "0"])
     reis.controleer("Scenario's vergelijken")

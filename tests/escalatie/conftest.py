@@ -60,7 +60,7 @@ def klare_casus(make_casus, consulent, geldstroom):  # noqa: F811
         Canvas.objects.create(casus=casus, aan_de_hand="Huurachterstand na ziekenhuisopname", wil_inwoner="In het huis blijven")
         scenario = Scenario.objects.create(casus=casus, titel="Lening voor de huurachterstand", beschrijving="Overbruggen")
         for situatie, bedrag, freq, betaler in [
-            ("huidig", "500.00", "maandelijks", "gemeente"),
+            ("huidig", "500.00", "per_maand", "gemeente"),
             ("doorbraak", "2400.00", "eenmalig", "gemeente"),
         ]:
             Kostenregel.objects.create(

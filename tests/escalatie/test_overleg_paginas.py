@@ -47,7 +47,7 @@ def test_agenda_shows_summaries_and_kassabons_within_the_query_budget(
         tweede = Scenario.objects.create(casus=casus, titel=f"Beschermingsbewind {i}", beschrijving="B")
         Kostenregel.objects.create(
             scenario=tweede, situatie="doorbraak", omschrijving="Bewindvoering", prijs=Decimal("120.00"),
-            aantal=Decimal("1"), frequentie="maandelijks", geldstroom=geldstroom, betaler="gemeente", kans=Decimal("100"),
+            aantal=Decimal("1"), frequentie="per_maand", geldstroom=geldstroom, betaler="gemeente", kans=Decimal("100"),
         )
         services.dien_in(casus.pk, consulent, f"Vraag {i}", overleg.pk, now=at(2026, 12, 1))
     client.force_login(omo_user)

@@ -237,3 +237,40 @@ def test_only_the_largest_signals_are_listed_with_their_total(db):
     c = cijfers(VAN, TOT)
     assert c["signalen_totaal"] == 25
     assert [s["casussen"] for s in c["signalen"]] == list(range(27, 7, -1))
+
+
+def test_the_dashboard_counts_every_unit_like_the_kassabon(demo):
+    """The SQL of the dashboard and casussen.rendement give the same totals for lines of every
+    unit, at every horizon (a yearly price over 36 months, a daily price for one month, …)."""
+    from casussen.models import Geldstroom, Kostenregel
+
+    eerste = {}
+    for b in Besluit.objects.filter(uitkomst="akkoord").order_by("besloten_op", "pk"):
+        eerste.setdefault(b.casus_id, b)
+    scenario = Scenario.objects.get(pk=next(iter(eerste.values())).scenario_id)
+    geldstroom = Geldstroom.objects.first()
+    lijnen = [
+        ("dreigend", "per_jaar", "15000.00", "1", 4, None, "60"),
+        ("dreigend", "per_dag", "85.00", "1", 3, 1, "33.33"),
+        ("huidig", "per_week", "100.00", "2", 2, 30, "100"),
+        ("huidig", "per_maand", "1100.00", "1", 13, None, "100"),
+        ("doorbraak", "per_uur", "72.50", "40", 1, None, "100"),
+        ("doorbraak", "per_stuk", "5000.00", "3", 25, None, "100"),
+        ("doorbraak", "eenmalig", "2500.00", "2", 1, None, "100"),
+        ("doorbraak", "per_jaar", "1320.00", "1", 1, 18, "100"),
+    ]
+    for situatie, eenheid, prijs, aantal, start, duur, kans in lijnen:
+        Kostenregel.objects.create(
+            scenario=scenario, situatie=situatie, omschrijving=eenheid, prijs=Decimal(prijs),
+            aantal=Decimal(aantal), frequentie=eenheid, startmaand=start, duur_maanden=duur,
+            geldstroom=geldstroom, betaler="gemeente", kans=Decimal(kans),
+        )
+    scenarios = [Scenario.objects.get(pk=b.scenario_id) for b in eerste.values()]
+    regels = [r for s in scenarios for r in s.kostenregels.all()]
+    assert {r.frequentie for r in regels} >= set(rendement.EENHEDEN)
+    for horizon in (12, 24, 36):
+        c = cijfers(VAN, TOT, horizon)
+        uitkomst = rendement.bereken(regels, horizon)
+        for situatie in ("huidig", "dreigend", "doorbraak"):
+            verwacht = uitkomst.totaal_per_situatie[situatie].quantize(Decimal("0.01"))
+            assert Decimal(c["kosten"]["totaal"][situatie]) == verwacht, (horizon, situatie)

@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 
 from django.template import Context, Template
 
-from rapportage import grafieken as g
+from omo import grafieken as g
 from tests.rapportage.voorbeeld_cijfers import leeg, voorbeeld
 
 SVG = "{http://www.w3.org/2000/svg}"

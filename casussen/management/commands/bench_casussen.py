@@ -243,13 +243,13 @@ WOORDEN = {
 # Free cost lines: (omschrijving, prijs, geldstroom code, betaler, frequentie).
 VRIJE_KOSTEN = [
     ("Schuldhulpverleningstraject", "3200.00", "schuldhulp", "gemeente", "eenmalig"),
-    ("Ambulante begeleiding", "780.00", "wmo", "gemeente", "maandelijks"),
-    ("Gezinscoach", "1350.00", "jeugdwet", "gemeente", "maandelijks"),
-    ("GGZ-behandeling", "900.00", "zvw", "zorgverzekeraar", "maandelijks"),
+    ("Ambulante begeleiding", "780.00", "wmo", "gemeente", "per_maand"),
+    ("Gezinscoach", "1350.00", "jeugdwet", "gemeente", "per_maand"),
+    ("GGZ-behandeling", "900.00", "zvw", "zorgverzekeraar", "per_maand"),
     ("Crisisopname", "9500.00", "zvw", "zorgverzekeraar", "eenmalig"),
     ("Inzet politie en Veilig Thuis", "2400.00", "veiligheid", "overig", "eenmalig"),
     ("Lening voor de achterstand", "1850.00", "participatiewet", "gemeente", "eenmalig"),
-    ("Vervoer (taxi)", "420.00", "onderwijs", "gemeente", "maandelijks"),
+    ("Vervoer (taxi)", "420.00", "onderwijs", "gemeente", "per_maand"),
 ]
 
 
@@ -356,7 +356,7 @@ class Command(BaseCommand):
             "organisaties": list(Organisatie.objects.order_by("pk").values_list("pk", flat=True)),
             "geldstromen": {g.code: g.pk for g in Geldstroom.objects.all()},
             "grondslagen": list(WettelijkeGrondslag.objects.order_by("pk").values_list("pk", flat=True)),
-            "prijzen": list(Prijs.objects.order_by("pk").values_list("pk", "prijs", "geldstroom_id", "betaler")),
+            "prijzen": list(Prijs.objects.order_by("pk").values_list("pk", "prijs", "geldstroom_id", "betaler", "rekeneenheid")),
         }
         if not ref["leefgebieden"] or not ref["geldstromen"]:
             raise CommandError(
@@ -599,7 +599,7 @@ class Command(BaseCommand):
             """,
             {"vanaf": vanaf, **WOORDEN},
         )
-        prijzen = ref["prijzen"] or [(None, 0, None, "gemeente")]
+        prijzen = ref["prijzen"] or [(None, 0, None, "gemeente", "eenmalig")]
         vrij = [(o, p, ref["geldstromen"].get(g) or next(iter(ref["geldstromen"].values())), b, f)
                 for o, p, g, b, f in VRIJE_KOSTEN]
         cursor.execute(
@@ -613,9 +613,10 @@ class Command(BaseCommand):
                    CASE WHEN lijst THEN 'Item uit de prijslijst' ELSE (%(v_oms)s::text[])[vi] END,
                    CASE WHEN lijst THEN (%(p_prijs)s::numeric[])[pi] ELSE (%(v_prijs)s::numeric[])[vi] END,
                    1 + floor(random() * 3),
-                   CASE WHEN lijst THEN 'eenmalig' ELSE (%(v_freq)s::text[])[vi] END,
+                   CASE WHEN lijst THEN (%(p_eenheid)s::text[])[pi] ELSE (%(v_freq)s::text[])[vi] END,
                    1 + floor(random() * 6)::int,
-                   CASE WHEN NOT lijst AND (%(v_freq)s::text[])[vi] = 'maandelijks' THEN 6 + floor(random() * 13)::int END,
+                   CASE WHEN (CASE WHEN lijst THEN (%(p_eenheid)s::text[])[pi] ELSE (%(v_freq)s::text[])[vi] END)
+                             IN ('per_dag', 'per_week', 'per_maand', 'per_jaar') THEN 6 + floor(random() * 13)::int END,
                    CASE WHEN lijst THEN (%(p_gs)s::int[])[pi] ELSE (%(v_gs)s::int[])[vi] END,
                    CASE WHEN lijst THEN (%(p_bet)s::text[])[pi] ELSE (%(v_bet)s::text[])[vi] END,
                    CASE WHEN k %% 3 = 1 THEN 20 + floor(random() * 80) ELSE 100 END,
@@ -633,6 +634,7 @@ class Command(BaseCommand):
                 "vanaf": scenario_vanaf, "heeft_prijzen": bool(ref["prijzen"]),
                 "p_id": [p[0] or 0 for p in prijzen], "p_prijs": [p[1] for p in prijzen],
                 "p_gs": [p[2] or 0 for p in prijzen], "p_bet": [p[3] for p in prijzen],
+                "p_eenheid": [p[4] for p in prijzen],
                 "v_oms": [v[0] for v in vrij], "v_prijs": [v[1] for v in vrij], "v_gs": [v[2] for v in vrij],
                 "v_bet": [v[3] for v in vrij], "v_freq": [v[4] for v in vrij],
             },

@@ -1,4 +1,4 @@
-"""Server-rendered SVG charts of the dashboard and the reports (DESIGN §9).
+"""Server-rendered SVG charts of the dashboard, the reports and the kassabon (DESIGN §9, §4).
 
 Pure functions: data in, SVG markup out (a SafeString), no JavaScript, the same in the browser
 and in WeasyPrint. Every chart:
@@ -144,13 +144,15 @@ def _column(x, y, width, height, chart_id, index, masked=False) -> str:
     return _bar(x, y, width, height, chart_id, index)
 
 
-def _svg(chart_id: str, title: str, height: float, body: str, series_count: int = 1) -> str:
+def _svg(chart_id: str, title: str, height: float, body: str, series_count: int = 1, desc: str = "") -> str:
     height = int(height)
+    beschrijving = f'<desc id="{chart_id}-desc">{escape(desc)}</desc>' if desc else ""
+    described = f' aria-describedby="{chart_id}-desc"' if desc else ""
     return mark_safe(
         f'<svg xmlns="http://www.w3.org/2000/svg" class="omo-grafiek" role="img" '
-        f'aria-labelledby="{chart_id}-titel" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
+        f'aria-labelledby="{chart_id}-titel"{described} viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
         f'height="{height}" preserveAspectRatio="xMinYMin meet">'
-        f'<title id="{chart_id}-titel">{escape(title)}</title>{_defs(chart_id, series_count)}'
+        f'<title id="{chart_id}-titel">{escape(title)}</title>{beschrijving}{_defs(chart_id, series_count)}'
         f'<rect width="{WIDTH}" height="{height}" fill="#ffffff"/>{body}</svg>'
     )
 
@@ -255,10 +257,10 @@ def column_chart(rows, *, chart_id: str, title: str, publiek: bool = False) -> s
 
 
 def grouped_bar_chart(groups, series, *, chart_id: str, title: str, kind: str = MONEY,
-                      publiek: bool = False, label_width: int = 170) -> str:
+                      publiek: bool = False, label_width: int = 170, desc: str = "") -> str:
     """Horizontal bars in groups: `groups` is a list of (label, [value per series]), `series`
     the names of the series (e.g. huidig, dreigend, doorbraak), drawn with colour, pattern and a
-    legend."""
+    legend. `desc` becomes the chart's <desc> (e.g. where the table with the figures is)."""
     chart_id = _chart_id(chart_id)
     publiek = publiek and kind == COUNT
     groups = [(label, list(values)) for label, values in groups]
@@ -292,7 +294,7 @@ def grouped_bar_chart(groups, series, *, chart_id: str, title: str, kind: str = 
     if any(is_masked(v, publiek) for _l, vs in groups for v in vs):
         parts.append(_masked_note(height + 14))
         height += 24
-    return _svg(chart_id, title, height, "".join(parts), len(series))
+    return _svg(chart_id, title, height, "".join(parts), len(series), desc)
 
 
 def stacked_bar_chart(rows, series, *, chart_id: str, title: str, publiek: bool = False,
