@@ -21,6 +21,7 @@ from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import Group
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from casussen import workflow
 from casussen.forms.canvas import SECTIES
@@ -1852,7 +1853,9 @@ class _Casus:
         label = Evaluatie.Uitkomst(uitkomst).label
         self._tijdlijn(
             TijdlijnEvent.Soort.EVALUATIE, moment, self.casushouder,
-            f"Evaluatie na {maand} maanden: {label}", toelichting,
+            ngettext("Evaluatie na %(maand)s maand: %(uitkomst)s", "Evaluatie na %(maand)s maanden: %(uitkomst)s",
+                     maand) % {"maand": maand, "uitkomst": label},
+            toelichting,
         )
         if uitkomst == Evaluatie.Uitkomst.AANPASSEN and self.status == Status.MONITORING:
             self._status(Status.IN_UITVOERING, dagen, toelichting)

@@ -254,8 +254,10 @@ def test_verslag_is_made_once_mailed_once_and_holds_no_household_details(punt, o
                      "Lening voor de huurachterstand", "Goedkoper dan uitzetting", "Regel het deze week",
                      "Lening regelen", "Sanne", "08-01-2027", afgewezen.casus.code, "Besluit afgewezen",
                      "Valt onder de nieuwe gemeente", open_punt.casus.code, "doorgeschoven", "Schoolvervoer",
-                     "Ilse Vossen", "Jan de Wit (Woonstede)", "Stadhuis, kamer 2.14"):
+                     "Ilse Vossen", "Jan de Wit (Woonstede)", "Stadhuis, kamer 2.14", "Gemeente Teststad"):
         assert verwacht in tekst, verwacht
+    # The configured name already says "Gemeente": it is never prefixed a second time.
+    assert "Gemeente Gemeente" not in tekst
     for verboden in ("Familie Linde", "WIZ-12345", "ziekenhuisopname", "In het huis blijven", "Post huidig"):
         assert verboden not in tekst, verboden
 
