@@ -447,6 +447,30 @@ AANVRAGEN = [
     },
 ]
 
+# Requests on the background caseload (`casussen.demo_achtergrond`): the money of last quarter's
+# decisions, so that the quarterly report has a fund table. Each goes to the next case in
+# uitvoering or monitoring with a consulent as casushouder; amounts come from the case's
+# doorbraak line. (fonds, soort, steps, doel)
+ACHTERGROND = [
+    (OMO_FONDS, Aanvraag.Soort.GIFT, [("indienen",), ("goedkeuren", "Akkoord conform het besluit van het overleg."),
+                                      ("betalen", None), ("afronden",)],
+     "Uitvoering van het besloten scenario: {titel}."),
+    (STELPOST, Aanvraag.Soort.GIFT, [("indienen",), ("goedkeuren", "Akkoord; binnen de stelpost."), ("betalen", None)],
+     "Betaling voor het besloten scenario: {titel}."),
+    (SAMENLOOP, Aanvraag.Soort.GIFT, [("indienen",), ("goedkeuren", "Akkoord: twee domeinen tegelijk, één oplossing."),
+                                      ("betalen", None), ("afronden",)],
+     "Samenloop van regelingen doorbreken: {titel}."),
+    # A loan whose repayments stopped after the first term: in arrears.
+    (OMO_FONDS, Aanvraag.Soort.LENING, [("indienen",), ("goedkeuren", "Akkoord met de lening en het aflosplan."),
+                                        ("betalen", None), ("aflossen", "termijn")],
+     "Renteloze lening: {titel}."),
+    (STELPOST, Aanvraag.Soort.GIFT, [("indienen",), ("goedkeuren", "Akkoord."), ("betalen", None)],
+     "Eenmalige bijdrage: {titel}."),
+    # Withdrawn by the consulent: the partner paid after all.
+    (OMO_FONDS, Aanvraag.Soort.GIFT, [("indienen",), ("intrekken", "De woningcorporatie betaalt de kosten zelf.")],
+     "Bijdrage aan: {titel}."),
+]
+
 VELDEN = ("soort", "bedrag", "doel", "noodzaak", "gevolgen", "regulier_onmogelijk", "reguliere_routes",
           "termijnbedrag", "kwijtschelding_voorwaarde", "verhalen_op")
 
@@ -526,6 +550,8 @@ def _stap(aanvraag, stap, aanvrager, budgethouder):
         return services.los_af(aanvraag.pk, budgethouder, Decimal(args[0]))
     if actie == "kwijtschelden":
         return services.scheld_kwijt(aanvraag.pk, budgethouder, Decimal(args[0]), args[1])
+    if actie == "intrekken":
+        return services.trek_in(aanvraag.pk, aanvrager, args[0])
     if actie == "achteraf":
         return services.beoordeel_achteraf(aanvraag.pk, budgethouder, args[0])
     raise ValueError(f"onbekende stap {actie!r}")  # pragma: no cover - a mistake in AANVRAGEN
@@ -559,6 +585,53 @@ def _aanvragen(fondsen, budgethouder, stdout) -> int:
     return len(gemaakt)
 
 
+def _achtergrond(fondsen, budgethouder, stdout) -> int:
+    from casussen.demo_achtergrond import NAMEN
+
+    vandaag = grootboek.vandaag()
+    casussen = (
+        Casus.objects.filter(status__in=[Status.IN_UITVOERING, Status.MONITORING],
+                             pseudoniem__in=[f"Familie {n}" for n in NAMEN], aanvragen__isnull=True)
+        .select_related("casushouder").order_by("-datum_signaal", "pk")
+    )
+    kandidaten = [c for c in casussen if mag(c.casushouder, "casussen.meld_casus_aan")]
+    aantal = 0
+    for casus, (fonds, soort, stappen, doel) in zip(kandidaten, ACHTERGROND, strict=False):
+        scenario = casus.scenarios.filter(gekozen=True).first()
+        regel = scenario.kostenregels.filter(situatie="doorbraak").first() if scenario else None
+        if regel is None:
+            continue
+        bedrag = min(regel.prijs * regel.aantal, fondsen[fonds].mandaat).quantize(Decimal("0.01"))
+        velden = {
+            "soort": soort, "bedrag": bedrag, "scenario": scenario, "fonds": fondsen[fonds],
+            "doel": doel.format(titel=scenario.titel), "noodzaak": casus.urgentie_toelichting,
+            "gevolgen": "Zonder deze betaling lopen de kosten op: zie de dreigende situatie op de kassabon.",
+            "regulier_onmogelijk": "De reguliere route loopt vast op het knelpunt van de casus.",
+            "reguliere_routes": casus.reguliere_routes_toelichting,
+        }
+        if soort == Aanvraag.Soort.LENING:
+            velden["termijnbedrag"] = (bedrag / 10).quantize(Decimal("0.01"))
+            velden["eerste_termijn"] = (vandaag - relativedelta(months=3)).replace(day=1)
+        aanvraag = services.maak(casus.pk, casus.casushouder, velden)
+        for stap in stappen:
+            if stap[0] == "betalen":
+                stap = ("betalen", str(aanvraag.bedrag))
+            elif stap[0] == "aflossen":
+                stap = ("aflossen", str(aanvraag.termijnbedrag))
+            aanvraag = _stap(aanvraag, stap, casus.casushouder, budgethouder)
+        # Asked and decided when the case was: in its own quarter, not today.
+        besluit = casus.besluiten.order_by("besloten_op").first()
+        if besluit is not None:
+            ingediend = besluit.besloten_op + relativedelta(days=2)
+            Aanvraag.objects.filter(pk=aanvraag.pk).update(
+                ingediend_op=ingediend,
+                besloten_op=ingediend + relativedelta(days=3) if aanvraag.besloten_op else None,
+            )
+        aantal += 1
+    _log(stdout, f"  aanvragen bij de overige casussen: {aantal}\n")
+    return aantal
+
+
 def load(stdout=None) -> int:
     """Create the funds, the partner contribution and the requests, unless a fund exists; returns
     the number of new funds, contributions and requests."""
@@ -572,4 +645,5 @@ def load(stdout=None) -> int:
         totaal = len(fondsen)
         totaal += _partnerbijdragen(fondsen, budgethouder, stdout)
         totaal += _aanvragen(fondsen, budgethouder, stdout)
+        totaal += _achtergrond(fondsen, budgethouder, stdout)
     return totaal

@@ -426,7 +426,8 @@ def inbox(request):
     queries.met_beslisfeiten(aanvragen)
     log_access_many(request, [a.casus for a in aanvragen])
     page.object_list = aanvragen
-    return render(request, "budget/inbox.html", {"page": page, "querystring": ""})
+    open_casussen = toegestaan(request.user, "casussen.bekijk_casus", (a.casus_id for a in aanvragen))
+    return render(request, "budget/inbox.html", {"page": page, "querystring": "", "open_casussen": open_casussen})
 
 
 def achteraf(request):
@@ -436,8 +437,11 @@ def achteraf(request):
     if open_:
         qs = qs.filter(achteraf_beoordeeld_op__isnull=True)
     page = BegrensdePaginator(qs, 50).get_page(request.GET.get("pagina"))
+    page.object_list = list(page.object_list)
+    open_casussen = toegestaan(request.user, "casussen.bekijk_casus", (a.casus_id for a in page.object_list))
     return render(request, "budget/achteraf.html", {
-        "page": page, "open": open_, "querystring": "" if open_ else "toon=alle", "oordeel_form": OordeelForm()})
+        "page": page, "open": open_, "querystring": "" if open_ else "toon=alle", "oordeel_form": OordeelForm(),
+        "open_casussen": open_casussen})
 
 
 def leningen(request):

@@ -21,8 +21,9 @@ from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import Group
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import ngettext
 
-from casussen import workflow
+from casussen import demo_achtergrond, workflow
 from casussen.forms.canvas import SECTIES
 from casussen.models import (
     Actie,
@@ -1588,6 +1589,9 @@ class _Laden:
                 continue
             _Casus(self, spec).bouw()
             nieuw += 1
+        # The rest of the caseload: some forty households, so that the figures read like a
+        # municipality's.
+        nieuw += demo_achtergrond.laad(self)
         if nieuw:
             casus_services.werk_zoekvector_bij()
             plan_services.meld_evaluaties(self.vandaag)
@@ -1879,7 +1883,9 @@ class _Casus:
         label = Evaluatie.Uitkomst(uitkomst).label
         self._tijdlijn(
             TijdlijnEvent.Soort.EVALUATIE, moment, self.casushouder,
-            f"Evaluatie na {maand} maanden: {label}", toelichting,
+            ngettext("Evaluatie na %(maand)s maand: %(uitkomst)s", "Evaluatie na %(maand)s maanden: %(uitkomst)s",
+                     maand) % {"maand": maand, "uitkomst": label},
+            toelichting,
         )
         if uitkomst == Evaluatie.Uitkomst.AANPASSEN and self.status == Status.MONITORING:
             self._status(Status.IN_UITVOERING, dagen, toelichting)

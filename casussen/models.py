@@ -18,6 +18,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from omo.history import tracked
 
@@ -764,7 +765,7 @@ class Evaluatie(models.Model):
         ]
 
     def __str__(self):
-        return f"Evaluatie na {self.maand} maanden"
+        return ngettext("Evaluatie na %(n)s maand", "Evaluatie na %(n)s maanden", self.maand) % {"n": self.maand}
 
 
 @tracked()

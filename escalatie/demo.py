@@ -134,15 +134,22 @@ def _escalaties(stdout) -> int:
         return 0
     nu = timezone.now()
     aantal = 0
-    for casus in Casus.objects.filter(status=Status.GEESCALEERD):
+    # Waiting escalations: most with the portefeuillehouder, every third (past the first) with the
+    # College, because the amount is above every mandate.
+    for i, casus in enumerate(Casus.objects.filter(status=Status.GEESCALEERD).order_by("pk")):
         stap = casus.tijdlijn.filter(naar_status=Status.GEESCALEERD).order_by("-tijdstip").first()
         op = stap.tijdstip if stap else nu - timedelta(days=3)
+        college_niveau = i % 3 == 2
         Escalatie.objects.create(
-            casus=casus, scenario=casus.scenarios.first(), van_niveau=1, naar_niveau=2, reden=Escalatie.Reden.BUITEN_KADERS,
-            vraag=stap.toelichting if stap and stap.toelichting else "Mag de oplossing buiten de bestaande kaders?",
-            aangevraagd_door=omo, aangevraagd_op=op, uiterlijk_op=deadline(op, 5),
+            casus=casus, scenario=casus.scenarios.first(), van_niveau=1, naar_niveau=3 if college_niveau else 2,
+            reden=Escalatie.Reden.BUDGET if college_niveau else Escalatie.Reden.BUITEN_KADERS,
+            vraag=(stap.toelichting if stap and stap.toelichting else
+                   "Het bedrag ligt boven het mandaat van de budgethouder: stemt het College in?" if college_niveau else
+                   "Mag de oplossing buiten de bestaande kaders?"),
+            aangevraagd_door=omo, aangevraagd_op=op, uiterlijk_op=deadline(op, 10 if college_niveau else 5),
         )
         aantal += 1
+    aantal += _besliste_escalaties(omo, wethouder, college)
     verder = list(Casus.objects.filter(status__in=[Status.IN_UITVOERING, Status.MONITORING]).order_by("pk")[:2])
     if verder and college:
         casus = verder[0]
@@ -185,6 +192,56 @@ def _escalaties(stdout) -> int:
         )
         aantal += 1
     _log(stdout, f"  escalaties: {aantal}\n")
+    return aantal
+
+
+# Decided escalations of last quarter's caseload (cases decided after the step up): the
+# portefeuillehouder and the College said yes, once the College laid a question back, and the
+# LET advised on a national rule.
+BESLIST = [
+    (2, Escalatie.Reden.BUITEN_KADERS, "Mag de oplossing buiten de verordening, als tijdelijke uitzondering?",
+     Escalatie.Beslissing.AKKOORD, "Akkoord als tijdelijke uitzondering; leg het knelpunt voor aan de werktafel."),
+    (3, Escalatie.Reden.BUDGET, "Het bedrag ligt boven het mandaat van de budgethouder: stemt het College in?",
+     Escalatie.Beslissing.AKKOORD, "Akkoord: voorkomt hogere kosten in de opvang en de jeugdhulp."),
+    (2, Escalatie.Reden.PARTNERS, "Draagt de woningcorporatie bij als de gemeente de achterstand overbrugt?",
+     Escalatie.Beslissing.AKKOORD, "Akkoord; de wethouder maakt de afspraak met de directeur van de corporatie."),
+    (4, Escalatie.Reden.LANDELIJK, "Kan het CJIB de verhogingen opschorten tijdens het schuldhulptraject?",
+     Escalatie.Beslissing.ADVIES, "Het LET vraagt het CJIB een pauze in te lassen zolang de schuldhulp loopt."),
+    (3, Escalatie.Reden.BUDGET, "Stemt het College in met een lening boven het mandaat?",
+     Escalatie.Beslissing.AKKOORD, "Akkoord onder voorwaarde van een aflossingsafspraak."),
+]
+
+
+def _besliste_escalaties(omo, wethouder, college) -> int:
+    if wethouder is None or college is None:
+        return 0
+    # Cases decided after at least one overleg, without an escalation of their own yet.
+    kandidaten = list(
+        Casus.objects.filter(status__in=[Status.IN_UITVOERING, Status.MONITORING, Status.BESLOTEN],
+                             besluiten__besloten_op__gte=timezone.now() - timedelta(days=200),
+                             escalaties__isnull=True, tijdlijn__naar_status=Status.BESPROKEN)
+        .distinct().order_by("-datum_signaal", "pk")[: len(BESLIST)]
+    )
+    aantal = 0
+    for casus, (niveau, reden, vraag, beslissing, motivatie) in zip(kandidaten, BESLIST, strict=False):
+        besluit = casus.besluiten.order_by("besloten_op").first()
+        op = besluit.besloten_op - timedelta(days=9)
+        door = {2: wethouder, 3: college, 4: omo}[niveau]
+        extra = {}
+        if niveau == 4:
+            extra = {"geprobeerd": "Schuldhulp en een betalingsregeling; het CJIB kent geen pauze.",
+                     "blokkerende_regel": "Verhogingen bij te late betaling lopen door tijdens schuldhulp.",
+                     "gevraagde_oplossing": "Verhogingen opschorten zolang het schuldhulptraject loopt.",
+                     "grondslag_delen": "Toestemming van het huishouden; art. 6 lid 1 sub a AVG.",
+                     "geanonimiseerde_samenvatting": "Werkende ouder met boetes die door onbegrepen brieven "
+                     "zijn verdubbeld."}
+        Escalatie.objects.create(
+            casus=casus, scenario=besluit.scenario or casus.scenarios.first(), van_niveau=1, naar_niveau=niveau,
+            reden=reden, vraag=vraag, aangevraagd_door=omo, aangevraagd_op=op,
+            uiterlijk_op=deadline(op, {2: 5, 3: 10, 4: 20}[niveau]), beslissing=beslissing, motivatie=motivatie,
+            besloten_door=door, besloten_op=op + timedelta(days=4), **extra,
+        )
+        aantal += 1
     return aantal
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from omo.csvexport import Getal, csv_tekst, getal
 from omo.grafieken import MASKED, is_masked
@@ -78,7 +79,7 @@ def doorlooptijd_rijen(c) -> list[dict]:
 
 
 def monitoring_label(maand) -> str:
-    return _("Na %(n)s maanden") % {"n": maand}
+    return ngettext("Na %(n)s maand", "Na %(n)s maanden", maand) % {"n": maand}
 
 
 def combinatie_label(namen) -> str:

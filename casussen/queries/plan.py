@@ -9,6 +9,7 @@ from django.db.models import OuterRef, Q
 from django.db.models.functions import JSONObject
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from casussen.models import (
     Actie,
@@ -149,7 +150,9 @@ def vorige_scores(casus, evaluatie: Evaluatie | None = None) -> dict[int, tuple[
         else:
             if not z.evaluatie.uitkomst or (evaluatie is not None and z.evaluatie.maand > evaluatie.maand):
                 continue
-            volgorde, label = z.evaluatie.maand, _("na %(maand)s maanden") % {"maand": z.evaluatie.maand}
+            volgorde, label = z.evaluatie.maand, ngettext("na %(maand)s maand", "na %(maand)s maanden", z.evaluatie.maand) % {
+                "maand": z.evaluatie.maand
+            }
         huidig = result.get(z.leefgebied_id)
         if huidig is None or volgorde > huidig[1]:
             result[z.leefgebied_id] = (z.score, volgorde, label)

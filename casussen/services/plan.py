@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from casussen.models import (
     Actie,
@@ -376,7 +377,8 @@ def leg_evaluatie_vast(evaluatie_id, gebruiker, uitkomst, toelichting, scores: d
         casus,
         TijdlijnEvent.Soort.EVALUATIE,
         gebruiker,
-        _("Evaluatie na %(maand)s maanden: %(uitkomst)s")
+        ngettext("Evaluatie na %(maand)s maand: %(uitkomst)s", "Evaluatie na %(maand)s maanden: %(uitkomst)s",
+                 evaluatie.maand)
         % {"maand": evaluatie.maand, "uitkomst": evaluatie.get_uitkomst_display()},
         toelichting,
     )
@@ -404,7 +406,11 @@ def meld_evaluaties(vandaag: datetime.date | None = None) -> int:
     aantal = 0
     for evaluatie in due:
         casus = evaluatie.casus
-        tekst = _("%(code)s: evaluatie na %(maand)s maanden (gepland op %(datum)s) kan worden vastgelegd.") % {
+        tekst = ngettext(
+            "%(code)s: evaluatie na %(maand)s maand (gepland op %(datum)s) kan worden vastgelegd.",
+            "%(code)s: evaluatie na %(maand)s maanden (gepland op %(datum)s) kan worden vastgelegd.",
+            evaluatie.maand,
+        ) % {
             "code": casus.code,
             "maand": evaluatie.maand,
             "datum": date_format(evaluatie.gepland_op, "j F Y"),

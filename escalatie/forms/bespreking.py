@@ -1,6 +1,8 @@
 """Forms of the meeting mode."""
 
 from django import forms
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from escalatie.models import Agendapunt, Escalatie, Niveau
@@ -60,9 +62,15 @@ class SluitenForm(OmoForm):
         help_text=_("Naam en organisatie, één per regel."),
     )
 
-    def __init__(self, *args, mensen=(), **kwargs):
+    def __init__(self, *args, mensen=(), datum=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["aanwezigen"].choices = [(str(u.pk), f"{u}{' (' + u.functie + ')' if u.functie else ''}") for u in mensen]
+        if datum is not None and datum > timezone.localdate():
+            # Closing before the meeting's date is a deliberate choice: the form asks for it.
+            self.fields["voor_de_datum"] = forms.BooleanField(
+                label=_("Ja, sluit dit overleg nu al, vóór %(dag)s") % {"dag": date_format(datum, "l j F Y")},
+                required=False,
+            )
 
 
 class AddendumForm(OmoForm):

@@ -167,12 +167,20 @@ def leg_uitkomst_vast(
 
 
 @transaction.atomic
-def sluit(overleg_id, user, aanwezigen=(), aanwezigen_extern="") -> Overleg:
+def sluit(overleg_id, user, aanwezigen=(), aanwezigen_extern="", voor_de_datum=False) -> Overleg:
     """Close the meeting: items without an outcome move to the next meeting; the verslag is made
-    and mailed by a task after commit. A closed meeting is never reopened."""
+    and mailed by a task after commit. A closed meeting is never reopened. A meeting whose date
+    has not come yet is only closed with `voor_de_datum` (the chair confirmed the date)."""
     _vereis_omo(user)
     overleg = _lock_overleg(overleg_id)
     _vereis_open(overleg)
+    if overleg.datum > timezone.localdate() and not voor_de_datum:
+        raise Weigering(
+            _("Dit overleg staat gepland op %(dag)s, dat is nog niet geweest. Bevestig dat je het nu al sluit: "
+              "de punten zonder uitkomst gaan dan naar het volgende overleg en het verslag wordt verstuurd.")
+            % {"dag": date_format(overleg.datum, "l j F Y")},
+            "voor_de_datum",
+        )
     open_punten = list(
         Agendapunt.objects.select_for_update().select_related("casus")
         .filter(overleg=overleg, status=Agendapunt.Status.INGEDIEND)

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from casussen.models import Casus, TijdlijnEvent
 from casussen.services import casus as casus_services
@@ -96,7 +97,9 @@ def lees_link(token: str) -> Verzoek:
         data = signing.loads(token, salt=SALT, max_age=settings.OMO_VERZOEK_LINK_DAGEN * 86400)
     except signing.SignatureExpired:
         raise LinkFout(
-            _("Deze link is verlopen: hij werkt %(n)s dagen. Neem contact op met de OMO-functionaris.")
+            ngettext("Deze link is verlopen: hij werkt %(n)s dag. Neem contact op met de OMO-functionaris.",
+                     "Deze link is verlopen: hij werkt %(n)s dagen. Neem contact op met de OMO-functionaris.",
+                     settings.OMO_VERZOEK_LINK_DAGEN)
             % {"n": settings.OMO_VERZOEK_LINK_DAGEN}, 410,
         ) from None
     except signing.BadSignature:
@@ -119,10 +122,12 @@ def _uitnodiging(verzoek: Verzoek) -> None:
         _("Voorrangsverzoek: %(onderwerp)s (uiterlijk %(termijn)s oppakken)") % {"onderwerp": verzoek.onderwerp, "termijn": termijn},
         _("Beste %(naam)s,\n\nDe gemeente vraagt met voorrang je hulp bij een vastgelopen situatie.\n\n"
           "Onderwerp: %(onderwerp)s\nVraag: %(vraag)s\n\nWil je dit verzoek uiterlijk %(termijn)s oppakken? "
-          "Via deze link meld je dat je het oppakt en kun je antwoorden:\n%(link)s\n\nDe link werkt %(dagen)s dagen.\n\n"
+          "Via deze link meld je dat je het oppakt en kun je antwoorden:\n%(link)s\n\n%(geldig)s\n\n"
           "Met vriendelijke groet,\n%(afzender)s\n%(gemeente)s")
-        % {"naam": contact.naam, "onderwerp": verzoek.onderwerp, "vraag": verzoek.vraag, "termijn": termijn,
-           "link": maak_link(verzoek), "dagen": settings.OMO_VERZOEK_LINK_DAGEN,
+        % {"geldig": ngettext("De link werkt %(n)s dag.", "De link werkt %(n)s dagen.", settings.OMO_VERZOEK_LINK_DAGEN)
+           % {"n": settings.OMO_VERZOEK_LINK_DAGEN},
+           "naam": contact.naam, "onderwerp": verzoek.onderwerp, "vraag": verzoek.vraag, "termijn": termijn,
+           "link": maak_link(verzoek),
            "afzender": verzoek.aangemaakt_door, "gemeente": settings.OMO_GEMEENTE},
     )
 
@@ -308,8 +313,13 @@ def bewaak_termijnen(now=None) -> int:
                 berichten.plaats(
                     f"verzoek-{v.pk}-escalatie", ontvangers,
                     _("Termijn verstreken: %(o)s") % {"o": v.onderwerp},
-                    _("Het voorrangsverzoek ‘%(o)s’ aan %(wie)s is niet binnen %(n)s werkdagen opgepakt (uiterlijk %(d)s). "
-                      "Wil je zorgen dat het vandaag wordt opgepakt?\n\nVraag: %(vraag)s\n\n%(gemeente)s")
+                    ngettext(
+                        "Het voorrangsverzoek ‘%(o)s’ aan %(wie)s is niet binnen %(n)s werkdag opgepakt (uiterlijk "
+                        "%(d)s). Wil je zorgen dat het vandaag wordt opgepakt?\n\nVraag: %(vraag)s\n\n%(gemeente)s",
+                        "Het voorrangsverzoek ‘%(o)s’ aan %(wie)s is niet binnen %(n)s werkdagen opgepakt (uiterlijk "
+                        "%(d)s). Wil je zorgen dat het vandaag wordt opgepakt?\n\nVraag: %(vraag)s\n\n%(gemeente)s",
+                        v.termijn_werkdagen,
+                    )
                     % {"o": v.onderwerp, "wie": v.contactpersoon or v.afzender, "n": v.termijn_werkdagen,
                        "d": date_format(timezone.localtime(v.deadline, AMSTERDAM), "j F Y"), "vraag": v.vraag,
                        "gemeente": settings.OMO_GEMEENTE},

@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,7 @@ from escalatie.queries import bespreking as queries
 from escalatie.services import bespreking as services
 from omo.audit import log_access
 from omo.forms import fout_in_form
-from omo.toegang import vereis_pagina
+from omo.toegang import toegestaan, vereis_pagina
 from omo.weigering import Weigering
 
 
@@ -102,17 +103,22 @@ def bespreking_sluiten(request, pk):
         messages.error(request, _("Dit overleg is al gesloten of geannuleerd; heropenen kan niet. Een correctie is een addendum."))
         return redirect("overleg_detail", pk=pk)
     mensen = sorted({overleg.voorzitter, *overleg.reeks.vaste_deelnemers.all()}, key=lambda u: (u.last_name, u.first_name))
-    form = SluitenForm(request.POST or None, mensen=mensen, initial={"aanwezigen": [str(u.pk) for u in mensen]})
-    open_punten = Agendapunt.objects.filter(overleg=overleg, status=Agendapunt.Status.INGEDIEND).select_related("casus")
+    form = SluitenForm(request.POST or None, mensen=mensen, datum=overleg.datum,
+                       initial={"aanwezigen": [str(u.pk) for u in mensen]})
+    open_punten = list(Agendapunt.objects.filter(overleg=overleg, status=Agendapunt.Status.INGEDIEND).select_related("casus"))
     if request.method == "POST" and form.is_valid():
         try:
-            services.sluit(pk, request.user, [int(x) for x in form.cleaned_data["aanwezigen"]], form.cleaned_data["aanwezigen_extern"])
+            services.sluit(pk, request.user, [int(x) for x in form.cleaned_data["aanwezigen"]],
+                           form.cleaned_data["aanwezigen_extern"], voor_de_datum=form.cleaned_data.get("voor_de_datum", False))
         except Weigering as fout:
             fout_in_form(form, fout)
         else:
             messages.success(request, _("Het overleg is gesloten. Het verslag wordt gemaakt en vandaag naar de deelnemers gemaild."))
             return redirect("overleg_detail", pk=pk)
-    return render(request, "escalatie/bespreking/sluiten.html", {"overleg": overleg, "form": form, "open_punten": list(open_punten)})
+    return render(request, "escalatie/bespreking/sluiten.html", {
+        "overleg": overleg, "form": form, "open_punten": open_punten, "voor_de_datum": overleg.datum > timezone.localdate(),
+        "open_casussen": toegestaan(request.user, "casussen.bekijk_casus", (p.casus_id for p in open_punten)),
+    })
 
 
 def verslag_download(request, pk):

@@ -25,7 +25,7 @@ from omo.audit import log_access, log_access_many
 from omo.forms import fout_in_form
 from omo.models import Toegangslog
 from omo.paginering import BegrensdePaginator
-from omo.toegang import laad, mag, vereis_pagina
+from omo.toegang import laad, mag, toegestaan, vereis_pagina
 from omo.weigering import Weigering
 
 
@@ -39,8 +39,10 @@ def verzoek_lijst(request):
     log_access_many(request, page.object_list, Toegangslog.Soort.LIJST)
     query = request.GET.copy()
     query.pop("pagina", None)
+    open_casussen = toegestaan(request.user, "casussen.bekijk_casus", (v.casus_id for v in page.object_list))
     return render(request, "escalatie/verzoek/lijst.html", {
-        "filter": filterset, "page": page, "nu": timezone.now(), "querystring": query.urlencode()})
+        "filter": filterset, "page": page, "nu": timezone.now(), "querystring": query.urlencode(),
+        "open_casussen": open_casussen})
 
 
 def verzoek_nieuw(request, pk):

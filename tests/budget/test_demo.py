@@ -2,12 +2,14 @@
 demo cases in every state (booked through the services), the loans forgiven, repaid and recovered,
 a partner's contribution, and a ledger that checks out. Idempotent."""
 
+import datetime
 import io
 from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
 from django.db import connection
+from django.db.models import F
 from django.urls import reverse
 
 from budget import demo as budget_demo
@@ -21,6 +23,7 @@ from escalatie.models import Escalatie, Niveau
 from omo.management.commands.demo_data import Command as DemoData
 from omo.models import Notificatie, User
 from omo.roles import CONSULENT, roles_of
+from omo.werkdagen import AMSTERDAM
 from rapportage import demo as rapportage_demo
 
 pytestmark = pytest.mark.django_db
@@ -114,13 +117,15 @@ def test_a_request_in_every_state(geladen, budgethouder):
     assert college.gereserveerd == 0
 
     # Paid in part: the rest still reserved.
-    deels = Aanvraag.objects.get(status=S.BETAALD, direct_geboekt=False)
+    deels = Aanvraag.objects.get(status=S.BETAALD, direct_geboekt=False, betaald__lt=F("bedrag"))
     assert 0 < deels.betaald < deels.bedrag
     assert deels.gereserveerd == deels.bedrag - deels.betaald
 
     # Closed: paid, nothing left reserved.
-    afgerond = Aanvraag.objects.get(status=S.AFGEROND)
-    assert afgerond.betaald > 0 and afgerond.gereserveerd == 0
+    afgerond = Aanvraag.objects.filter(status=S.AFGEROND)
+    assert afgerond.exists()
+    for a in afgerond:
+        assert a.betaald > 0 and a.gereserveerd == 0
 
     # A concept has booked nothing.
     concept = Aanvraag.objects.get(status=S.CONCEPT)
@@ -269,3 +274,21 @@ def test_the_budget_pages_open_for_the_demo_accounts(geladen, budgethouder, clie
     for melding in meldingen:
         client.force_login(melding.gebruiker)
         assert client.get(melding.link).status_code == 200, (melding.gebruiker.username, melding.link)
+
+
+def test_last_quarters_caseload_has_money_a_withdrawal_and_a_loan_in_arrears(geladen):
+    """Besides the worked-out examples, requests on the rest of the caseload: decided when their
+    case was (so the quarterly report has a fund table), one withdrawn, one loan in arrears."""
+    from rapportage.perioden import kwartaal
+
+    vandaag = grootboek.vandaag()
+    van, _tot = kwartaal(kwartaal(vandaag)[0] - datetime.timedelta(days=1))
+    begin = datetime.datetime.combine(van, datetime.time.min, tzinfo=AMSTERDAM)
+    eind = datetime.datetime.combine(kwartaal(vandaag)[0], datetime.time.min, tzinfo=AMSTERDAM)
+    besloten = Aanvraag.objects.filter(besloten_op__gte=begin, besloten_op__lt=eind, betaald__gt=0)
+    assert besloten.count() >= 2
+    ingetrokken = Aanvraag.objects.get(status=S.INGETROKKEN)
+    assert ingetrokken.betaald == 0 and ingetrokken.gereserveerd == 0
+    leningen = queries.met_aflosstand(list(Aanvraag.objects.filter(status=S.UITSTAAND)), vandaag)
+    achter = [a for a in leningen if a.achterstand > 0]
+    assert len(achter) == 1 and 0 < achter[0].afgelost < achter[0].betaald

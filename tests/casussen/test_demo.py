@@ -154,3 +154,28 @@ def test_inspiratie_finds_the_demo_examples_by_their_leefgebied(demo, client):
     gevonden = [c.pk for c in antwoord.context["page"].paginator.object_list]
     assert {c.pk for c in voorbeelden} <= set(gevonden)
     assert client.get(reverse("inspiratie"), {"q": "financien"}).context["page"].paginator.count >= 2
+
+
+def test_last_quarter_reads_like_a_municipality(demo):
+    """Dozens of new cases in the quarter the last report covers, at many stages, decided ones
+    with their costs, evaluations recorded, and escalations waiting at the wethouder and the
+    College next to decided ones at every level."""
+    import datetime
+
+    from escalatie.models import Escalatie
+    from rapportage.perioden import kwartaal
+    from rapportage.queries.cijfers import ruwe_cijfers
+
+    vandaag = timezone.localdate()
+    van, tot = kwartaal(kwartaal(vandaag)[0] - datetime.timedelta(days=1))
+    cijfers = ruwe_cijfers(van, tot)
+    assert cijfers["nieuw"] >= 24
+    assert len(cijfers["per_status"]) >= 4
+    assert cijfers["kosten_scenarios"] >= 8
+    assert Evaluatie.objects.exclude(uitkomst="").count() >= 15
+    open_niveaus = set(Escalatie.objects.filter(beslissing="").values_list("naar_niveau", flat=True))
+    assert {2, 3} <= open_niveaus
+    beslist = set(Escalatie.objects.exclude(beslissing="").values_list("naar_niveau", flat=True))
+    assert {2, 3, 4} <= beslist
+    # Every household has its own pseudonym.
+    assert Casus.objects.values("pseudoniem").distinct().count() == Casus.objects.count()

@@ -92,7 +92,7 @@ def wereld(make_user, klare_casus, team_a, team_b, organisatie, reeks, overleg):
     e4 = besproken("Naar het LET")
     let = escalatie_services.escaleer(e4.pk, omo, 4, "landelijk", "CJIB", now=NU)
     gesloten = Overleg.objects.filter(reeks=reeks).order_by("-datum").first()
-    bespreking.sluit(gesloten.pk, omo)
+    bespreking.sluit(gesloten.pk, omo, voor_de_datum=True)
     bespreking.maak_verslag(gesloten.pk)
     contact = Contactpersoon.objects.create(organisatie=organisatie, naam="Petra", rol="R", mandaat="M", email="p@example.org")
     verzoek = verzoek_services.stuur_verzoek(voorbereiding.pk, eigen, contact.pk, "Onderwerp", "Vraag", now=NU)

@@ -52,7 +52,7 @@ def wereld(make_user, klare_casus, team_a, team_b, reeks, overleg):
     eigen, omo = actoren["eigen"], actoren["omo"]
     punt = overleg_services.dien_in(klare_casus(casushouder=eigen).pk, eigen, "Vraag", overleg.pk, now=NU)
     gesloten = Overleg.objects.filter(reeks=reeks).order_by("-datum").first()
-    bespreking.sluit(gesloten.pk, omo, aanwezigen=[omo.pk, actoren["aanwezig_consulent"].pk])
+    bespreking.sluit(gesloten.pk, omo, aanwezigen=[omo.pk, actoren["aanwezig_consulent"].pk], voor_de_datum=True)
     bespreking.maak_verslag(gesloten.pk)
     return actoren, {"pk": overleg.pk, "aid": punt.pk, "gesloten": gesloten.pk}
 

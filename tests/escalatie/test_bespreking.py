@@ -210,7 +210,7 @@ def test_verslag_through_a_real_worker_even_when_the_task_runs_twice(make_user, 
     reeks = Overlegreeks.objects.create(naam="R", weekdag=1, begintijd=datetime.time(10), locatie="X", voorzitter=omo)
     overleg_services.plan_overleggen(vandaag=datetime.date(2026, 12, 7))
     overleg = Overleg.objects.filter(reeks=reeks).order_by("datum").first()
-    services.sluit(overleg.pk, omo, aanwezigen=[omo.pk])
+    services.sluit(overleg.pk, omo, aanwezigen=[omo.pk], voor_de_datum=True)
     import time
 
     for _ in range(100):
@@ -254,8 +254,10 @@ def test_verslag_is_made_once_mailed_once_and_holds_no_household_details(punt, o
                      "Lening voor de huurachterstand", "Goedkoper dan uitzetting", "Regel het deze week",
                      "Lening regelen", "Sanne", "08-01-2027", afgewezen.casus.code, "Besluit afgewezen",
                      "Valt onder de nieuwe gemeente", open_punt.casus.code, "doorgeschoven", "Schoolvervoer",
-                     "Ilse Vossen", "Jan de Wit (Woonstede)", "Stadhuis, kamer 2.14"):
+                     "Ilse Vossen", "Jan de Wit (Woonstede)", "Stadhuis, kamer 2.14", "Gemeente Teststad"):
         assert verwacht in tekst, verwacht
+    # The configured name already says "Gemeente": it is never prefixed a second time.
+    assert "Gemeente Gemeente" not in tekst
     for verboden in ("Familie Linde", "WIZ-12345", "ziekenhuisopname", "In het huis blijven", "Post huidig"):
         assert verboden not in tekst, verboden
 
@@ -264,7 +266,7 @@ def test_verslag_is_made_once_mailed_once_and_holds_no_household_details(punt, o
 def test_addendum_only_after_closing_and_mailed(overleg, omo_user):
     with pytest.raises(Weigering):
         services.voeg_addendum_toe(overleg.pk, omo_user, "Correctie")
-    services.sluit(overleg.pk, omo_user)
+    services.sluit(overleg.pk, omo_user, voor_de_datum=True)
     with pytest.raises(Weigering):
         services.voeg_addendum_toe(overleg.pk, omo_user, " ")
     services.voeg_addendum_toe(overleg.pk, omo_user, "Actiepunt 2 ligt bij Woonstede, niet bij de gemeente.")
@@ -309,3 +311,25 @@ def test_two_verslag_tasks_at_the_same_time_make_one_verslag_and_one_email(make_
     assert len(uitkomsten) == 2 and len(set(uitkomsten)) == 1
     assert Verslag.objects.filter(overleg=overleg).count() == 1
     assert Bericht.objects.filter(sleutel=f"verslag-{overleg.pk}").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_meeting_is_only_closed_before_its_date_when_that_is_confirmed(overleg, omo_user, time_machine):
+    # Monday 7 December: the meeting of Tuesday 8 December is tomorrow.
+    time_machine.move_to(datetime.datetime(2026, 12, 7, 16, 0, tzinfo=AMS))
+    with pytest.raises(Weigering, match="gepland op dinsdag 8 december 2026") as fout:
+        services.sluit(overleg.pk, omo_user)
+    assert fout.value.field == "voor_de_datum"
+    overleg.refresh_from_db()
+    assert overleg.status == Overleg.Status.GEPLAND and overleg.gesloten_op is None
+    services.sluit(overleg.pk, omo_user, voor_de_datum=True)
+    overleg.refresh_from_db()
+    assert overleg.status == Overleg.Status.GESLOTEN
+
+
+@pytest.mark.django_db
+def test_a_meeting_of_today_closes_without_the_question(overleg, omo_user, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 12, 8, 12, 0, tzinfo=AMS))
+    services.sluit(overleg.pk, omo_user)
+    overleg.refresh_from_db()
+    assert overleg.status == Overleg.Status.GESLOTEN

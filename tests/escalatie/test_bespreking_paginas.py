@@ -182,3 +182,22 @@ def test_start_close_download_and_addendum(client, overleg, reeks, klare_casus, 
     addendum_mails = [m for m in mail.outbox if "Woonstede" in m.body]
     assert len(addendum_mails) == 1 and deelnemer.email in addendum_mails[0].to
     assert Agendapunt.objects.get(pk=punten[1].pk).overleg != overleg
+
+
+@pytest.mark.django_db
+def test_closing_before_the_date_asks_for_confirmation_on_the_page(client, overleg, omo_user, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 12, 7, 16, 0, tzinfo=ZoneInfo("Europe/Amsterdam")))
+    client.force_login(omo_user)
+    sluiten = reverse("bespreking_sluiten", kwargs={"pk": overleg.pk})
+    body = client.get(sluiten).content.decode()
+    assert "gepland op dinsdag 8 december 2026" in body and 'name="voor_de_datum"' in body
+    response = client.post(sluiten, {"aanwezigen": [str(omo_user.pk)], "aanwezigen_extern": "Jan de Wit"})
+    body = response.content.decode()
+    assert response.status_code == 200 and "Bevestig dat je het nu al sluit" in body
+    assert "Jan de Wit" in body  # what was typed stays
+    overleg.refresh_from_db()
+    assert overleg.status == Overleg.Status.GEPLAND
+    response = client.post(sluiten, {"aanwezigen": [str(omo_user.pk)], "voor_de_datum": "on"})
+    assert response.status_code == 302
+    overleg.refresh_from_db()
+    assert overleg.status == Overleg.Status.GESLOTEN

@@ -247,3 +247,18 @@ def test_meeting_outcome_escaleren_then_wethouder_decides(besproken, overleg, om
     e = escaleer(casus, omo_user)
     services.beslis(e.pk, wethouder, "akkoord", "Akkoord")
     assert Escalatie.objects.get(pk=e.pk).beslissing == "akkoord"
+
+
+@pytest.mark.django_db
+def test_the_case_code_is_a_link_only_for_who_may_open_the_case(client, besproken, omo_user, wethouder, consulent):
+    casus = besproken()
+    e = escaleer(casus, omo_user)
+    url = reverse("escalatie_detail", kwargs={"pk": e.pk})
+    link = f'href="{reverse("casus_detail", args=[casus.pk])}"'
+    for gebruiker, opent in ((omo_user, True), (consulent, True), (wethouder, False)):
+        client.force_login(gebruiker)
+        body = client.get(url).content.decode()
+        assert casus.code in body
+        assert (link in body) is opent, gebruiker
+        if opent:
+            assert client.get(reverse("casus_detail", args=[casus.pk])).status_code == 200

@@ -232,3 +232,19 @@ def test_verzoek_list_within_the_query_budget(client, casus, consulent, contact,
     with django_assert_max_num_queries(12):
         body = client.get(reverse("verzoek_lijst")).content.decode()
     assert body.count("Ontruiming uitstellen") == 50 and "table-danger" in body  # overdue ones stand out
+
+
+@pytest.mark.django_db
+def test_the_case_code_links_to_the_case_only_for_who_may_open_it(client, casus, consulent, contact, make_user):
+    verzoek = stuur(casus, consulent, contact, at(2026, 12, 1))
+    # The addressee has an OMO account (a budget holder): the request is theirs, the case is not.
+    ontvanger = make_user("budgethouder")
+    contact.gebruiker = ontvanger
+    contact.save()
+    link = f'href="{reverse("casus_detail", args=[casus.pk])}"'
+    for gebruiker, opent in ((consulent, True), (ontvanger, False)):
+        client.force_login(gebruiker)
+        for url in (reverse("verzoek_lijst"), reverse("verzoek_detail", args=[verzoek.pk])):
+            body = client.get(url).content.decode()
+            assert casus.code in body, (gebruiker, url)
+            assert (link in body) is opent, (gebruiker, url)

@@ -304,3 +304,18 @@ def test_voor_rapport_geeft_patronen_zoals_ze_op_de_einddatum_waren(signaal, maa
     assert [r["fase"] for r in voor_rapport(datetime.date(2026, 10, 1))] == ["vaststellen", "vaststellen", "oplossingen"]
     for r in rijen:
         assert set(r) == {"titel", "beschrijving", "fase", "fase_label", "eigenaar", "knelpunten", "casussen", "besluit"}
+
+
+@pytest.mark.django_db
+def test_aantallen_in_enkelvoud_en_meervoud(client, signaal, maak_patroon, omo_user, eigenaar):
+    groep, knelpunten = signaal
+    patroon = maak_patroon(groep=groep)
+    client.force_login(omo_user)
+    html = " ".join(client.get(reverse("patroon_detail", args=[patroon.pk])).content.decode().split())
+    assert "3 knelpunten uit 3 casussen" in html
+    for k in knelpunten[1:]:
+        services.ontkoppel_knelpunt(eigenaar, patroon.pk, k.pk)
+    html = " ".join(client.get(reverse("patroon_detail", args=[patroon.pk])).content.decode().split())
+    assert "1 knelpunt uit 1 casus" in html and "1 casussen" not in html
+    html = " ".join(client.get(reverse("patroon_nieuw") + f"?groep={groep.pk}").content.decode().split())
+    assert "Alle knelpunten van dit signaal (3 casussen)" in html

@@ -14,6 +14,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from omo import roles
 from omo.models import Sluitingsdag, Team, User
@@ -77,7 +78,10 @@ class Command(BaseCommand):
                     module = importlib.import_module(f"{app_config.name}.demo")
                     created += module.load(stdout=self.stdout) or 0
         if created:
-            self.stdout.write(self.style.SUCCESS(f"Demo-gegevens aangemaakt: {created} nieuwe rijen."))
+            self.stdout.write(self.style.SUCCESS(
+                ngettext("Demo-gegevens aangemaakt: %(n)s nieuwe rij.", "Demo-gegevens aangemaakt: %(n)s nieuwe rijen.",
+                         created) % {"n": created}
+            ))
         else:
             self.stdout.write("Demo-gegevens waren al aanwezig; niets gewijzigd.")
 
