@@ -58,9 +58,13 @@ def audit(request):
         filterset = WijzigingFilter(request.GET, queryset=queries.audit_events())
     rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = list(page.object_list)
     if tab == "wijzigingen":
-        page.object_list = list(page.object_list)
         queries.attach_user_names(page.object_list)
+        queries.attach_object_labels(page.object_list)
+    else:
+        for regel in page.object_list:
+            regel.object_label = queries.toegang_object_label(regel)
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
     return render(

@@ -429,3 +429,9 @@ def test_other_case_pages_stay_within_the_query_budget(client, make_user, make_c
             assert client.get(reverse(name, args=[casus.pk])).status_code == 200, name
     with django_assert_max_num_queries(12):
         assert client.get(reverse("inspiratie"), {"q": "overbruggingslening"}).status_code == 200
+
+
+def test_audit_log_names_a_case_by_its_code(client, make_user, casus):
+    client.force_login(make_user("beheerder"))
+    html = client.get(reverse("audit"), {"soort": "casussen.Casus"}).content.decode()
+    assert f"Casus {casus.code}" in html and "casussen.Casus " not in html
