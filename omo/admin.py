@@ -235,7 +235,7 @@ class ReadOnlyAdmin(OmoAdmin):
 @admin.register(Toegangslog)
 class ToegangslogAdmin(ReadOnlyAdmin):
     list_display = ("tijdstip", "gebruiker", "object_type", "object_id", "pad", "ip_adres")
-    list_filter = ("object_type",)
+    list_filter = (("object_type", admin.RelatedOnlyFieldListFilter),)
     list_select_related = ("gebruiker", "object_type")
     date_hierarchy = "tijdstip"
 

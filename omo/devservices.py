@@ -23,6 +23,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 import warnings
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -207,6 +209,32 @@ class Supervisor:
                 proc.wait()
 
 
+def webserver_antwoordt(url: str) -> bool:
+    """Whether the web server answers `url` with any HTTP response (503 too: it is up)."""
+    try:
+        with urllib.request.urlopen(url, timeout=2):
+            return True
+    except urllib.error.HTTPError:
+        return True
+    except OSError:
+        return False
+
+
+def wacht_op_webserver(url: str, supervisor: Supervisor, timeout: float = 120) -> bool:
+    """Wait until the web server answers, so that the address is printed when it works.
+    False when a child stopped, Ctrl-C was pressed or it did not answer within `timeout`."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and not supervisor.stopping:
+        if any(proc.poll() is not None for _name, proc in supervisor.children):
+            return False
+        if webserver_antwoordt(url):
+            return True
+        time.sleep(0.2)
+    if not supervisor.stopping:
+        say(f"De webserver antwoordt na {int(timeout)} s nog niet op {url}.")
+    return False
+
+
 def run() -> int:
     os.environ.setdefault("DEBUG", "true")
     os.environ.setdefault("OMO_BASE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}")
@@ -242,10 +270,12 @@ def run() -> int:
                 "--schedule", str(DATA_DIR / "celerybeat-schedule"),
             ],
         )
-        say("")
-        say(f"OMO draait op http://127.0.0.1:{port}/  (Ctrl-C stopt alles)")
-        say("Demo-accounts, wachtwoord 'demo': " + ", ".join(DEMO_ACCOUNTS))
-        say("")
+        if wacht_op_webserver(f"http://127.0.0.1:{port}/inloggen/", supervisor):
+            say("")
+            say(f"OMO draait op http://127.0.0.1:{port}/  (Ctrl-C stopt alles)")
+            say("Demo-accounts, wachtwoord 'demo': " + ", ".join(DEMO_ACCOUNTS))
+            say(f"Verzonden e-mails: http://127.0.0.1:{port}/verzonden-mails/ (als beheerder)")
+            say("")
         code = supervisor.wait()
     except subprocess.CalledProcessError as exc:
         code = exc.returncode or 1

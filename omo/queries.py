@@ -96,10 +96,60 @@ OMO_APPS = ("omo", "casussen", "escalatie", "budget", "rapportage")
 
 
 def content_type_choices() -> list[tuple[int, str]]:
-    """The object types of OMO's own apps, for the access-log filter."""
+    """The object types of OMO's own apps, for the access-log filter: the models themselves,
+    not their change-event tables ("User event")."""
+    return [(ct.pk, naam) for ct, naam in _eigen_objecttypen()]
+
+
+def _eigen_objecttypen():
+    from pghistory.models import Event
+
     choices = []
     for ct in ContentType.objects.filter(app_label__in=OMO_APPS):
         model = ct.model_class()
-        if model is not None and not model._meta.auto_created:
-            choices.append((ct.pk, str(model._meta.verbose_name).capitalize()))
+        if model is not None and not model._meta.auto_created and not issubclass(model, Event):
+            choices.append((ct, str(model._meta.verbose_name).capitalize()))
     return sorted(choices, key=lambda c: c[1])
+
+
+def _soortnaam(model) -> str:
+    return str(model._meta.verbose_name).capitalize()
+
+
+def attach_object_labels(events) -> None:
+    """Set `object_label` on each change event: "Casus OMO-2026-0008", the kind and the neutral
+    label the access log uses (`omo.audit.label`), never free text. One query per kind of
+    object on the page; an object deleted since is named by kind and id."""
+    from django.apps import apps
+
+    ids_per_model: dict[str, set] = {}
+    for event in events:
+        if event.pgh_obj_id is not None:
+            ids_per_model.setdefault(event.pgh_obj_model, set()).add(str(event.pgh_obj_id))
+    labels = {}
+    for model_label, ids in ids_per_model.items():
+        try:
+            model = apps.get_model(model_label)
+        except (LookupError, ValueError):
+            continue
+        veld = getattr(model, "LOGBOEK_LABEL_VELD", None)
+        if veld:
+            for pk, waarde in model._default_manager.filter(pk__in=ids).values_list("pk", veld):
+                labels[(model_label, str(pk))] = f"{_soortnaam(model)} {waarde}"
+        for pk in ids:
+            labels.setdefault((model_label, pk), f"{_soortnaam(model)} {pk}")
+    for event in events:
+        key = (event.pgh_obj_model, str(event.pgh_obj_id))
+        event.object_label = labels.get(key) or f"{event.pgh_obj_model} {event.pgh_obj_id or ''}".strip()
+
+
+def toegang_object_label(regel) -> str:
+    """How an access-log row names its object: "Casus OMO-2026-0008", or kind and id."""
+    model = regel.object_type.model_class() if regel.object_type_id else None
+    soort = _soortnaam(model) if model is not None else ""
+    omschrijving = regel.object_omschrijving or ""
+    if model is None:
+        return f"{omschrijving or regel.object_id}"
+    if not omschrijving or omschrijving == f"{model._meta.verbose_name} {regel.object_id}":
+        return f"{soort} {regel.object_id}"
+    return f"{soort} {omschrijving}"

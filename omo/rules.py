@@ -124,6 +124,9 @@ def eigen_notificaties(user) -> Q:
     return Q(gebruiker_id=user.pk)
 rules.add_perm("omo.bekijk_audit", is_beheerder)
 rules.add_perm("omo.beheer", is_beheerder)
+# The development page of sent mails (only while DEBUG): mails name cases and people, so only
+# the role that already sees failed mails and the health of the installation.
+rules.add_perm("omo.bekijk_verzonden_mails", is_beheerder)
 beheer_rechten("omo", "user", ("view", "add", "change"))
 beheer_rechten("omo", "team")
 beheer_rechten("omo", "sluitingsdag")

@@ -254,11 +254,13 @@ MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",
     default=(
-        "django.core.mail.backends.console.EmailBackend"
+        "omo.maildev.EmailBackend"
         if DEBUG
         else "django.core.mail.backends.smtp.EmailBackend"
     ),
 )
+# Where the development backend keeps sent mails (web and worker alike), read by the DEBUG page.
+OMO_MAILMAP = Path(env.str("OMO_MAILMAP", default=str(BASE_DIR / ".data" / "mails")))
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=587)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")

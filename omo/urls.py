@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from omo import views, views_beheer
 
@@ -11,6 +13,12 @@ admin.site.site_title = "OMO beheer"
 urlpatterns = [
     path("", views.home, name="home"),
     path("gezondheid/", views.gezondheid, name="gezondheid"),
+    # Browsers ask for /favicon.ico whatever the page says; the icon is the SVG.
+    path(
+        "favicon.ico",
+        login_not_required(RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
+        name="favicon",
+    ),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),
@@ -50,6 +58,7 @@ urlpatterns = [
     path("meldingen/", views.notificaties, name="notificaties"),
     path("meldingen/gelezen/", views.notificaties_gelezen, name="notificaties_gelezen"),
     path("audit/", views.audit, name="audit"),
+    path("verzonden-mails/", views.verzonden_mails, name="verzonden_mails"),
     path("", include("casussen.urls")),
     path("", include("escalatie.urls")),
     path("", include("budget.urls")),

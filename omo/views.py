@@ -1,18 +1,20 @@
 """Views of the shared core. Thin: they read through queries.py and change through services.py."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from omo import health as health_checks
-from omo import queries, services
+from omo import maildev, queries, services
 from omo.filters import InzageFilter, WijzigingFilter
 from omo.roles import ROLLEN, roles_of
+from omo.toegang import vereis_pagina
 
 PAGE_SIZE = 50
 
@@ -56,9 +58,13 @@ def audit(request):
         filterset = WijzigingFilter(request.GET, queryset=queries.audit_events())
     rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page.object_list = list(page.object_list)
     if tab == "wijzigingen":
-        page.object_list = list(page.object_list)
         queries.attach_user_names(page.object_list)
+        queries.attach_object_labels(page.object_list)
+    else:
+        for regel in page.object_list:
+            regel.object_label = queries.toegang_object_label(regel)
     querystring = request.GET.copy()
     querystring.pop("pagina", None)
     return render(
@@ -90,3 +96,12 @@ def csrf_failure(request, reason=""):
     """CSRF_FAILURE_VIEW: a form sent without (or with an expired) security token, most often
     after a long pause or from a page opened before logging in again. Nothing was saved."""
     return render(request, "403_csrf.html", status=403)
+
+
+def verzonden_mails(request):
+    """Development only: the mails web and worker sent, newest first, each in full (the log of
+    `make run` shows one line per mail). Without DEBUG the page does not exist."""
+    if not settings.DEBUG:
+        raise Http404
+    vereis_pagina(request, "omo.bekijk_verzonden_mails")
+    return render(request, "omo/verzonden_mails.html", {"mails": maildev.verzonden_mails()})

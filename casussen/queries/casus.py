@@ -1,5 +1,6 @@
 """Reads for the case list, search, export, detail, timeline and inspiratie."""
 
+import re
 from datetime import timedelta
 
 from django.contrib.postgres.aggregates import StringAgg
@@ -76,6 +77,19 @@ def zoek(queryset, tekst: str, rangschikken: bool = False):
             "-rang", "-jaar", "-volgnummer"
         )
     return queryset
+
+
+# "OMO-2026-0008", typed as "omo 2026 8" or " OMO - 2026 - 0008 " too.
+_CODE = re.compile(r"^OMO\s*-?\s*(\d{4})\s*-?\s*(\d{1,6})$", re.IGNORECASE)
+
+
+def casus_met_code(tekst: str):
+    """The case whose code `tekst` is (case-insensitive, spaces and leading zeros optional), or
+    None. Whether the user may see it is for the caller to ask."""
+    match = _CODE.match((tekst or "").strip())
+    if not match:
+        return None
+    return Casus.objects.filter(jaar=int(match[1]), volgnummer=int(match[2])).only("pk").first()
 
 
 def laatste_besluit(casus):

@@ -18,7 +18,7 @@ from casussen.queries import casus as queries
 from casussen.services import casus as services
 from casussen.views.common import PAGE_SIZE, casus_voor
 from omo import eenmalig
-from omo.audit import gelogd_per_stuk, log_access_many
+from omo.audit import gelogd_per_stuk, log_access_many, log_geweigerd
 from omo.csvexport import csv_stroom
 from omo.forms import fout_in_form
 from omo.models import Toegangslog
@@ -277,8 +277,27 @@ def inspiratie(request):
     )
 
 
+def casus_ga_naar(request):
+    """The menu's "ga naar casus": straight to the case whose code was typed, when the user may
+    see it. Otherwise one message for an unknown code and a case of someone else alike, so the
+    field does not tell which codes exist; the page keeps what was typed."""
+    vereis_pagina(request, "casussen.werk_met_casussen")
+    code = (request.GET.get("code") or "").strip()[:40]
+    melding = ""
+    if code:
+        casus = queries.casus_met_code(code)
+        if casus is not None and mag(request.user, "casussen.bekijk_casus", casus):
+            return redirect("casus_detail", pk=casus.pk)
+        if casus is not None:
+            log_geweigerd(request, Casus, casus.pk)
+        melding = _("Geen casus met code “%(code)s” gevonden die u mag openen. Controleer de code "
+                    "(zoals OMO-2026-0008) of zoek in de casuslijst.") % {"code": code}
+    return render(request, "casussen/casus/ga_naar.html", {"code": code, "melding": melding})
+
+
 urlpatterns = [
     path("casussen/", casus_lijst, name="casus_lijst"),
+    path("casussen/ga-naar/", casus_ga_naar, name="casus_ga_naar"),
     path("casussen/export.csv", casus_export, name="casus_export"),
     path("casussen/nieuw/", casus_nieuw, name="casus_nieuw"),
     path("casussen/<int:pk>/", casus_detail, name="casus_detail"),

@@ -60,3 +60,27 @@ def duur(value):
     else:
         parts = [unit(max(minutes, 0), "minuut", "minuten")]
     return " en ".join(parts)
+
+
+@register.filter
+def auditwaarde(value):
+    """A value from the audit log as the rest of the page shows it: a moment (stored in UTC as
+    ISO text) in local time as "07-12-2026 15:49:17", nothing as "∅"."""
+    from datetime import UTC
+
+    from django.utils import timezone
+    from django.utils.dateformat import format as date_format
+    from django.utils.dateparse import parse_datetime
+
+    if value is None:
+        return "∅"
+    if isinstance(value, str) and len(value) >= 19 and value[4] == "-" and "T" in value:
+        try:
+            moment = parse_datetime(value)
+        except ValueError:
+            moment = None
+        if moment is not None:
+            if timezone.is_naive(moment):
+                moment = timezone.make_aware(moment, UTC)
+            return date_format(timezone.localtime(moment), "d-m-Y H:i:s")
+    return value

@@ -61,6 +61,7 @@ MATRIX = {
     "casus_lijst": ("get", None, (), LIJST),
     "casus_export": ("get", None, (), LIJST),
     "casus_nieuw": ("get", None, (), AANMELDEN),
+    "casus_ga_naar": ("get", None, (), LIJST),
     "inspiratie": ("get", None, (), LIJST),
     "prijslijst": ("get", None, (), REFERENTIE),
     "prijslijst_export": ("get", None, (), REFERENTIE),

@@ -273,6 +273,33 @@ def test_detail_view_is_access_logged(client, wereld):
     assert log.gebruiker == wereld["consulent"] and log.object_id == str(wereld["eigen"].pk)
 
 
+def test_ga_naar_opens_a_visible_case_by_its_code_however_it_is_typed(client, wereld):
+    client.force_login(wereld["consulent"])
+    eigen = wereld["eigen"]
+    jaar, nummer = eigen.code.split("-")[1:]
+    detail = reverse("casus_detail", args=[eigen.pk])
+    for typed in (eigen.code, eigen.code.lower(), f"  omo - {jaar} - {nummer} ", f"omo {jaar} {int(nummer)}"):
+        response = client.get(reverse("casus_ga_naar"), {"code": typed})
+        assert response.status_code == 302 and response["Location"] == detail, typed
+
+
+def test_ga_naar_says_the_same_for_a_foreign_and_an_unknown_code_and_keeps_it(client, wereld):
+    client.force_login(wereld["consulent"])
+    vreemd = wereld["vreemd"].code
+    onbekend = "OMO-1999-0042"
+    pages = {}
+    for typed in (vreemd, onbekend, "geen code"):
+        response = client.get(reverse("casus_ga_naar"), {"code": typed})
+        assert response.status_code == 200
+        text = response.content.decode()
+        assert "Geen casus met code" in text and f'value="{typed}"' in text
+        pages[typed] = re.search(r'id="id_code_fout">(.*?)</div>', text, re.S)[1].replace(typed, "CODE")
+    assert pages[vreemd] == pages[onbekend]
+    assert Toegangslog.objects.filter(
+        object_id=str(wereld["vreemd"].pk), soort=Toegangslog.Soort.GEWEIGERD
+    ).exists()
+
+
 def test_filters(client, wereld, leefgebied2, team_a):
     client.force_login(wereld["omo"])
     url = reverse("casus_lijst")
@@ -418,3 +445,9 @@ def test_the_consent_radio_has_no_empty_choice_and_asks_for_a_choice(client, con
     assert response.status_code == 200 and not Casus.objects.exists()
     assert "Kies of het huishouden toestemming geeft om informatie te delen." in response.content.decode()
     assert 'value="Familie Beuk"' in response.content.decode()  # what was typed stays
+
+
+def test_audit_log_names_a_case_by_its_code(client, make_user, casus):
+    client.force_login(make_user("beheerder"))
+    html = client.get(reverse("audit"), {"soort": "casussen.Casus"}).content.decode()
+    assert f"Casus {casus.code}" in html and "casussen.Casus " not in html

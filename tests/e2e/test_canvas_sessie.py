@@ -49,7 +49,7 @@ def log_in(page, username=None, password=PASSWORD):
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
-    expect(page.get_by_role("button", name="Uitloggen (")).to_be_attached()
+    expect(page.get_by_role("button", name="Uitloggen (", include_hidden=True)).to_be_attached()
 
 
 def assert_accessible(page, what):

@@ -111,17 +111,26 @@ class Reis:
         page.get_by_label("Gebruikersnaam").fill(user.username)
         page.get_by_label("Wachtwoord").fill(PASSWORD)
         page.get_by_role("button", name="Inloggen").click()
-        expect(page.get_by_role("button", name=re.compile(r"^Uitloggen \("))).to_be_attached()
+        expect(page.get_by_role("button", name=re.compile(r"^Uitloggen \("), include_hidden=True)).to_be_attached()
         self.controleer(f"Startpagina van {user.username}")
 
     def uitloggen(self):
+        self.gebruikersmenu()
         self.page.get_by_role("button", name=re.compile(r"^Uitloggen \(")).click()
         expect(self.page.get_by_role("heading", name="Inloggen bij OMO")).to_be_visible()
 
     def menu(self, naam: str):
-        self.page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-            "link", name=naam, exact=True
-        ).click()
+        """Open the page `naam` through the main menu: first its group, then the entry."""
+        nav = self.page.get_by_role("navigation", name="Hoofdmenu")
+        entry = self.page.get_by_role("link", name=naam, exact=True, include_hidden=True)
+        if not nav.get_by_role("link", name=naam, exact=True).is_visible():
+            nav.locator("li.dropdown").filter(has=entry).get_by_role("button").click()
+        nav.get_by_role("link", name=naam, exact=True).click()
+
+    def gebruikersmenu(self):
+        """Open the user menu (notifications, password, logout)."""
+        nav = self.page.get_by_role("navigation", name="Hoofdmenu")
+        nav.locator("#gebruikersmenu").click()
 
     def tab(self, naam: str):
         tabs = self.page.get_by_role("navigation", name="Onderdelen van de casus")

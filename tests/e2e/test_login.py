@@ -63,7 +63,7 @@ def test_login_lands_on_home_with_role(page, live_server, demo_accounts, console
 
     expect(page).to_have_url(f"{live_server.url}/")
     expect(page.get_by_role("heading", name=ROLE_NAMES[username], exact=True)).to_be_visible()
-    expect(page.get_by_role("button", name=re.compile(r"^Uitloggen \("))).to_be_attached()
+    expect(page.get_by_role("button", name=re.compile(r"^Uitloggen \("), include_hidden=True)).to_be_attached()
     assert_clean_console(console_errors)
 
 

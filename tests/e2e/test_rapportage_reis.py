@@ -108,6 +108,7 @@ def geen_persoonsgegevens(reis: Reis, wat: str, verboden: list[str]):
 
 def meldingen(reis: Reis):
     page = reis.page
+    reis.gebruikersmenu()
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name=re.compile(r"^Meldingen")).click()
     expect(page.get_by_role("heading", name="Meldingen", level=1)).to_be_visible()
     reis.controleer("Meldingen")

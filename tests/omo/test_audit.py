@@ -199,3 +199,35 @@ def test_bad_date_in_filter_gives_dutch_message_and_keeps_input(client_as):
     html = client.get(reverse("audit"), {"van": "31-02-2026"}).content.decode()
     assert "Voer een geldige datum in" in html
     assert 'value="31-02-2026"' in html
+
+
+def test_audit_names_objects_for_people_and_shows_moments_in_local_time(client_as, make_user):
+    import datetime as dt
+
+    user = make_user("consulent", username="sanne")
+    User = type(user)
+    User.objects.filter(pk=user.pk).update(date_joined=dt.datetime(2026, 10, 1, 8, 0, tzinfo=dt.UTC))
+    Team.objects.create(naam="Wijkteam Noord", soort=Team.Soort.WIJKTEAM)
+    client = client_as("beheerder")
+
+    html = client.get(reverse("audit"), {"soort": "omo.User"}).content.decode()
+    assert "01-10-2026 10:00:00" in html  # 08:00 UTC is 10:00 in Amsterdam (summer time)
+    assert "+00:00" not in html and "2026-10-01T08:00" not in html
+    html = client.get(reverse("audit"), {"soort": "omo.Team"}).content.decode()
+    assert "<td>Team Wijkteam Noord</td>" in html and "omo.Team" not in html.split("<table", 1)[1]
+
+    inzage = client.get(reverse("audit"), {"tab": "inzage"}).content.decode()
+    assert " event<" not in inzage and "User event" not in inzage
+
+
+def test_access_log_names_an_object_by_kind_and_label(client_as):
+    from omo.models import Toegangslog
+    from omo.queries import toegang_object_label
+
+    team = Team.objects.create(naam="Wijkteam Zuid", soort=Team.Soort.WIJKTEAM)
+    request = RequestFactory().get("/x/")
+    request.user = client_as("omo").user
+    regel = log_access(request, team)
+    assert toegang_object_label(Toegangslog.objects.get(pk=regel.pk)) == "Team Wijkteam Zuid"
+    regel.object_omschrijving = f"team {team.pk}"  # no label field: kind and id, once
+    assert toegang_object_label(regel) == f"Team {team.pk}"

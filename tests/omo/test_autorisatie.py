@@ -25,6 +25,10 @@ EXPECTATIONS = {
     "notificaties": ("get", {}, ALL_ROLES, (200,)),
     "notificaties_gelezen": ("post", {}, ALL_ROLES, (302,)),
     "audit": ("get", {}, frozenset({"beheerder"}), (200,)),
+    "favicon": ("get", {}, PUBLIC, (301,)),
+    # Only while DEBUG (make run); tests run as production, where it answers 404 to everyone.
+    # With DEBUG: tests/omo/test_maildev.py.
+    "verzonden_mails": ("get", {}, ALL_ROLES, (404,)),
     # Password reset by e-mail: public. A link that does not verify shows "werkt niet (meer)".
     "password_reset": ("get", {}, PUBLIC, (200,)),
     "password_reset_done": ("get", {}, PUBLIC, (200,)),
