@@ -23,7 +23,7 @@ from django.db import transaction
 from budget.models import Aanvraag, Fonds
 from budget.services import aanvraag as services
 from budget.services import grootboek
-from casussen.models import EINDSTATUSSEN, Casus, Scenario
+from casussen.models import EINDSTATUSSEN, Casus, Scenario, Status
 from omo.models import User
 from omo.toegang import mag
 
