@@ -36,6 +36,8 @@ def notificaties(request):
     page = Paginator(queries.notificaties_for(request.user), PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
+    page.object_list = list(page.object_list)
+    queries.toonbare_links(request.user, page.object_list)
     return render(request, "omo/notificaties.html", {"page": page})
 
 
