@@ -156,6 +156,11 @@ def achteraf(user):
     ).order_by("achteraf_beoordeeld_op", "-ingediend_op", "-pk")
 
 
+def te_beoordelen(user):
+    """The small spends `user` may still review afterwards (the page's default view)."""
+    return achteraf(user).filter(achteraf_beoordeeld_op__isnull=True)
+
+
 def leningen(user):
     """Loans and pre-financing of the funds `user` may see (`budget.bekijk_fonds`); the page
     shows a loan's case and purpose only to who may see the request."""

@@ -421,9 +421,7 @@ def inbox(request):
 def achteraf(request):
     vereis_pagina(request, "budget.zie_achteraf")
     open_ = request.GET.get("toon") != "alle"
-    qs = queries.achteraf(request.user)
-    if open_:
-        qs = qs.filter(achteraf_beoordeeld_op__isnull=True)
+    qs = queries.te_beoordelen(request.user) if open_ else queries.achteraf(request.user)
     page = BegrensdePaginator(qs, 50).get_page(request.GET.get("pagina"))
     return render(request, "budget/achteraf.html", {
         "page": page, "open": open_, "querystring": "" if open_ else "toon=alle", "oordeel_form": OordeelForm()})

@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from pghistory.models import Events
 
-from omo.models import Notificatie, Toegangslog
+from omo.models import Notificatie, Rolwijziging, Toegangslog
 from omo.rules import eigen_notificaties
 
 
@@ -144,3 +144,27 @@ def content_type_choices() -> list[tuple[int, str]]:
         if model is not None and not model._meta.auto_created:
             choices.append((ct.pk, str(model._meta.verbose_name).capitalize()))
     return sorted(choices, key=lambda c: c[1])
+
+
+def open_rolwijzigingen():
+    """Role changes awaiting a second beheerder, oldest first (the list page and the werkvoorraad)."""
+    return (
+        Rolwijziging.objects.select_related("gebruiker", "voorgesteld_door", "beoordeeld_door")
+        .filter(status=Rolwijziging.Status.VOORGESTELD)
+        .order_by("voorgesteld_op", "pk")
+    )
+
+
+def mislukte_berichten(now=None):
+    """Mails not sent: with an error, or waiting longer than a quarter of an hour (the worker
+    is not running). Oldest first."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from omo.models import Bericht
+
+    now = now or timezone.now()
+    return Bericht.objects.filter(verzonden_op__isnull=True).filter(
+        Q(laatste_fout__gt="") | Q(aangemaakt_op__lt=now - timedelta(minutes=15))
+    ).order_by("aangemaakt_op", "pk")

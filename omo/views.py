@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from omo import health as health_checks
-from omo import queries, services
+from omo import queries, services, werkvoorraad
 from omo.filters import InzageFilter, WijzigingFilter
 from omo.roles import ROLLEN, roles_of
 
@@ -18,8 +18,9 @@ PAGE_SIZE = 50
 
 
 def home(request):
+    """The werkvoorraad: per section of the user's roles, the work waiting for them."""
     rollen = [ROLLEN[code] for code in roles_of(request.user)]
-    return render(request, "omo/home.html", {"rollen": rollen})
+    return render(request, "omo/home.html", {"rollen": rollen, "secties": werkvoorraad.voor(request.user)})
 
 
 @login_not_required
