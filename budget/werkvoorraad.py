@@ -29,6 +29,15 @@ def _achteraf(user, limiet):
     return aantal, [Item(_tekst(a), link, sinds=a.ingediend_op, toelichting=a.doel) for a in rijen]
 
 
+def _te_betalen(user, limiet):
+    aantal, rijen = eerste(queries.te_betalen(user), limiet)
+    return aantal, [
+        Item(_tekst(a), reverse("aanvraag_detail", kwargs={"pk": a.pk}), sinds=a.besloten_op,
+             toelichting=_("nog %(b)s gereserveerd") % {"b": format_euro(a.gereserveerd)})
+        for a in rijen
+    ]
+
+
 def registreer_secties():
     registreer(Sectie(
         "budget.inbox", gettext_lazy("Aanvragen die op je besluit wachten"), "budget.beslis_aanvragen", _inbox,
@@ -38,3 +47,6 @@ def registreer_secties():
         "budget.achteraf", gettext_lazy("Achteraf beoordelen"), "budget.zie_achteraf", _achteraf,
         gettext_lazy("Geen uitgaven om achteraf te beoordelen."),
         inbox=lambda user: reverse("budget_achteraf"), volgorde=310))
+    registreer(Sectie(
+        "budget.te_betalen", gettext_lazy("Goedgekeurd, nog te betalen"), "budget.boek_betalingen", _te_betalen,
+        gettext_lazy("Geen goedgekeurde aanvragen die nog betaald moeten worden."), volgorde=320))

@@ -215,7 +215,8 @@ def dien_in(aanvraag_id, user) -> Aanvraag:
     tekst = _("Aanvraag %(c)s: %(b)s uit %(f)s") % {
         "c": aanvraag.casus.code, "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam}
     for ontvanger in wie_mag("budget.beslis_over_aanvraag", aanvraag):
-        _meld(ontvanger, tekst, aanvraag, f"aanvraag-{aanvraag.pk}-ingediend",
+        # Per submission: a request sent back and submitted again asks its deciders anew.
+        _meld(ontvanger, tekst, aanvraag, f"aanvraag-{aanvraag.pk}-ingediend-{now:%Y%m%d%H%M%S%f}",
               onderwerp=onderwerp_van(aanvraag), vraag=_("wacht op je besluit"))
     return aanvraag
 
