@@ -43,10 +43,11 @@ def _verzoeken(user, limiet):
 
 def _overleg(user, limiet):
     vandaag = timezone.localdate()
-    aantal, rijen = eerste(
+    # The next three meetings; the link goes to the meeting list (every meeting, so no count).
+    rijen = list(
         overleg_queries.overleggen().filter(status=Overleg.Status.GEPLAND, datum__gte=vandaag)
-        .order_by("datum", "begintijd", "pk"), min(limiet, 3))
-    return aantal, [
+        .order_by("datum", "begintijd", "pk")[:min(limiet, 3)])
+    return len(rijen), [
         Item(_("Overleg van %(dag)s") % {"dag": date_format(o.datum, "l j F")},
              reverse("overleg_detail", kwargs={"pk": o.pk}), uiterlijk=o.datum,
              toelichting=_("%(n)s agendapunten") % {"n": o.aantal_punten})
