@@ -25,9 +25,10 @@ def _acties(user, casus):
 
 
 def registreer():
-    from budget import queries
+    from budget import queries, werkvoorraad
     from escalatie import niveau
 
+    werkvoorraad.registreer_secties()
     registreer_tab("geld", gettext_lazy("Geld"), "casus_geld")
     registreer_acties(_acties)
     from budget.services.aanvraag import bij_vervallen

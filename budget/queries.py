@@ -157,6 +157,21 @@ def achteraf(user):
     ).order_by("achteraf_beoordeeld_op", "-ingediend_op", "-pk")
 
 
+def te_beoordelen(user):
+    """The small spends `user` may still review afterwards (the page's default view)."""
+    return achteraf(user).filter(achteraf_beoordeeld_op__isnull=True)
+
+
+def te_betalen(user):
+    """Approved requests with money still reserved, of the funds whose payments `user` books
+    (`budget.voer_aanvraag_uit`), the longest approved first."""
+    return (
+        Aanvraag.objects.filter(rules.uitvoerbare_aanvragen(user), status=S.GOEDGEKEURD, gereserveerd__gt=0)
+        .select_related("fonds", "casus")
+        .order_by("besloten_op", "pk")
+    )
+
+
 def leningen(user):
     """Loans and pre-financing of the funds `user` may see (`budget.bekijk_fonds`); the page
     shows a loan's case and purpose only to who may see the request."""

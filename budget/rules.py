@@ -126,6 +126,8 @@ rules.add_perm("budget.vraag_geld_aan", is_consulent | is_maatwerkcoach)
 rules.add_perm("budget.vraag_geld_aan_voor", is_betrokken_behandelaar)
 rules.add_perm("budget.bekijk_aanvraag", mag_aanvraag_zien)
 rules.add_perm("budget.voer_aanvraag_uit", is_houder)
+# Without object: whose work it is to book payments and repayments at all (the werkvoorraad).
+rules.add_perm("budget.boek_betalingen", is_budgethouder)
 rules.add_perm("budget.werk_aan_aanvraag", is_betrokkene_van_aanvraag)
 rules.add_perm("budget.beslis_als_budgethouder", beslist_als_budgethouder)
 rules.add_perm("budget.beslis_als_coach", beslist_als_coach)
@@ -180,6 +182,12 @@ def beslisbare_aanvragen(user) -> Q:
     if heeft_rol(user, roles.MAATWERKCOACH):
         q |= _coachgrens(user)
     return q & ~Q(aangevraagd_door_id=user.pk)
+
+
+@tweeling("budget.voer_aanvraag_uit", "budget.Aanvraag")
+def uitvoerbare_aanvragen(user) -> Q:
+    """The requests whose payments and repayments `user` books: a fund they hold."""
+    return Q(fonds_id__in=fondsen_van(user)) if heeft_rol(user, roles.BUDGETHOUDER) else GEEN
 
 
 @tweeling("budget.beoordeel_achteraf", "budget.Aanvraag")

@@ -433,9 +433,7 @@ def inbox(request):
 def achteraf(request):
     vereis_pagina(request, "budget.zie_achteraf")
     open_ = request.GET.get("toon") != "alle"
-    qs = queries.achteraf(request.user)
-    if open_:
-        qs = qs.filter(achteraf_beoordeeld_op__isnull=True)
+    qs = queries.te_beoordelen(request.user) if open_ else queries.achteraf(request.user)
     page = BegrensdePaginator(qs, 50).get_page(request.GET.get("pagina"))
     page.object_list = list(page.object_list)
     open_casussen = toegestaan(request.user, "casussen.bekijk_casus", (a.casus_id for a in page.object_list))

@@ -29,6 +29,9 @@ def _acties(user, casus):
 
 
 def registreer():
+    from escalatie import werkvoorraad
+
+    werkvoorraad.registreer_secties()
     registreer_tab("escalaties", gettext_lazy("Overleg en escalatie"), "casus_escalaties")
     registreer_acties(_acties)
     from escalatie.services.overleg import bij_vervallen

@@ -16,7 +16,9 @@ class OmoConfig(AppConfig):
         )
         from omo.middleware import start_session_clock
         from omo.tekst import bewaak_opslag
+        from omo.werkvoorraad_beheer import registreer_secties
 
+        registreer_secties()
         user_logged_in.connect(start_session_clock, dispatch_uid="omo_session_clock")
         # An e-mail address a beheerder changed is the user's once they log in themselves.
         user_logged_in.connect(rolbeheer.ingelogd, dispatch_uid="omo_email_bevestigd")

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from omo import queries
+from omo import queries, services
 from omo.roles import ROLLEN, roles_of
 
 
@@ -9,10 +9,9 @@ def omo(request):
     context = {"gemeente": settings.OMO_GEMEENTE}
     if user is not None and user.is_authenticated:
         codes = roles_of(user)
-        context.update(
-            {
-                "mijn_rollen": [ROLLEN[c] for c in codes],
-                "ongelezen_meldingen": queries.unread_count(user),
-            }
-        )
+        ongelezen, hier = queries.unread_count_en_geopend(user, request.path)
+        if hier and request.method == "GET":
+            # Opening the page a notification links to reads it; the count says so at once.
+            ongelezen -= services.markeer_geopend(user, request.path)
+        context.update({"mijn_rollen": [ROLLEN[c] for c in codes], "ongelezen_meldingen": ongelezen})
     return context

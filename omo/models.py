@@ -204,6 +204,15 @@ class Notificatie(models.Model):
     aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
     gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)
+    # What the notification asks the user to do, shown only while it is open ("wacht op je
+    # besluit"); `onderwerp` names the action ("budget.aanvraag:12"), so the service that
+    # performs it or makes it moot finishes every notification about it (`omo.services.handel_af`).
+    vraag = models.CharField(_("vraag"), max_length=200, blank=True)
+    onderwerp = models.CharField(_("onderwerp"), max_length=120, blank=True)
+    afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    # The rule of the page the link opens and its object: asked again whenever the link is shown.
+    regel = models.CharField(_("regel"), max_length=100, blank=True)
+    object_id = models.PositiveBigIntegerField(_("object"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notificatie")
@@ -220,12 +229,24 @@ class Notificatie(models.Model):
             ),
             models.Index(
                 fields=["gebruiker"],
-                condition=models.Q(gelezen_op__isnull=True),
+                condition=models.Q(gelezen_op__isnull=True, afgehandeld_op__isnull=True),
                 name="notificatie_ongelezen_idx",
+            ),
+            models.Index(
+                fields=["onderwerp"],
+                condition=models.Q(afgehandeld_op__isnull=True) & ~models.Q(onderwerp=""),
+                name="notificatie_open_onderwerp_idx",
             ),
         ]
 
     def __str__(self):
+        return self.volledige_tekst
+
+    @property
+    def volledige_tekst(self) -> str:
+        """The text with what it asks while it is open; once done, only what it was about."""
+        if self.vraag and self.afgehandeld_op is None:
+            return f"{self.tekst} {self.vraag}"
         return self.tekst
 
 

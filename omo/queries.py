@@ -2,15 +2,56 @@
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from pghistory.models import Events
 
-from omo.models import Notificatie, Toegangslog
+from omo.models import Notificatie, Rolwijziging, Toegangslog
 from omo.rules import eigen_notificaties
 
 
+def _ongelezen(user):
+    return Notificatie.objects.filter(
+        eigen_notificaties(user), gelezen_op__isnull=True, afgehandeld_op__isnull=True
+    )
+
+
 def unread_count(user) -> int:
-    return Notificatie.objects.filter(eigen_notificaties(user), gelezen_op__isnull=True).count()
+    """Unread notifications that are still open (a finished one no longer counts)."""
+    return _ongelezen(user).count()
+
+
+def unread_count_en_geopend(user, path: str) -> tuple[int, int]:
+    """In one query: the number of unread open notifications, and how many of them link to
+    `path` (the page being opened, which marks them read)."""
+    totalen = _ongelezen(user).aggregate(n=Count("pk"), hier=Count("pk", filter=Q(link=path)))
+    return totalen["n"], totalen["hier"]
+
+
+def toonbare_links(user, notificaties) -> None:
+    """Ask the rules again, now, for the link of each notification and set `toon_link`: a link
+    its user may no longer open is not shown. One query per rule with a queryset twin among the
+    notifications (the rules without an object are answered from the cached roles)."""
+    from omo.rules import TWEELINGEN
+    from omo.toegang import mag, toegestaan
+
+    notificaties = list(notificaties)
+    per_regel = {}
+    for n in notificaties:
+        if n.link and n.regel and n.object_id is not None and n.regel in TWEELINGEN:
+            per_regel.setdefault(n.regel, set()).add(n.object_id)
+    open_per_regel = {regel: toegestaan(user, regel, ids) for regel, ids in per_regel.items()}
+    for n in notificaties:
+        if not n.link:
+            n.toon_link = False
+        elif not n.regel:
+            n.toon_link = True  # from before the rule was stored: checked when it was sent
+        elif n.object_id is None:
+            n.toon_link = mag(user, n.regel)
+        elif n.regel in open_per_regel:
+            n.toon_link = n.object_id in open_per_regel[n.regel]
+        else:
+            n.toon_link = True  # a rule without a twin: checked when it was sent
 
 
 def notificaties_for(user):
@@ -153,3 +194,27 @@ def toegang_object_label(regel) -> str:
     if not omschrijving or omschrijving == f"{model._meta.verbose_name} {regel.object_id}":
         return f"{soort} {regel.object_id}"
     return f"{soort} {omschrijving}"
+
+
+def open_rolwijzigingen():
+    """Role changes awaiting a second beheerder, oldest first (the list page and the werkvoorraad)."""
+    return (
+        Rolwijziging.objects.select_related("gebruiker", "voorgesteld_door", "beoordeeld_door")
+        .filter(status=Rolwijziging.Status.VOORGESTELD)
+        .order_by("voorgesteld_op", "pk")
+    )
+
+
+def mislukte_berichten(now=None):
+    """Mails not sent: with an error, or waiting longer than a quarter of an hour (the worker
+    is not running). Oldest first."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from omo.models import Bericht
+
+    now = now or timezone.now()
+    return Bericht.objects.filter(verzonden_op__isnull=True).filter(
+        Q(laatste_fout__gt="") | Q(aangemaakt_op__lt=now - timedelta(minutes=15))
+    ).order_by("aangemaakt_op", "pk")

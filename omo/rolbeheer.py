@@ -52,7 +52,7 @@ from omo.roles import (
     PORTEFEUILLEHOUDER,
     ROLLEN,
 )
-from omo.services import notify
+from omo.services import handel_af, notify, onderwerp_van
 from omo.toegang import vereis, vergeet, wie_mag
 from omo.weigering import Weigering
 
@@ -251,11 +251,13 @@ def _meld_voorstel(wijziging) -> None:
     for beheerder in beoordelaars(wijziging):
         notify(
             beheerder,
-            _("%(wie)s stelt voor: %(wat)s. Keur het goed of wijs het af.")
+            _("%(wie)s stelt voor: %(wat)s.")
             % {"wie": wijziging.voorgesteld_door, "wat": omschrijving(wijziging)},
             reverse("rolwijzigingen"),
             key=f"rolwijziging-{wijziging.pk}-voorstel",
             doel=("omo.bekijk_rolwijzigingen", None),
+            onderwerp=onderwerp_van(wijziging),
+            vraag=_("Keur het goed of wijs het af."),
         )
 
 
@@ -290,6 +292,7 @@ def keur_goed(wijziging_id, user, *, toelichting: str = "", now=None) -> Rolwijz
     wijziging.beoordeeld_op = now or timezone.now()
     wijziging.toelichting = (toelichting or "").strip()
     wijziging.save(update_fields=["status", "beoordeeld_door", "beoordeeld_op", "toelichting"])
+    handel_af(onderwerp_van(wijziging))
     _voer_uit(wijziging)
     _meld_besluit(wijziging, _("%(wie)s heeft je voorstel goedgekeurd: %(wat)s.") % {
         "wie": user, "wat": omschrijving(wijziging)})
@@ -310,6 +313,7 @@ def wijs_af(wijziging_id, user, *, toelichting: str, now=None) -> Rolwijziging:
     wijziging.beoordeeld_op = now or timezone.now()
     wijziging.toelichting = toelichting
     wijziging.save(update_fields=["status", "beoordeeld_door", "beoordeeld_op", "toelichting"])
+    handel_af(onderwerp_van(wijziging))
     _meld_besluit(wijziging, _("%(wie)s heeft je voorstel afgewezen: %(wat)s. Reden: %(reden)s") % {
         "wie": user, "wat": omschrijving(wijziging), "reden": toelichting})
     return wijziging
@@ -326,6 +330,7 @@ def trek_in(wijziging_id, user, *, toelichting: str = "", now=None) -> Rolwijzig
     wijziging.beoordeeld_op = now or timezone.now()
     wijziging.toelichting = (toelichting or "").strip()
     wijziging.save(update_fields=["status", "beoordeeld_op", "toelichting"])
+    handel_af(onderwerp_van(wijziging))
     return wijziging
 
 
@@ -359,6 +364,7 @@ def keur_goed_via_commando(wijziging_id, uitgevoerd_door: str = "", now=None) ->
         "die het kan goedkeuren. Het vier-ogenprincipe is met een beheercommando omzeild."
     ) % {"wie": uitgevoerd_door or os_gebruiker()}
     wijziging.save(update_fields=["status", "via_commando", "beoordeeld_op", "toelichting"])
+    handel_af(onderwerp_van(wijziging))
     _voer_uit(wijziging)
     _meld_besluit(wijziging, _("Je voorstel is goedgekeurd met een beheercommando op de server (er is geen "
                                "tweede beheerder): %(wat)s.") % {"wat": omschrijving(wijziging)})

@@ -12,7 +12,15 @@ from omo.models import Notificatie
 from omo.toegang import mag
 
 
-def notify(user, text: str, link: str = "", key: str = "", *, doel=None) -> Notificatie:
+def onderwerp_van(obj, actie: str = "") -> str:
+    """The key of an action on `obj` that notifications ask for: "budget.aanvraag:12", or with
+    `actie` "budget.aanvraag:12:achteraf" when one object has several."""
+    return f"{obj._meta.label_lower}:{obj.pk}" + (f":{actie}" if actie else "")
+
+
+def notify(
+    user, text: str, link: str = "", key: str = "", *, doel=None, onderwerp: str = "", vraag: str = ""
+) -> Notificatie:
     """Notify `user` in the app and by e-mail, once per (`user`, `key`).
 
     A link names the rule of the page it opens: `doel=("app.regel", obj)`. The notification
@@ -22,6 +30,10 @@ def notify(user, text: str, link: str = "", key: str = "", *, doel=None) -> Noti
     Calling it again with the same key (a retried task, a second run of a scheduled job) returns
     the existing notification and sends nothing: a unique constraint guarantees it, also when
     two processes try at the same moment. The e-mail is sent by a task after commit.
+
+    A notification that asks for an action names it: `onderwerp` (`onderwerp_van(obj)`) and
+    `vraag`, the words that ask ("wacht op je besluit"), shown only while it is open. The service
+    that performs the action or makes it moot calls `handel_af(onderwerp)`.
     """
     if not key:
         raise ValueError("notify() heeft een sleutel nodig om dubbele meldingen te voorkomen.")
@@ -31,10 +43,13 @@ def notify(user, text: str, link: str = "", key: str = "", *, doel=None) -> Noti
         raise ValueError("notify() met een link heeft doel=(regel, object) nodig: wie mag de pagina openen?")
     if link and not mag(user, *doel):
         link = ""
+    regel, obj = doel if (link and doel) else ("", None)
     try:
         with transaction.atomic():
             notificatie = Notificatie.objects.create(
-                gebruiker=user, tekst=text[:500], link=link[:500], sleutel=key[:200]
+                gebruiker=user, tekst=text[:500], link=link[:500], sleutel=key[:200],
+                vraag=vraag[:200], onderwerp=onderwerp[:120], regel=regel[:100],
+                object_id=getattr(obj, "pk", None),
             )
     except IntegrityError:
         return Notificatie.objects.get(gebruiker=user, sleutel=key[:200])
@@ -59,12 +74,12 @@ def send_notificatie_mail(notificatie_id: int) -> bool:
         link = notificatie.link
         if link.startswith("/"):
             link = settings.OMO_BASE_URL.rstrip("/") + link
-        body = notificatie.tekst + (f"\n\n{link}" if link else "")
+        body = notificatie.volledige_tekst + (f"\n\n{link}" if link else "")
         body += "\n\n" + _("Dit bericht is verstuurd door OMO, %(gemeente)s.") % {
             "gemeente": settings.OMO_GEMEENTE
         }
         send_mail(
-            subject=_("OMO: %(tekst)s") % {"tekst": notificatie.tekst[:80]},
+            subject=_("OMO: %(tekst)s") % {"tekst": notificatie.volledige_tekst[:80]},
             message=body,
             from_email=None,
             recipient_list=[notificatie.gebruiker.email],
@@ -100,3 +115,22 @@ def mark_read(user, notificatie_ids=None) -> int:
     if notificatie_ids is not None:
         qs = qs.filter(pk__in=notificatie_ids)
     return qs.update(gelezen_op=timezone.now())
+
+
+def handel_af(*onderwerpen: str, now=None) -> int:
+    """Finish every open notification about these actions, for every recipient: the action was
+    done or became moot (decided, withdrawn, decided by someone else). A finished notification
+    no longer counts as unread and no longer asks. Returns how many were finished."""
+    onderwerpen = [o for o in onderwerpen if o]
+    if not onderwerpen:
+        return 0
+    return Notificatie.objects.filter(onderwerp__in=onderwerpen, afgehandeld_op__isnull=True).update(
+        afgehandeld_op=now or timezone.now()
+    )
+
+
+def markeer_geopend(user, path: str) -> int:
+    """Mark the user's unread notifications that link to `path` as read: they opened it."""
+    return Notificatie.objects.filter(
+        gebruiker=user, link=path, gelezen_op__isnull=True, afgehandeld_op__isnull=True
+    ).update(gelezen_op=timezone.now())

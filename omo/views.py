@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from omo import health as health_checks
-from omo import maildev, queries, services
+from omo import maildev, queries, services, werkvoorraad
 from omo.filters import InzageFilter, WijzigingFilter
 from omo.roles import ROLLEN, roles_of
 from omo.toegang import vereis_pagina
@@ -20,8 +20,9 @@ PAGE_SIZE = 50
 
 
 def home(request):
+    """The werkvoorraad: per section of the user's roles, the work waiting for them."""
     rollen = [ROLLEN[code] for code in roles_of(request.user)]
-    return render(request, "omo/home.html", {"rollen": rollen})
+    return render(request, "omo/home.html", {"rollen": rollen, "secties": werkvoorraad.voor(request.user)})
 
 
 @login_not_required
@@ -38,6 +39,8 @@ def notificaties(request):
     page = Paginator(queries.notificaties_for(request.user), PAGE_SIZE).get_page(
         request.GET.get("pagina")
     )
+    page.object_list = list(page.object_list)
+    queries.toonbare_links(request.user, page.object_list)
     return render(request, "omo/notificaties.html", {"page": page})
 
 

@@ -11,7 +11,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from omo import rolbeheer
+from omo import queries, rolbeheer
 from omo.forms import fout_in_form
 from omo.forms_beheer import (
     BeoordelingForm,
@@ -58,7 +58,7 @@ def _rollenpagina(request, gebruiker, form, bewaard=None, status=200):
 
 def _lijstpagina(request, bewaard=None, status=200):
     return render(request, "omo/beheer/rolwijzigingen.html", {
-        "open": list(_wijzigingen().filter(status=S.VOORGESTELD).order_by("voorgesteld_op", "pk")),
+        "open": list(queries.open_rolwijzigingen()),
         "page": _eerder(_wijzigingen(), request),
         "bewaard": bewaard,
         "vier_ogen_rollen": _vier_ogen_rollen(),

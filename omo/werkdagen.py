@@ -142,3 +142,28 @@ def stukken_deadline(meeting_day: date, n: int = 2) -> datetime:
     """When stukken for a meeting on `meeting_day` are due: the end (23:59:59.999999,
     Europe/Amsterdam) of the n-th werkdag before the meeting (DESIGN §5)."""
     return datetime.combine(sub_werkdagen(meeting_day, n), time.max, tzinfo=AMSTERDAM)
+
+
+def werkdagen_tussen(van: date, tot: date, sluitingsdagen: set[date] | None = None) -> int:
+    """The number of werkdagen after `van` up to and including `tot`; negative when `tot` lies
+    before `van` (how many werkdagen late). `sluitingsdagen` read once by the caller for a page
+    with many dates (`sluitingsdagen_tussen`); otherwise read here.
+
+    Worked examples (no closing days): Friday 4 → Monday 7 December 2026 is 1; Monday 7 →
+    Friday 4 is -1; a day to itself is 0."""
+    if van == tot:
+        return 0
+    teken, start, eind = (1, van, tot) if tot > van else (-1, tot, van)
+    if sluitingsdagen is None:
+        sluitingsdagen = _sluitingsdagen(start, eind)
+    aantal, dag = 0, start
+    while dag < eind:
+        dag += timedelta(days=1)
+        if not _is_vrij(dag, sluitingsdagen):
+            aantal += 1
+    return teken * aantal
+
+
+def sluitingsdagen_tussen(start: date, eind: date) -> set[date]:
+    """The closing days in [start, eind], in one query."""
+    return _sluitingsdagen(start, eind)

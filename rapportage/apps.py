@@ -10,8 +10,10 @@ class RapportageConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save, pre_delete
 
         from casussen.models import Knelpunt
+        from rapportage import werkvoorraad
         from rapportage.services import signalen
 
+        werkvoorraad.registreer_secties()
         post_save.connect(signalen.na_opslaan, sender=Knelpunt, dispatch_uid="rapportage_knelpunt_opgeslagen")
         pre_delete.connect(signalen.voor_verwijderen, sender=Knelpunt, dispatch_uid="rapportage_knelpunt_verwijderen")
         post_delete.connect(signalen.na_verwijderen, sender=Knelpunt, dispatch_uid="rapportage_knelpunt_verwijderd")

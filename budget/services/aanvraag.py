@@ -25,7 +25,7 @@ from budget.services.grootboek import C, D, bedrag_van
 from casussen.models import Scenario, TijdlijnEvent
 from casussen.services.casus import schrijf_tijdlijn
 from escalatie.services import escalatie as escalaties
-from omo.services import notify
+from omo.services import handel_af, notify, onderwerp_van
 from omo.templatetags.omo_format import format_euro
 from omo.toegang import mag, vereis, vergeet, wie_mag
 from omo.weigering import Weigering
@@ -46,14 +46,14 @@ def link(aanvraag) -> str:
     return reverse("aanvraag_detail", kwargs={"pk": aanvraag.pk})
 
 
-def _meld(ontvanger, tekst, aanvraag, sleutel, pagina=None):
+def _meld(ontvanger, tekst, aanvraag, sleutel, pagina=None, **actie):
     """Notify with a link to the request's page (or `pagina`, a URL name of the budget pages
-    with its rule), kept only for who may open it."""
+    with its rule), kept only for who may open it. `actie` (`onderwerp`, `vraag`): what it asks."""
     if pagina is None:
-        notify(ontvanger, tekst, link(aanvraag), sleutel, doel=("budget.bekijk_aanvraag", aanvraag))
+        notify(ontvanger, tekst, link(aanvraag), sleutel, doel=("budget.bekijk_aanvraag", aanvraag), **actie)
     else:
         url_naam, regel = pagina
-        notify(ontvanger, tekst, reverse(url_naam), sleutel, doel=(regel, None))
+        notify(ontvanger, tekst, reverse(url_naam), sleutel, doel=(regel, None), **actie)
 
 
 def _tijdlijn(aanvraag, user, tekst, toelichting=""):
@@ -211,15 +211,18 @@ def dien_in(aanvraag_id, user) -> Aanvraag:
                 if houder.pk != user.pk:
                     _meld(houder, _("Achteraf beoordelen: %(b)s uit %(f)s voor %(c)s") % {
                         "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam, "c": aanvraag.casus.code},
-                        aanvraag, f"aanvraag-{aanvraag.pk}-achteraf", pagina=("budget_achteraf", "budget.zie_achteraf"))
+                        aanvraag, f"aanvraag-{aanvraag.pk}-achteraf", pagina=("budget_achteraf", "budget.zie_achteraf"),
+                        onderwerp=onderwerp_van(aanvraag, "achteraf"))
             return aanvraag
     aanvraag.save()
     _tijdlijn(aanvraag, user, _("Aanvraag van %(b)s uit %(f)s ingediend") % {
         "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam})
-    tekst = _("Aanvraag %(c)s: %(b)s uit %(f)s wacht op je besluit") % {
+    tekst = _("Aanvraag %(c)s: %(b)s uit %(f)s") % {
         "c": aanvraag.casus.code, "b": format_euro(aanvraag.bedrag), "f": aanvraag.fonds.naam}
     for ontvanger in wie_mag("budget.beslis_over_aanvraag", aanvraag):
-        _meld(ontvanger, tekst, aanvraag, f"aanvraag-{aanvraag.pk}-ingediend")
+        # Per submission: a request sent back and submitted again asks its deciders anew.
+        _meld(ontvanger, tekst, aanvraag, f"aanvraag-{aanvraag.pk}-ingediend-{now:%Y%m%d%H%M%S%f}",
+              onderwerp=onderwerp_van(aanvraag), vraag=_("wacht op je besluit"))
     return aanvraag
 
 
@@ -233,6 +236,7 @@ def trek_in(aanvraag_id, user, reden="") -> Aanvraag:
             "s": aanvraag.get_status_display()})
     aanvraag.status = S.INGETROKKEN
     aanvraag.save()
+    handel_af(onderwerp_van(aanvraag))  # nothing left to decide
     _tijdlijn(aanvraag, user, _("Aanvraag van %(b)s ingetrokken") % {"b": format_euro(aanvraag.bedrag)}, reden)
     return aanvraag
 
@@ -311,6 +315,7 @@ def _besluit(aanvraag, user, status, motivatie, door_college=False):
     else:
         aanvraag.besloten_door, aanvraag.besloten_op = user, timezone.now()
     aanvraag.save()
+    handel_af(onderwerp_van(aanvraag))  # decided (or sent back): no decider is waited for any more
     wie = _("het College") if door_college else (user.get_full_name() or user.username)
     if status == S.GOEDGEKEURD:
         tekst = _("Aanvraag van %(b)s uit %(f)s goedgekeurd door %(wie)s") % {
@@ -362,6 +367,7 @@ def leg_voor_aan_college(aanvraag_id, user, toelichting) -> Aanvraag:
     aanvraag.escalatie = escalaties.escaleer_aanvraag(aanvraag.casus_id, user, vraag, scenario_id=aanvraag.scenario_id)
     aanvraag.status = S.COLLEGE
     aanvraag.save()
+    handel_af(onderwerp_van(aanvraag))  # the College decides now, not the budget holders
     _tijdlijn(aanvraag, user, _("Aanvraag van %(b)s voorgelegd aan het College") % {"b": format_euro(aanvraag.bedrag)},
               "; ".join(redenen))
     escalatie = aanvraag.escalatie
@@ -370,7 +376,7 @@ def leg_voor_aan_college(aanvraag_id, user, toelichting) -> Aanvraag:
         "dag": date_format(timezone.localtime(escalatie.uiterlijk_op, AMSTERDAM), "j F Y")}
     for ontvanger in escalaties.ontvangers(escalatie):
         if ontvanger.pk != user.pk:
-            _meld(ontvanger, tekst, aanvraag, f"escalatie-{escalatie.pk}-nieuw")
+            _meld(ontvanger, tekst, aanvraag, f"escalatie-{escalatie.pk}-nieuw", onderwerp=onderwerp_van(escalatie))
     return aanvraag
 
 
@@ -591,6 +597,7 @@ def beoordeel_achteraf(aanvraag_id, user, oordeel) -> Aanvraag:
     aanvraag.achteraf_beoordeeld_door, aanvraag.achteraf_beoordeeld_op = user, timezone.now()
     aanvraag.achteraf_oordeel = oordeel
     aanvraag.save()
+    handel_af(onderwerp_van(aanvraag, "achteraf"))
     _tijdlijn(aanvraag, user, _("Uitgave van %(b)s achteraf beoordeeld") % {"b": format_euro(aanvraag.bedrag)}, oordeel)
     return aanvraag
 

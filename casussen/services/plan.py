@@ -367,6 +367,9 @@ def leg_evaluatie_vast(evaluatie_id, gebruiker, uitkomst, toelichting, scores: d
     evaluatie.uitgevoerd_op = timezone.now()
     evaluatie.uitgevoerd_door = gebruiker
     evaluatie.save(update_fields=["uitkomst", "toelichting", "uitgevoerd_op", "uitgevoerd_door"])
+    from omo.services import handel_af, onderwerp_van
+
+    handel_af(onderwerp_van(evaluatie))
     Zelfredzaamheid.objects.bulk_create(
         [
             Zelfredzaamheid(casus=casus, evaluatie=evaluatie, leefgebied_id=pk, score=score)
@@ -393,7 +396,7 @@ def meld_evaluaties(vandaag: datetime.date | None = None) -> int:
     """Notify the casushouder of every due evaluation without an outcome, of cases in
     uitvoering or monitoring. Idempotent: one notification per evaluation, however often this
     runs. Returns the number of due evaluations."""
-    from omo.services import notify
+    from omo.services import notify, onderwerp_van
 
     vandaag = vandaag or timezone.localdate()
     due = (
@@ -416,7 +419,8 @@ def meld_evaluaties(vandaag: datetime.date | None = None) -> int:
             "datum": date_format(evaluatie.gepland_op, "j F Y"),
         }
         link = reverse("evaluatie", args=[casus.pk, evaluatie.pk])
-        notify(casus.casushouder, tekst, link, key=f"evaluatie:{evaluatie.pk}", doel=("casussen.bekijk_casus", casus))
+        notify(casus.casushouder, tekst, link, key=f"evaluatie:{evaluatie.pk}", doel=("casussen.bekijk_casus", casus),
+               onderwerp=onderwerp_van(evaluatie))
         aantal += 1
     return aantal
 

@@ -22,6 +22,11 @@ def inbox(user):
     return zichtbare_escalaties(user).select_related("casus", "aangevraagd_door", "besloten_door", "scenario")
 
 
+def open_inbox(user):
+    """The inbox's default view: the open escalations `user` sees, the earliest due first."""
+    return inbox(user).filter(beslissing="").order_by("uiterlijk_op", "pk")
+
+
 def dossier_queryset():
     """Escalations with everything their dossier page shows about the case, in four queries
     (the escalation with case, canvas and scenario; leefgebieden; organisaties; partners)."""

@@ -16,6 +16,7 @@ from casussen.models import Besluit, Scenario, Status, TijdlijnEvent
 from casussen.services import casus as casus_services
 from escalatie.models import Actiepunt, Addendum, Agendapunt, Overleg, Verslag
 from omo import berichten
+from omo.services import handel_af, onderwerp_van
 from omo.toegang import vereis
 from omo.weigering import Weigering
 
@@ -160,6 +161,7 @@ def leg_uitkomst_vast(
     punt.besproken_op = timezone.now()
     punt.vastgelegd_door = user
     punt.save()
+    handel_af(onderwerp_van(punt))  # discussed: a question whether to admit it is moot
     Actiepunt.objects.bulk_create([Actiepunt(agendapunt=punt, **a) for a in acties])
     if advies:
         casus_services.schrijf_tijdlijn(punt.casus, TijdlijnEvent.Soort.OVERIG, user, _("Advies van het OMO-overleg"), advies)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from casussen.models import Besluit, Casus, Scenario, Status, TijdlijnEvent
 from casussen.services import casus as casus_services
 from escalatie.models import Escalatie, Niveau
-from omo.services import notify
+from omo.services import handel_af, notify, onderwerp_van
 from omo.tekst import controleer
 from omo.toegang import mag, vereis, wie_mag
 from omo.weigering import Weigering
@@ -43,8 +43,11 @@ def _link(escalatie):
     return reverse("escalatie_detail", kwargs={"pk": escalatie.pk})
 
 
-def _meld(ontvanger, tekst, escalatie, sleutel):
-    notify(ontvanger, tekst, _link(escalatie), sleutel, doel=("escalatie.bekijk_escalatie", escalatie))
+def _meld(ontvanger, tekst, escalatie, sleutel, vraagt_besluit=False):
+    """Notify with a link to the dossier; `vraagt_besluit`: it asks for the decision, and is
+    finished when the escalation is decided."""
+    notify(ontvanger, tekst, _link(escalatie), sleutel, doel=("escalatie.bekijk_escalatie", escalatie),
+           onderwerp=onderwerp_van(escalatie) if vraagt_besluit else "")
 
 
 @transaction.atomic
@@ -119,7 +122,7 @@ def escaleer(casus_id, user, naar_niveau, reden, vraag, scenario_id=None, agenda
         "code": casus.code, "dag": date_format(timezone.localtime(escalatie.uiterlijk_op, AMSTERDAM), "j F Y")
     }
     for ontvanger in ontvangers(escalatie):
-        _meld(ontvanger, tekst, escalatie, f"escalatie-{escalatie.pk}-nieuw")
+        _meld(ontvanger, tekst, escalatie, f"escalatie-{escalatie.pk}-nieuw", vraagt_besluit=True)
     return escalatie
 
 
@@ -162,6 +165,7 @@ def sluit_aanvraag(escalatie_id, user, beslissing, motivatie, now=None) -> Escal
         beslissing=beslissing, motivatie=motivatie, besloten_door=user, besloten_op=now
     ):
         raise Weigering(_("Over deze aanvraag is al beslist. Er is niets veranderd."))
+    handel_af(onderwerp_van(escalatie))
     escalatie.refresh_from_db()
     return escalatie
 
@@ -226,6 +230,7 @@ def beslis(escalatie_id, user, beslissing, motivatie, now=None) -> Escalatie:
     )
     if not geschreven:  # pragma: no cover - the row lock above makes this unreachable
         raise Weigering(_("Over deze escalatie is al beslist. Er is niets veranderd."))
+    handel_af(onderwerp_van(escalatie))  # decided, by whoever: nobody else is asked any more
     escalatie.refresh_from_db()
     if beslissing == B.ADVIES:
         tekst = _("%(code)s: het advies van %(niveau)s is binnen; leg het besluit vast op de casuspagina") % {
@@ -279,7 +284,7 @@ def bewaak_termijnen(now=None) -> int:
             tekst = _("Herinnering: besluit over %(code)s uiterlijk %(dag)s") % {
                 "code": e.casus.code, "dag": date_format(timezone.localtime(e.uiterlijk_op, AMSTERDAM), "j F Y")}
             for ontvanger in ontvangers(e):
-                _meld(ontvanger, tekst, e, f"escalatie-{e.pk}-herinnering")
+                _meld(ontvanger, tekst, e, f"escalatie-{e.pk}-herinnering", vraagt_besluit=True)
             effecten += 1
     verlopen = Escalatie.objects.filter(
         beslissing="", verlopen_gemeld_op__isnull=True, uiterlijk_op__lt=now
@@ -292,6 +297,6 @@ def bewaak_termijnen(now=None) -> int:
             tekst = _("Termijn verstreken: nog geen besluit over %(code)s (%(niveau)s)") % {
                 "code": e.casus.code, "niveau": e.get_naar_niveau_display()}
             for ontvanger in {*ontvangers(e), *omo_functionarissen()}:
-                _meld(ontvanger, tekst, e, f"escalatie-{e.pk}-verlopen")
+                _meld(ontvanger, tekst, e, f"escalatie-{e.pk}-verlopen", vraagt_besluit=True)
             effecten += 1
     return effecten

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from casussen.models import Canvas, Casus, Scenario, Status, TijdlijnEvent
 from casussen.services import casus as casus_services
 from escalatie.models import Agendapunt, Overleg, Overlegreeks
-from omo.services import notify
+from omo.services import handel_af, notify, onderwerp_van
 from omo.toegang import vereis
 from omo.weigering import Weigering
 from omo.werkdagen import AMSTERDAM, eerste_werkdag_vanaf, reden_vrij
@@ -193,7 +193,8 @@ def dien_in(casus_id, user, vraag, overleg_id=None, now=None) -> Agendapunt:
             tekst = _("%(code)s is te laat ingediend voor %(dag)s: toelaten?") % {
                 "code": casus.code, "dag": _lang(aangevraagd_voor.datum)
             }
-        notify(overleg.voorzitter, tekst, link, f"agendapunt-{punt.pk}", doel=("escalatie.bekijk_overleg", overleg))
+        notify(overleg.voorzitter, tekst, link, f"agendapunt-{punt.pk}", doel=("escalatie.bekijk_overleg", overleg),
+               onderwerp=onderwerp_van(punt) if aangevraagd_voor is not None else "")
     return punt
 
 
@@ -213,6 +214,7 @@ def laat_toe(agendapunt_id, user) -> Agendapunt:
     punt.toegelaten_door = user
     punt.volgorde = Agendapunt.objects.filter(overleg=doel).count() + 1
     punt.save(update_fields=["overleg", "toegelaten_door", "volgorde"])
+    handel_af(onderwerp_van(punt))
     casus_services.schrijf_tijdlijn(
         punt.casus, TijdlijnEvent.Soort.OVERIG, user,
         _("Toegelaten tot het overleg van %(dag)s") % {"dag": _lang(doel.datum)},
@@ -231,6 +233,7 @@ def trek_in(agendapunt_id, user, toelichting) -> Agendapunt:
         raise Weigering(_("Geef aan waarom de casus van de agenda gaat."), "toelichting")
     punt.status = Agendapunt.Status.INGETROKKEN
     punt.save(update_fields=["status"])
+    handel_af(onderwerp_van(punt))  # withdrawn: nothing left to admit
     casus_services.overgang(punt.casus_id, Status.IN_VOORBEREIDING, user, toelichting, Status.GEAGENDEERD)
     return punt
 

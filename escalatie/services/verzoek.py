@@ -24,7 +24,7 @@ from casussen.models import Casus, TijdlijnEvent
 from casussen.services import casus as casus_services
 from escalatie.models import Contactpersoon, Verzoek
 from omo import berichten
-from omo.services import notify
+from omo.services import handel_af, notify, onderwerp_van
 from omo.toegang import mag, vereis, wie_mag
 from omo.weigering import Weigering
 from omo.werkdagen import AMSTERDAM, deadline
@@ -217,6 +217,7 @@ def pak_op(verzoek_id, door: str, user=None, now=None) -> Verzoek:
     verzoek.opgepakt_op = now
     verzoek.opgepakt_door = (door or str(user or verzoek.contactpersoon or ""))[:200]
     verzoek.save(update_fields=["status", "opgepakt_op", "opgepakt_door"])
+    handel_af(onderwerp_van(verzoek))  # picked up: nobody needs to chase it any more
     if verzoek.casus_id:
         casus_services.schrijf_tijdlijn(
             verzoek.casus, TijdlijnEvent.Soort.OVERIG, user,
@@ -327,7 +328,7 @@ def bewaak_termijnen(now=None) -> int:
                 for u in omo:
                     notify(u, _("Verzoek niet op tijd opgepakt: %(o)s") % {"o": v.onderwerp[:80]},
                            reverse("verzoek_detail", kwargs={"vid": v.pk}), f"verzoek-{v.pk}-verlopen",
-                           doel=("escalatie.bekijk_verzoek", v))
+                           doel=("escalatie.bekijk_verzoek", v), onderwerp=onderwerp_van(v))
         totaal += len(ids)
         if len(ids) < BATCH:
             break

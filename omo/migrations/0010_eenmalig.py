@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('omo', '0008_gebruiker_email_onbevestigd'),
+        ('omo', '0009_notificatie_afhandeling'),
     ]
 
     operations = [

@@ -31,7 +31,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from omo.services import notify
+from omo.services import handel_af, notify, onderwerp_van
 from omo.toegang import vereis, wie_mag
 from omo.weigering import Weigering
 from omo.werkdagen import AMSTERDAM, eerste_werkdag_vanaf
@@ -145,9 +145,9 @@ def maak_kwartaalconcept(vandaag: date | None = None) -> Rapport | None:
         for user in wie_mag("rapportage.bewerk_rapport", rapport):
             notify(
                 user,
-                _("Het concept van de %(titel)s staat klaar: schrijf de bevindingen en maak het definitief.")
-                % {"titel": rapport.titel},
+                _("Het concept van de %(titel)s staat klaar:") % {"titel": rapport.titel},
                 link, f"rapport-concept-{rapport.pk}", doel=("rapportage.bekijk_rapport", rapport),
+                onderwerp=onderwerp_van(rapport), vraag=_("schrijf de bevindingen en maak het definitief."),
             )
     logger.info("Concept %s gemaakt", rapport)
     return rapport
@@ -266,6 +266,7 @@ def maak_definitief(user, rapport) -> Rapport:
     rapport.definitief_door = user
     rapport.gewijzigd_door = user
     rapport.save(update_fields=["status", "definitief_op", "definitief_door", "gewijzigd_door", "gewijzigd_op"])
+    handel_af(onderwerp_van(rapport))
     from rapportage.tasks import rapport_renderen
 
     rapport_renderen.delay_on_commit(rapport.pk)

@@ -62,8 +62,12 @@ def test_login_lands_on_home_with_role(page, live_server, demo_accounts, console
     log_in(page, username)
 
     expect(page).to_have_url(f"{live_server.url}/")
-    expect(page.get_by_role("heading", name=ROLE_NAMES[username], exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="Werkvoorraad", level=1)).to_be_visible()
+    expect(page.get_by_test_id("mijn-rollen")).to_contain_text(ROLE_NAMES[username])
     expect(page.get_by_role("button", name=re.compile(r"^Uitloggen \("), include_hidden=True)).to_be_attached()
+    page.get_by_text("Wat je in OMO kunt doen, per rol").click()
+    expect(page.get_by_role("heading", name=ROLE_NAMES[username], exact=True)).to_be_visible()
+    assert_accessible(page, f"werkvoorraad van {username}, rollen open")
     assert_clean_console(console_errors)
 
 
@@ -97,9 +101,12 @@ def test_login_page_with_errors_is_accessible(page, demo_accounts, console_error
 def test_home_page_is_accessible(page, live_server, demo_accounts, console_errors, username):
     log_in(page, username)
     expect(page).to_have_url(f"{live_server.url}/")
-    expect(page.get_by_role("heading", name=ROLE_NAMES[username], exact=True)).to_be_visible()
+    expect(page.get_by_test_id("mijn-rollen")).to_contain_text(ROLE_NAMES[username])
     assert_clean_console(console_errors)
     assert_accessible(page, f"Startpagina van {username}")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.querySelector('main, #inhoud').scrollWidth <= window.innerWidth")
+    assert_accessible(page, f"Startpagina van {username} op een telefoon")
 
 
 def test_csp_violations_are_detected(page, console_errors):

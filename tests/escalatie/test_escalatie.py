@@ -262,3 +262,23 @@ def test_the_case_code_is_a_link_only_for_who_may_open_the_case(client, besproke
         assert (link in body) is opent, gebruiker
         if opent:
             assert client.get(reverse("casus_detail", args=[casus.pk])).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_decision_finishes_the_question_for_every_recipient(besproken, omo_user, wethouder, make_user, time_machine):
+    """Two portefeuillehouders are asked; one decides: neither is asked any more, the reminder
+    and the overdue notice included, and the decision itself is news for the others."""
+    tweede = make_user("portefeuillehouder", username="wethouder2")
+    casus = besproken()
+    e = escaleer(casus, omo_user)
+    time_machine.move_to(e.uiterlijk_op + datetime.timedelta(hours=1))
+    services.bewaak_termijnen()
+    vragen = Notificatie.objects.filter(onderwerp=f"escalatie.escalatie:{e.pk}")
+    assert {n.gebruiker for n in vragen} >= {wethouder, tweede, omo_user}
+    assert vragen.filter(afgehandeld_op__isnull=True).count() == vragen.count()
+
+    services.beslis(e.pk, tweede, "akkoord", "Past bij de koers van het college")
+
+    assert not vragen.filter(afgehandeld_op__isnull=True).exists()
+    besloten = Notificatie.objects.get(gebruiker=omo_user, sleutel=f"escalatie-{e.pk}-besloten")
+    assert besloten.afgehandeld_op is None

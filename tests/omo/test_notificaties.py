@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 
 from omo import services
 from omo.models import Notificatie
@@ -140,3 +141,64 @@ def test_pending_mails_are_sent_later_once(make_user):
     assert [m.subject for m in mail.outbox] == ["OMO: Vergeten mail"]
     fresh.refresh_from_db()
     assert fresh.gemaild_op is None
+
+
+@pytest.mark.django_db
+def test_handel_af_finishes_every_recipient_and_only_that_subject(make_user):
+    a, b = make_user("omo"), make_user("omo")
+    for user in (a, b):
+        services.notify(user, "Besluit gevraagd", "", "v-1", onderwerp="budget.aanvraag:1", vraag="wacht op je besluit")
+        services.notify(user, "Ander besluit gevraagd", "", "v-2", onderwerp="budget.aanvraag:2")
+    assert services.handel_af("budget.aanvraag:1") == 2
+    assert services.handel_af("budget.aanvraag:1") == 0  # once
+    melding = Notificatie.objects.get(gebruiker=a, sleutel="v-1")
+    assert str(melding) == "Besluit gevraagd"  # no longer asks
+    assert Notificatie.objects.get(gebruiker=a, sleutel="v-2").afgehandeld_op is None
+    from omo import queries
+
+    assert queries.unread_count(a) == queries.unread_count(b) == 1
+
+
+@pytest.mark.django_db
+def test_opening_the_linked_page_marks_it_read_and_other_pages_do_not(client_as):
+    client = client_as("beheerder")
+    services.notify(client.user, "Rolwijziging voorgesteld", reverse("rolwijzigingen"), "r-1",
+                    doel=("omo.bekijk_rolwijzigingen", None))
+    assert 'id="ongelezen-aantal">1' in client.get(reverse("audit")).content.decode()
+    response = client.get(reverse("rolwijzigingen"))
+    assert response.status_code == 200
+    assert 'id="ongelezen-aantal"' not in response.content.decode()
+    assert Notificatie.objects.get(sleutel="r-1").gelezen_op is not None
+
+
+@pytest.mark.django_db
+def test_a_link_without_object_is_asked_again_when_shown(client_as):
+    """A beheerder told about a role change who is no longer beheerder sees the text, no link."""
+    from django.contrib.auth.models import Group
+
+    client = client_as("beheerder", "beleid")
+    services.notify(client.user, "Rolwijziging voorgesteld", reverse("rolwijzigingen"), "r-1",
+                    doel=("omo.bekijk_rolwijzigingen", None))
+    link = f'href="{reverse("rolwijzigingen")}"'
+    assert link in client.get(reverse("notificaties")).content.decode()
+    client.user.groups.remove(Group.objects.get(name="beheerder"))
+    html = client.get(reverse("notificaties")).content.decode()
+    assert "Rolwijziging voorgesteld" in html and link not in html
+
+
+@pytest.mark.django_db
+def test_notification_list_with_links_and_finished_ones_query_budget(client_as, django_assert_max_num_queries):
+    """Links of several rules on many objects, open and finished: the rules are asked once per
+    rule on the page, not once per notification."""
+    client = client_as("omo")
+    regels = ["budget.bekijk_aanvraag", "escalatie.bekijk_escalatie", "escalatie.bekijk_verzoek", "casussen.bekijk_casus"]
+    Notificatie.objects.bulk_create([
+        Notificatie(gebruiker=client.user, tekst=f"Melding {i}", sleutel=f"k{i}", link=f"/x/{i}/",
+                    regel=regels[i % 4], object_id=i, onderwerp=f"x:{i}",
+                    afgehandeld_op=timezone.now() if i % 3 == 0 else None)
+        for i in range(120)
+    ])
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("notificaties"))
+    assert response.status_code == 200
+    assert response.content.decode().count("Afgehandeld") >= 15

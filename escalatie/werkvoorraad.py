@@ -1,0 +1,87 @@
+"""The werkvoorraad sections of overleg and escalatie: the next meeting (OMO-functionaris), the
+escalations waiting for a decision (whoever decides them, and the OMO-functionaris who waits
+on them), verzoeken past their term, and the casushouder's cases on a coming agenda. Each reads
+through the query of the page it summarises."""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from escalatie.models import Agendapunt, Overleg, Verzoek
+from escalatie.queries import escalatie as escalatie_queries
+from escalatie.queries import overleg as overleg_queries
+from escalatie.queries import verzoek as verzoek_queries
+from omo.werkvoorraad import Item, Sectie, eerste, registreer
+
+
+def _escalaties(user, limiet):
+    aantal, rijen = eerste(escalatie_queries.open_inbox(user), limiet)
+    return aantal, [
+        Item(_("%(code)s: %(titel)s") % {"code": e.casus.code, "titel": e.casus.titel},
+             reverse("escalatie_detail", kwargs={"pk": e.pk}), sinds=e.aangevraagd_op, uiterlijk=e.uiterlijk_op,
+             toelichting=_("bij %(niveau)s") % {"niveau": e.get_naar_niveau_display()})
+        for e in rijen
+    ]
+
+
+def verlopen_verzoeken(user):
+    """The verzoeken past their term that nobody picked up (the list filtered on ‘verlopen’)."""
+    return verzoek_queries.zichtbare_verzoeken(user).filter(status=Verzoek.Status.VERLOPEN).select_related(
+        "contactpersoon__organisatie", "casus").order_by("deadline", "pk")
+
+
+def _verzoeken(user, limiet):
+    aantal, rijen = eerste(verlopen_verzoeken(user), limiet)
+    return aantal, [
+        Item(v.onderwerp, reverse("verzoek_detail", kwargs={"vid": v.pk}), sinds=v.ontvangen_op,
+             uiterlijk=v.deadline, toelichting=str(v.contactpersoon or v.afzender or ""))
+        for v in rijen
+    ]
+
+
+def _overleg(user, limiet):
+    vandaag = timezone.localdate()
+    # The next three meetings; the link goes to the meeting list (every meeting, so no count).
+    rijen = list(
+        overleg_queries.overleggen().filter(status=Overleg.Status.GEPLAND, datum__gte=vandaag)
+        .order_by("datum", "begintijd", "pk")[:min(limiet, 3)])
+    return len(rijen), [
+        Item(_("Overleg van %(dag)s") % {"dag": date_format(o.datum, "l j F")},
+             reverse("overleg_detail", kwargs={"pk": o.pk}), uiterlijk=o.datum,
+             toelichting=_("%(n)s agendapunten") % {"n": o.aantal_punten})
+        for o in rijen
+    ]
+
+
+def _mijn_agendapunten(user, limiet):
+    vandaag = timezone.localdate()
+    aantal, rijen = eerste(
+        Agendapunt.objects.filter(
+            casus__casushouder=user, status=Agendapunt.Status.INGEDIEND,
+            overleg__status=Overleg.Status.GEPLAND, overleg__datum__gte=vandaag,
+        ).select_related("casus", "overleg").order_by("overleg__datum", "pk"), limiet)
+    return aantal, [
+        Item(_("%(code)s op de agenda van %(dag)s") % {"code": p.casus.code, "dag": date_format(p.overleg.datum, "j F")},
+             reverse("casus_detail", kwargs={"pk": p.casus_id}), uiterlijk=p.overleg.datum,
+             toelichting=_("zorg dat canvas en scenario's klaar zijn voor het overleg"))
+        for p in rijen
+    ]
+
+
+def registreer_secties():
+    registreer(Sectie(
+        "escalatie.overleg", gettext_lazy("Volgend OMO-overleg"), "escalatie.leid_overleg", _overleg,
+        gettext_lazy("Geen overleg gepland."), inbox=lambda user: reverse("overleg_lijst"), volgorde=200))
+    registreer(Sectie(
+        "escalatie.agenda", gettext_lazy("Mijn casussen op de agenda"), "casussen.behandel_casussen", _mijn_agendapunten,
+        gettext_lazy("Geen van je casussen staat op een komende agenda."), volgorde=120))
+    registreer(Sectie(
+        "escalatie.escalaties", gettext_lazy("Escalaties die op een besluit wachten"), "escalatie.zie_escalaties",
+        _escalaties, gettext_lazy("Geen escalaties die op een besluit wachten."),
+        inbox=lambda user: reverse("escalatie_inbox"), volgorde=210))
+    registreer(Sectie(
+        "escalatie.verzoeken", gettext_lazy("Verzoeken over de termijn"), "escalatie.zie_verzoeken", _verzoeken,
+        gettext_lazy("Geen verzoeken over de termijn."),
+        inbox=lambda user: reverse("verzoek_lijst") + "?status=verlopen", volgorde=220))
