@@ -291,7 +291,7 @@ def casus_ga_naar(request):
         if casus is not None:
             log_geweigerd(request, Casus, casus.pk)
         melding = _("Geen casus met code “%(code)s” gevonden die u mag openen. Controleer de code "
-                    "(zoals OMO-2026-0008) of zoek in de casuslijst.") % {"code": code}
+                    "(OMO-jaar-nummer) of zoek in de casuslijst.") % {"code": code}
     return render(request, "casussen/casus/ga_naar.html", {"code": code, "melding": melding})
 
 
