@@ -1,9 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from omo import views, views_beheer
 
@@ -14,11 +12,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("gezondheid/", views.gezondheid, name="gezondheid"),
     # Browsers ask for /favicon.ico whatever the page says; the icon is the SVG.
-    path(
-        "favicon.ico",
-        login_not_required(RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
-        name="favicon",
-    ),
+    path("favicon.ico", views.favicon, name="favicon"),
     path(
         "inloggen/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

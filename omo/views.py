@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required, permission_required
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -108,3 +108,14 @@ def verzonden_mails(request):
         raise Http404
     vereis_pagina(request, "omo.bekijk_verzonden_mails")
     return render(request, "omo/verzonden_mails.html", {"mails": maildev.verzonden_mails()})
+
+
+@login_not_required
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; the icon is the SVG. Its address is
+    looked up per request: with the manifest storage of production it carries a hash that only
+    exists once `collectstatic` has run."""
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

@@ -139,7 +139,7 @@ def test_the_migration_finishes_old_questions_about_requests_already_decided(twe
     assert not Notificatie.objects.filter(afgehandeld_op__isnull=False).exists()
 
     importlib.import_module("omo.migrations.0009_notificatie_afhandeling").onderwerp_uit_sleutel(apps, None)
-    importlib.import_module("budget.migrations.0003_notificaties_afgehandeld").afgehandeld(apps, None)
+    importlib.import_module("budget.migrations.0004_notificaties_afgehandeld").afgehandeld(apps, None)
 
     oud = Notificatie.objects.get(sleutel=f"aanvraag-{besloten.pk}-ingediend")
     assert oud.afgehandeld_op is not None and "wacht op je besluit" not in str(oud)

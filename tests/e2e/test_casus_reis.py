@@ -27,18 +27,17 @@ Scenario B "Schuldregeling via de kredietbank":
 """
 
 import datetime
-import importlib
 import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.apps import apps as django_apps
 from playwright.sync_api import expect
 
 from casussen.models import Casus, Evaluatie, Status
 from omo.models import Team
 from omo.templatetags.omo_format import format_euro
 from tests.conftest import PASSWORD
+from tests.referentiedata import herlaad_referentiedata
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -60,8 +59,7 @@ def euro(tekst: str) -> str:
 @pytest.fixture
 def referentiedata(transactional_db):
     """The reference data of the seed migration (a transactional test flushes it afterwards)."""
-    migratie = importlib.import_module("casussen.migrations.0003_referentiedata")
-    migratie.seed(django_apps, None)
+    herlaad_referentiedata()
 
 
 @pytest.fixture

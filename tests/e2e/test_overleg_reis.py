@@ -157,6 +157,10 @@ def vergadering(reis: Reis, w):
     expect(page.get_by_role("heading", name=re.compile("sluiten"))).to_be_visible()
     reis.controleer("Overleg sluiten")
     page.get_by_label("Overige aanwezigen").fill("Jan Hermans (Woningcorporatie)")
+    if overleg.datum > timezone.localdate():
+        # The meeting is planned for a later day: closing it now is a choice the page asks for.
+        expect(page.get_by_role("alert")).to_contain_text("die dag is nog niet geweest")
+        page.get_by_label(re.compile("Ja, sluit dit overleg nu al")).check()
     page.get_by_role("button", name="Overleg sluiten en verslag versturen").click()
     reis.melding("Het overleg is gesloten.")
     reis.controleer("Overleg na sluiten")

@@ -156,7 +156,10 @@ def test_page_query_budgets(client, client_as, django_assert_max_num_queries):
     with django_assert_max_num_queries(2):
         assert client.get(reverse("login")).status_code == 200
     client = client_as("beheerder", "omo", "consulent")
-    with django_assert_max_num_queries(9):
+    # The werkvoorraad reads each section of each role in one query (count and first rows):
+    # a user with three roles sees thirteen sections. One role stays within 12 (tested per
+    # demo role in test_werkvoorraad); neither grows with the number of rows.
+    with django_assert_max_num_queries(17):
         assert client.get(reverse("home")).status_code == 200
     with django_assert_max_num_queries(9):
         assert client.get(reverse("password_change")).status_code == 200

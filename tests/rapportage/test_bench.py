@@ -3,17 +3,16 @@ groups and signals, scores and patterns consistently, measures the dashboard for
 and role within the query budget, and renders the quarterly report in a child process (timings
 are not tested; committed data is needed for the child, hence a transactional test)."""
 
-import importlib
 import io
 import re
 
 import pytest
-from django.apps import apps as django_apps
 from django.core.management import call_command
 
 from casussen.models import Knelpunt, Zelfredzaamheid
 from escalatie.models import Escalatie
 from rapportage.models import Knelpuntgroep, KnelpuntIndeling, Patroon, Rapport
+from tests.referentiedata import herlaad_referentiedata
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -21,7 +20,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def referentiedata():
     """The reference data of the seed migration (a transactional test flushes it afterwards)."""
-    importlib.import_module("casussen.migrations.0003_referentiedata").seed(django_apps, None)
+    herlaad_referentiedata()
 
 
 def test_bench_rapportage_seeds_and_measures(referentiedata):
