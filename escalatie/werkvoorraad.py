@@ -9,7 +9,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from escalatie.models import Agendapunt, Overleg, Verzoek
+from escalatie.models import Agendapunt, Overleg
 from escalatie.queries import escalatie as escalatie_queries
 from escalatie.queries import overleg as overleg_queries
 from escalatie.queries import verzoek as verzoek_queries
@@ -26,14 +26,16 @@ def _escalaties(user, limiet):
     ]
 
 
-def verlopen_verzoeken(user):
-    """The verzoeken past their term that nobody picked up (the list filtered on ‘verlopen’)."""
-    return verzoek_queries.zichtbare_verzoeken(user).filter(status=Verzoek.Status.VERLOPEN).select_related(
+def verzoeken_uiterlijk_vandaag(user):
+    """The verzoeken `user` sees (the omo all; a consulent or coach those of their cases and
+    their own) that nobody picked up and are due today or overdue (the list filtered on
+    ‘termijn: vandaag’), the most overdue first."""
+    return verzoek_queries.uiterlijk_vandaag(verzoek_queries.zichtbare_verzoeken(user)).select_related(
         "contactpersoon__organisatie", "casus").order_by("deadline", "pk")
 
 
 def _verzoeken(user, limiet):
-    aantal, rijen = eerste(verlopen_verzoeken(user), limiet)
+    aantal, rijen = eerste(verzoeken_uiterlijk_vandaag(user), limiet)
     return aantal, [
         Item(v.onderwerp, reverse("verzoek_detail", kwargs={"vid": v.pk}), sinds=v.ontvangen_op,
              uiterlijk=v.deadline, toelichting=str(v.contactpersoon or v.afzender or ""))
@@ -82,6 +84,6 @@ def registreer_secties():
         _escalaties, gettext_lazy("Geen escalaties die op een besluit wachten."),
         inbox=lambda user: reverse("escalatie_inbox"), volgorde=210))
     registreer(Sectie(
-        "escalatie.verzoeken", gettext_lazy("Verzoeken over de termijn"), "escalatie.zie_verzoeken", _verzoeken,
-        gettext_lazy("Geen verzoeken over de termijn."),
-        inbox=lambda user: reverse("verzoek_lijst") + "?status=verlopen", volgorde=220))
+        "escalatie.verzoeken", gettext_lazy("Verzoeken die vandaag of eerder opgepakt moesten worden"),
+        "escalatie.zie_verzoeken", _verzoeken, gettext_lazy("Geen verzoeken die vandaag of eerder opgepakt moesten worden."),
+        inbox=lambda user: reverse("verzoek_lijst") + "?termijn=vandaag", volgorde=220))
