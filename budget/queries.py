@@ -4,8 +4,8 @@ fixed number of lookups."""
 
 from decimal import Decimal
 
-from django.db.models import F, Q, Subquery, Sum
-from django.db.models.functions import Least
+from django.db.models import Case, DecimalField, F, IntegerField, Q, Subquery, Sum, Value, When
+from django.db.models.functions import ExtractMonth, ExtractYear, Least
 
 from budget import rules
 from budget.models import Aanvraag, Boeking, Fonds, Jaarsaldo, Rekening, Saldo, Transactie
@@ -183,6 +183,27 @@ def leningen(user):
         )
         .select_related("fonds", "casus")
         .order_by("status", "eerste_termijn", "pk")
+    )
+
+
+def in_achterstand(user, dag):
+    """The loans of `leningen(user)` that are behind their plan on `dag`: what should have come
+    back (`met_aflosstand`'s `verwacht`, in SQL) is more than what did. The longest-running
+    first. The leningen page filtered on ‘in achterstand’ shows these."""
+    termijnen = Case(
+        When(eerste_termijn__gt=dag, then=Value(0)),
+        default=(Value(dag.year) - ExtractYear("eerste_termijn")) * 12
+        + (Value(dag.month) - ExtractMonth("eerste_termijn"))
+        + Case(When(Q(eerste_termijn__day__lte=dag.day), then=Value(1)), default=Value(0)),
+        output_field=IntegerField(),
+    )
+    verwacht = Least(F("betaald") - F("kwijtgescholden"), F("termijnbedrag") * termijnen,
+                     output_field=DecimalField(max_digits=14, decimal_places=2))
+    return (
+        leningen(user)
+        .filter(soort=Aanvraag.Soort.LENING, status=S.UITSTAAND, termijnbedrag__gt=0, eerste_termijn__isnull=False)
+        .alias(_verwacht=verwacht).filter(_verwacht__gt=F("afgelost"))
+        .order_by("eerste_termijn", "pk")
     )
 
 

@@ -444,13 +444,18 @@ def achteraf(request):
 
 def leningen(request):
     vereis_pagina(request, "budget.zie_leningen")
-    page = BegrensdePaginator(queries.leningen(request.user), 50).get_page(request.GET.get("pagina"))
-    page.object_list = queries.met_aflosstand(list(page.object_list), timezone.localdate())
+    achterstand = request.GET.get("achterstand") == "1"
+    dag = timezone.localdate()
+    rijen = queries.in_achterstand(request.user, dag) if achterstand else queries.leningen(request.user)
+    page = BegrensdePaginator(rijen, 50).get_page(request.GET.get("pagina"))
+    page.object_list = queries.met_aflosstand(list(page.object_list), dag)
     # Case and purpose only for who may see the request; the others (College, beheerder, a
     # budget holder for another fund's loan) see the fund and the amounts their role needs.
     open_aanvragen = toegestaan(request.user, "budget.bekijk_aanvraag", (a.pk for a in page.object_list))
     log_access_many(request, [a.casus for a in page.object_list if a.pk in open_aanvragen], Toegangslog.Soort.LIJST)
-    return render(request, "budget/leningen.html", {"page": page, "querystring": "", "open_aanvragen": open_aanvragen})
+    return render(request, "budget/leningen.html", {
+        "page": page, "querystring": "achterstand=1" if achterstand else "", "open_aanvragen": open_aanvragen,
+        "achterstand": achterstand})
 
 
 urlpatterns = [

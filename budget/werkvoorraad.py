@@ -1,7 +1,9 @@
 """The budget holder's (and the coach's) werkvoorraad sections: requests awaiting a decision
 and small spends to review afterwards, read through the same queries as their inboxes."""
 
+from dateutil.relativedelta import relativedelta
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,6 +40,22 @@ def _te_betalen(user, limiet):
     ]
 
 
+def _achterstand(user, limiet):
+    """Loans behind their plan; the deadline is the first monthly term not (fully) repaid."""
+    dag = timezone.localdate()
+    aantal, rijen = eerste(queries.in_achterstand(user, dag), limiet)
+    items = []
+    for a in queries.met_aflosstand(rijen, dag):
+        betaalde_termijnen = int(a.afgelost // a.termijnbedrag)
+        items.append(Item(
+            _("%(code)s: %(fonds)s") % {"code": a.casus.code, "fonds": a.fonds.naam},
+            reverse("aanvraag_detail", kwargs={"pk": a.pk}),
+            uiterlijk=a.eerste_termijn + relativedelta(months=betaalde_termijnen),
+            toelichting=_("%(b)s achter, aflossing %(t)s per maand") % {
+                "b": format_euro(a.achterstand), "t": format_euro(a.termijnbedrag)}))
+    return aantal, items
+
+
 def registreer_secties():
     registreer(Sectie(
         "budget.inbox", gettext_lazy("Aanvragen die op je besluit wachten"), "budget.beslis_aanvragen", _inbox,
@@ -50,3 +68,7 @@ def registreer_secties():
     registreer(Sectie(
         "budget.te_betalen", gettext_lazy("Goedgekeurd, nog te betalen"), "budget.boek_betalingen", _te_betalen,
         gettext_lazy("Geen goedgekeurde aanvragen die nog betaald moeten worden."), volgorde=320))
+    registreer(Sectie(
+        "budget.achterstand", gettext_lazy("Aflossingen in achterstand"), "budget.boek_betalingen", _achterstand,
+        gettext_lazy("Geen leningen in achterstand."),
+        inbox=lambda user: reverse("budget_leningen") + "?achterstand=1", volgorde=330))

@@ -144,6 +144,29 @@ def stukken_deadline(meeting_day: date, n: int = 2) -> datetime:
     return datetime.combine(sub_werkdagen(meeting_day, n), time.max, tzinfo=AMSTERDAM)
 
 
+STUKKEN_MARGE = timedelta(days=25)
+
+
+def stukken_deadlines(meeting_days, n: int = 2, sluitingsdagen: set[date] | None = None) -> dict[date, datetime]:
+    """`stukken_deadline` for many meetings, reading the closing days once (or not at all when
+    the caller read them, from `STUKKEN_MARGE` before the first meeting on)."""
+    dagen = set(meeting_days)
+    if not dagen:
+        return {}
+    marge = STUKKEN_MARGE
+    closed = sluitingsdagen if sluitingsdagen is not None else _sluitingsdagen(min(dagen) - marge, max(dagen))
+    deadlines = {}
+    for day in dagen:
+        current, counted = day, 0
+        while counted < n and current > day - marge:
+            current -= timedelta(days=1)
+            if not _is_vrij(current, closed):
+                counted += 1
+        deadlines[day] = (datetime.combine(current, time.max, tzinfo=AMSTERDAM) if counted == n
+                          else stukken_deadline(day, n))
+    return deadlines
+
+
 def werkdagen_tussen(van: date, tot: date, sluitingsdagen: set[date] | None = None) -> int:
     """The number of werkdagen after `van` up to and including `tot`; negative when `tot` lies
     before `van` (how many werkdagen late). `sluitingsdagen` read once by the caller for a page

@@ -15,7 +15,13 @@ from django.db.models import Count, Window
 from django.utils import timezone
 
 from omo.toegang import mag
-from omo.werkdagen import AMSTERDAM, sluitingsdagen_tussen, werkdagen_tussen
+from omo.werkdagen import (
+    AMSTERDAM,
+    STUKKEN_MARGE,
+    sluitingsdagen_tussen,
+    stukken_deadlines,
+    werkdagen_tussen,
+)
 
 LIMIET = 10
 
@@ -30,6 +36,10 @@ class Item:
     sinds: date | datetime | None = None
     uiterlijk: date | datetime | None = None
     toelichting: str = ""
+    # A meeting day: the item counts down to its stukken deadline (until that has passed, then
+    # to the meeting itself), filled in by `voor` as `stukken_uiterlijk`.
+    stukken_voor: date | None = None
+    stukken_uiterlijk: datetime | None = None
     # Filled in by `voor`: werkdagen waited, werkdagen left (negative: late).
     wacht_werkdagen: int | None = None
     nog_werkdagen: int | None = None
@@ -104,9 +114,17 @@ def voor(user, limiet: int = LIMIET, vandaag: date | None = None) -> list[Uitkom
 
 def _tel_werkdagen(items, vandaag: date) -> None:
     dagen = [_dag(d) for i in items for d in (i.sinds, i.uiterlijk) if d is not None]
+    vergaderingen = [i.stukken_voor for i in items if i.stukken_voor is not None]
+    dagen += vergaderingen + [d - STUKKEN_MARGE for d in vergaderingen]
     if not dagen:
         return
     gesloten = sluitingsdagen_tussen(min(*dagen, vandaag) - timedelta(days=1), max(*dagen, vandaag))
+    deadlines = stukken_deadlines(vergaderingen, sluitingsdagen=gesloten)
+    nu = timezone.now()
+    for item in items:
+        if item.stukken_voor is not None:
+            item.stukken_uiterlijk = deadlines[item.stukken_voor]
+            item.uiterlijk = item.stukken_uiterlijk if nu <= item.stukken_uiterlijk else item.stukken_voor
     for item in items:
         if item.sinds is not None:
             item.wacht_werkdagen = max(werkdagen_tussen(_dag(item.sinds), vandaag, gesloten), 0)

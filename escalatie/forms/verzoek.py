@@ -120,9 +120,18 @@ class VerzoekFilter(django_filters.FilterSet):
     tot = django_filters.DateFilter(label=_("Ontvangen tot en met"), method="filter_tot",
                                     widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))
 
+    termijn = django_filters.ChoiceFilter(
+        label=_("Termijn"), method="filter_termijn",
+        choices=[("vandaag", _("Vandaag of eerder op te pakken, nog niet opgepakt"))])
+
     class Meta:
         model = Verzoek
-        fields = ["status", "soort", "van", "tot"]
+        fields = ["status", "soort", "van", "tot", "termijn"]
+
+    def filter_termijn(self, qs, name, value):
+        from escalatie.queries.verzoek import uiterlijk_vandaag
+
+        return uiterlijk_vandaag(qs)
 
     # Dates are Amsterdam days: from the start of `van` up to the end of `tot`.
     def filter_van(self, qs, name, value):

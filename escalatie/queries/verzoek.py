@@ -15,6 +15,13 @@ def zichtbare_verzoeken(user):
     return Verzoek.objects.filter(rules.zichtbare_verzoeken(user))
 
 
+def uiterlijk_vandaag(verzoeken, vandaag: date | None = None):
+    """The verzoeken not yet picked up whose deadline is today or has passed (Amsterdam days)."""
+    vandaag = vandaag or timezone.localdate()
+    eind = datetime.combine(vandaag, time.max, tzinfo=AMSTERDAM)
+    return verzoeken.filter(status__in=[Verzoek.Status.OPEN, Verzoek.Status.VERLOPEN], deadline__lte=eind)
+
+
 def nalevingsgraad(van: date, tot: date, now=None) -> dict:
     """The share of verzoeken received in [van, tot] (Amsterdam dates) that were picked up
     within their term. Counted: those picked up, and those whose deadline has passed (an open

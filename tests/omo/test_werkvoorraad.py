@@ -155,3 +155,72 @@ def test_werkdagen_between_two_dates():
     # Christmas: Thursday 24 → Monday 28 December 2026 skips both Christmas days and the weekend.
     assert werkdagen_tussen(date(2026, 12, 24), date(2026, 12, 28), set()) == 1
     assert werkdagen_tussen(vrijdag, maandag, {maandag}) == 0
+
+
+@pytest.mark.django_db
+def test_loans_in_arrears_are_the_ones_the_leningen_page_marks_behind(client, demo):
+    from decimal import Decimal
+
+    from budget import queries
+    from budget.models import Aanvraag
+
+    lening = Aanvraag.objects.filter(soort__in=Aanvraag.TERUG_TE_BETALEN).first()
+    vandaag = timezone.localdate()
+    Aanvraag.objects.filter(pk=lening.pk).update(
+        soort=Aanvraag.Soort.LENING, status=Aanvraag.Status.UITSTAAND, betaald=Decimal("1200"),
+        kwijtgescholden=0, afgelost=Decimal("100"), termijnbedrag=Decimal("100"),
+        eerste_termijn=vandaag - timedelta(days=70))
+    budgethouder = next(u for u in _demo_users() if any(g.name == "budgethouder" for g in u.groups.all()))
+    alle = queries.met_aflosstand(list(queries.leningen(budgethouder)), vandaag)
+    achter = {a.pk for a in alle if a.achterstand > 0}
+    assert lening.pk in achter
+    assert {a.pk for a in queries.in_achterstand(budgethouder, vandaag)} == achter
+    client.force_login(budgethouder)
+    html = client.get(reverse("home")).content.decode()
+    assert "Aflossingen in achterstand" in html and "achter, aflossing €\u00a0100,00 per maand" in html
+
+
+@pytest.mark.django_db
+def test_a_verzoek_due_today_is_on_the_worklist_of_omo_and_of_the_casushouder(client, demo):
+    from escalatie.models import Verzoek
+
+    verzoek = Verzoek.objects.filter(casus__isnull=False).select_related("casus__casushouder").first()
+    Verzoek.objects.filter(pk=verzoek.pk).update(status=Verzoek.Status.OPEN, deadline=timezone.now())
+    link = reverse("verzoek_detail", kwargs={"vid": verzoek.pk})
+    omo = next(u for u in _demo_users() if any(g.name == "omo" for g in u.groups.all()))
+    for user in (omo, verzoek.casus.casushouder):
+        uitkomst = next(u for u in werkvoorraad.voor(user) if u.sectie.code == "escalatie.verzoeken")
+        assert link in {i.link for i in uitkomst.items}, user.username
+        client.force_login(user)
+        assert uitkomst.aantal == client.get(uitkomst.inbox).context["page"].paginator.count
+
+
+@pytest.mark.django_db
+def test_the_next_overleg_shows_the_stukken_deadline_and_the_items_without_a_scenario(client, demo):
+    from datetime import date
+
+    from casussen.models import Scenario
+    from escalatie.models import Agendapunt, Overleg
+    from omo.werkdagen import stukken_deadline
+
+    vandaag = timezone.localdate()
+    # A meeting well ahead, so its stukken deadline has not passed: one item without a scenario.
+    overleg = Overleg.objects.filter(status=Overleg.Status.GEPLAND).first()
+    overleg.datum = vandaag + timedelta(days=21)
+    overleg.save()
+    Overleg.objects.filter(status=Overleg.Status.GEPLAND, datum__lt=overleg.datum).exclude(pk=overleg.pk).update(
+        datum=date(vandaag.year + 1, 12, 1))
+    punt = Agendapunt.objects.filter(status=Agendapunt.Status.INGEDIEND).select_related("casus__casushouder").first()
+    Agendapunt.objects.filter(pk=punt.pk).update(overleg=overleg)
+    Scenario.objects.filter(casus=punt.casus).delete()
+    zonder = Agendapunt.objects.filter(overleg=overleg, status=Agendapunt.Status.INGEDIEND).exclude(
+        casus__in=Scenario.objects.values("casus")).count()
+    omo = next(u for u in _demo_users() if any(g.name == "omo" for g in u.groups.all()))
+    item = next(u for u in werkvoorraad.voor(omo) if u.sectie.code == "escalatie.overleg").items[0]
+    assert item.uiterlijk == item.stukken_uiterlijk == stukken_deadline(overleg.datum)
+    assert f"{zonder} zonder scenario" in item.toelichting and zonder >= 1
+    client.force_login(omo)
+    assert "Stukken uiterlijk" in client.get(reverse("home")).content.decode()
+    # The casushouder counts down to the same deadline for their case on that agenda.
+    mijn = next(u for u in werkvoorraad.voor(punt.casus.casushouder) if u.sectie.code == "escalatie.agenda")
+    assert any(i.uiterlijk == stukken_deadline(overleg.datum) for i in mijn.items)
