@@ -290,7 +290,7 @@ def casus_ga_naar(request):
             return redirect("casus_detail", pk=casus.pk)
         if casus is not None:
             log_geweigerd(request, Casus, casus.pk)
-        melding = _("Geen casus met code “%(code)s” gevonden die u mag openen. Controleer de code "
+        melding = _("Geen casus met code “%(code)s” gevonden die je mag openen. Controleer de code "
                     "(OMO-jaar-nummer) of zoek in de casuslijst.") % {"code": code}
     return render(request, "casussen/casus/ga_naar.html", {"code": code, "melding": melding})
 
