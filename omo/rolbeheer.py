@@ -4,7 +4,7 @@ Roles are the only way to grant access (`omo.roles`), so changing them is separa
 
 - nobody changes their own roles;
 - granting a privileged role (`GEPRIVILEGIEERD`: omo, budgethouder, college, beheerder, and the
-  roles that read case content unassigned: maatwerkcoach, portefeuillehouder) is
+  roles that read case content unassigned: maatwerkcoach, portefeuillehouder; privacy) is
   proposed by one beheerder and takes effect when a second beheerder approves it: never the
   proposer, never the user whose roles change;
 - granting another role and revoking any role take effect at once, recorded the same way;
@@ -50,6 +50,7 @@ from omo.roles import (
     MAATWERKCOACH,
     OMO,
     PORTEFEUILLEHOUDER,
+    PRIVACY,
     ROLLEN,
 )
 from omo.services import handel_af, notify, onderwerp_van
@@ -60,8 +61,11 @@ from omo.weigering import Weigering
 # the beheerder itself, and the roles that read case content without being assigned to a case
 # (a maatwerkcoach reads every case of its team, a portefeuillehouder the dossiers escalated to
 # it). Otherwise one beheerder could make an account it controls and read households' files.
+# The privacy officer reads every log with its values and destroys records.
 # A consulent sees only the cases it is given; beleid only aggregates.
-GEPRIVILEGIEERD = frozenset({OMO, BUDGETHOUDER, COLLEGE, BEHEERDER, MAATWERKCOACH, PORTEFEUILLEHOUDER})
+GEPRIVILEGIEERD = frozenset(
+    {OMO, BUDGETHOUDER, COLLEGE, BEHEERDER, MAATWERKCOACH, PORTEFEUILLEHOUDER, PRIVACY}
+)
 
 A = Rolwijziging.Actie
 S = Rolwijziging.Status

@@ -18,6 +18,7 @@ PORTEFEUILLEHOUDER = "portefeuillehouder"
 COLLEGE = "college"
 BELEID = "beleid"
 BEHEERDER = "beheerder"
+PRIVACY = "privacy"
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,16 @@ ROLLEN: dict[str, Rol] = {
                 _("Sluitingsdagen van de gemeente beheren"),
                 _("Fondsen, prijslijst, wettelijke grondslagen en organisaties beheren"),
                 _("Het auditlog inzien"),
+            ),
+        ),
+        Rol(
+            PRIVACY,
+            _("Privacyfunctionaris"),
+            _("Functionaris gegevensbescherming (FG) of privacy officer"),
+            (
+                _("Inzage- en wijzigingslog lezen: wie zag welk huishouden, wanneer en waar"),
+                _("De maandelijkse vernietigingslijst vaststellen of posten aanhouden"),
+                _("Een inzageverzoek (AVG art. 15) van een huishouden beantwoorden"),
             ),
         ),
     ]

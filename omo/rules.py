@@ -48,6 +48,7 @@ is_portefeuillehouder = _role_predicate(roles.PORTEFEUILLEHOUDER)
 is_college = _role_predicate(roles.COLLEGE)
 is_beleid = _role_predicate(roles.BELEID)
 is_beheerder = _role_predicate(roles.BEHEERDER)
+is_privacy = _role_predicate(roles.PRIVACY)
 
 # Who works with cases: files them, is a medebehandelaar, coaches a team or runs the overleg.
 heeft_casusrol = is_consulent | is_maatwerkcoach | is_omo

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "escalatie",
     "budget",
     "rapportage",
+    "privacy",
 ]
 
 MIDDLEWARE = [
@@ -297,6 +298,21 @@ try:
         raise InvalidOperation
 except InvalidOperation:
     _refuse("OMO_AANVRAAG_PLAFOND moet een positief bedrag in euro's zijn, bijvoorbeeld 250000.")
+
+# --- Retention (privacy app, DESIGN §10; the reasons are in .env.example and docs/privacy.md) ---
+# Months a kind of record is kept after its term starts. The monthly vernietigingslijst proposes
+# what is past its term; the privacy officer approves it. Keys are `privacy.models.Bewaarsoort`.
+OMO_BEWAARTERMIJNEN = {
+    "casus": env.str("OMO_BEWAAR_CASUS_MAANDEN", default="24"),
+    "vervallen": env.str("OMO_BEWAAR_VERVALLEN_MAANDEN", default="6"),
+    "verzoek": env.str("OMO_BEWAAR_VERZOEK_MAANDEN", default="12"),
+    "notificatie": env.str("OMO_BEWAAR_NOTIFICATIE_MAANDEN", default="6"),
+    "toegangslog": env.str("OMO_BEWAAR_TOEGANGSLOG_MAANDEN", default="24"),
+}
+for _soort, _maanden in OMO_BEWAARTERMIJNEN.items():
+    if not (_maanden.strip().isdigit() and int(_maanden) >= 1):
+        _refuse(f"OMO_BEWAAR_{_soort.upper()}_MAANDEN moet een heel aantal maanden zijn, minstens 1.")
+    OMO_BEWAARTERMIJNEN[_soort] = int(_maanden)
 
 # --- Security -------------------------------------------------------------------------------
 SECURE_CONTENT_TYPE_NOSNIFF = True

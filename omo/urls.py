@@ -57,6 +57,7 @@ urlpatterns = [
     path("", include("escalatie.urls")),
     path("", include("budget.urls")),
     path("", include("rapportage.urls")),
+    path("privacy/", include("privacy.urls")),
     path("", include("omo.views_beheer")),
     path("admin/", admin.site.urls),
 ]

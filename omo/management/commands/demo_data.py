@@ -41,6 +41,7 @@ ACCOUNTS = [
     ("college", "Peter", "Dassen", roles.COLLEGE, None, "Secretaris College van B&W"),
     ("beleid", "Noor", "Bemelmans", roles.BELEID, "Sociaal Domein Beleid", "Beleidsmedewerker"),
     ("beheerder", "Tom", "Wetzels", roles.BEHEERDER, "Sociaal Domein Beleid", "Functioneel beheerder"),
+    ("privacy", "Femke", "Lemmens", roles.PRIVACY, "Sociaal Domein Beleid", "Functionaris gegevensbescherming"),
     # A second beheerder: granting a privileged role needs one (four eyes).
     ("beheerder-2", "Lotte", "Hendriks", roles.BEHEERDER, "Sociaal Domein Beleid", "Functioneel beheerder"),
 ]
