@@ -95,10 +95,13 @@ INHOUD = (
         bewaard={"verhalen_op": "de partij waarop verhaald wordt (een organisatie); staat ook als tegenpartij "
                                 "in het grootboek, dat onveranderd blijft"},
     ),
-    # The ledger stays as it is: its texts are generated from the case code and amounts, or name
-    # the counterparty (an organisation). The database function refuses these tables.
+    # The ledger stays as it is (the database function refuses its tables): the descriptions of
+    # a request's postings are generated from the case code, amounts and request number, the
+    # counterparty is an organisation, and the one typed text, the reason of a correction, is a
+    # bookkeeping reason kept with the postings it explains.
     Inhoud("budget.Transactie", "aanvraag",
-           bewaard={"omschrijving": "door OMO geschreven: casuscode, bedrag, aanvraagnummer",
+           bewaard={"omschrijving": "door OMO geschreven (casuscode, bedrag, aanvraagnummer) of de reden van "
+                                    "een tegenboeking; het grootboek blijft ongewijzigd",
                     "tegenpartij": "de organisatie waarmee geboekt is"}),
     Inhoud("budget.Boeking", "transactie"),
     Inhoud("budget.Jaarafsluiting", "transactie"),

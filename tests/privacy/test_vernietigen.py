@@ -9,6 +9,7 @@ ledger and the append-only guards are checked."""
 import datetime
 import hashlib
 import io
+import json
 import time
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -29,8 +30,8 @@ from casussen.models import (
     CanvasConcept,
     Casus,
     Evaluatie,
-    Kostenregel,
     Knelpunt,
+    Kostenregel,
     Scenario,
     ScenarioGrondslag,
     Status,
@@ -38,7 +39,7 @@ from casussen.models import (
 )
 from casussen.services import casus as casus_services
 from casussen.services import plan as plan_services
-from escalatie.models import Contactpersoon, Escalatie, Overleg, Verslag, Verzoek
+from escalatie.models import Contactpersoon, Escalatie, Overleg, Verslag
 from escalatie.services import bespreking
 from escalatie.services import overleg as overleg_services
 from escalatie.services import verzoek as verzoek_services
@@ -47,23 +48,6 @@ from omo.weigering import Weigering
 from privacy.models import Vernietigingsitem, Vernietigingslijst
 from privacy.services.vernietigen import vernietig
 from rapportage.queries.cijfers import cijfers
-from tests.escalatie.conftest import (  # noqa: F401  (fixtures)
-    consulent,
-    geldstroom,
-    grondslag,
-    klare_casus,
-    leefgebied,
-    leefgebied2,
-    make_casus,
-    omo_user,
-    organisatie,
-    overleg,
-    prijs,
-    reeks,
-    standaardfonds,
-    team_a,
-    team_b,
-)
 
 AMS = ZoneInfo("Europe/Amsterdam")
 TOKEN = "qzw"  # in every text of the household, nowhere else
@@ -322,19 +306,22 @@ def test_the_guards_stay_on_after_a_purge_and_the_function_refuses_what_is_not_a
                     "UPDATE casussen_tijdlijnevent SET toelichting = 'x'", "DELETE FROM escalatie_verslag"):
             with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cur:
                 cur.execute(sql)
-    leeg = '[{"soort": "zet", "tabel": "casussen_casus", "sleutel": "id", "ids": [%s], "kolommen": {"titel": ""}}]'
+    def leeg(casus_id):
+        return json.dumps([{"soort": "zet", "tabel": "casussen_casus", "sleutel": "id", "ids": [casus_id],
+                            "kolommen": {"titel": ""}}])
+
     for post in (aanhouden, voorgesteld):
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cur:
-            cur.execute("SELECT omo_vernietig(%s, %s::jsonb)", [post.pk, leeg % huishouden["ander"].pk])
+            cur.execute("SELECT omo_vernietig(%s, %s::jsonb)", [post.pk, leeg(huishouden["ander"].pk)])
     with pytest.raises(Weigering):
         vernietig(voorgesteld.pk)
     # An executed item is not executed twice, and the ledger and the reports are never touched.
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cur:
-        cur.execute("SELECT omo_vernietig(%s, %s::jsonb)", [item.pk, leeg % casus.pk])
+        cur.execute("SELECT omo_vernietig(%s, %s::jsonb)", [item.pk, leeg(casus.pk)])
     (nog_een,) = maak_lijst({"soort": "casus", "object_id": huishouden["ander"].pk, "code": "x",
                              "einde_termijn": datetime.date(2028, 12, 20)}, peildatum=datetime.date(2029, 3, 1))
     for tabel in ("budget_transactie", "budget_boeking", "rapportage_rapport", "privacy_vernietigingsitem"):
-        plan = '[{"soort": "verwijder", "tabel": "%s", "sleutel": "id", "ids": [1]}]' % tabel
+        plan = json.dumps([{"soort": "verwijder", "tabel": tabel, "sleutel": "id", "ids": [1]}])
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cur:
             cur.execute("SELECT omo_vernietig(%s, %s::jsonb)", [nog_een.pk, plan])
     plan = '[{"soort": "verwijder_voor", "tabel": "omo_toegangslog", "kolom": "tijdstip", "voor": "2030-01-01"}]'
