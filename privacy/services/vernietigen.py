@@ -62,8 +62,10 @@ def vernietig(item_id) -> dict:
 
 
 def _voer_uit(item_id, opdrachten, vermelding) -> dict:
+    # Not a bare SELECT: pghistory attaches its context (the list and the item) to every other
+    # statement, so the events the purge writes say what made them.
     with connection.cursor() as cur:
-        cur.execute("SELECT omo_vernietig(%s, %s::jsonb, %s::jsonb)",
+        cur.execute("WITH uitvoering AS (SELECT omo_vernietig(%s, %s::jsonb, %s::jsonb) AS r) SELECT r FROM uitvoering",
                     [item_id, json.dumps(opdrachten), json.dumps(vermelding)])
         resultaat = cur.fetchone()[0]
     return json.loads(resultaat) if isinstance(resultaat, str) else resultaat

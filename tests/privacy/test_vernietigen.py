@@ -45,6 +45,7 @@ from escalatie.services import overleg as overleg_services
 from escalatie.services import verzoek as verzoek_services
 from omo.models import Bericht, Notificatie, Toegangslog
 from omo.weigering import Weigering
+from privacy.inhoud import event_model
 from privacy.models import Vernietigingsitem, Vernietigingslijst
 from privacy.services.vernietigen import vernietig
 from rapportage.queries.cijfers import cijfers
@@ -276,11 +277,20 @@ def test_a_destroyed_household_is_gone_from_every_table_and_file_and_the_figures
     assert vernietig(item.pk) == resultaat
     events.execute("SELECT count(*) FROM casussen_casusevent")
     assert events.fetchone()[0] == aantal
+    # The purge is in the audit log with the list and the item that made it.
+    laatste = event_model(Casus).objects.filter(pgh_obj_id=casus.pk).order_by("-pgh_id").first()
+    assert laatste.pgh_context.metadata["item"] == item.pk
+    assert laatste.pgh_context.metadata["vernietigingslijst"] == item.lijst_id
     # Pages of the destroyed case still open.
     client.force_login(make_user("omo"))
-    pagina = client.get(reverse("casus_detail", kwargs={"pk": casus.pk}))
-    assert pagina.status_code == 200 and casus.code in pagina.content.decode()
-    assert "[vernietigd]" in pagina.content.decode()
+    scenario = Scenario.objects.get(casus=casus)
+    for naam, kwargs in (("casus_detail", {"pk": casus.pk}), ("canvas", {"pk": casus.pk}),
+                         ("scenario_lijst", {"pk": casus.pk}), ("scenario_detail", {"pk": casus.pk, "sid": scenario.pk}),
+                         ("plan", {"pk": casus.pk})):
+        pagina = client.get(reverse(naam, kwargs=kwargs))
+        assert pagina.status_code == 200, naam
+        assert casus.code in pagina.content.decode() and TOKEN not in pagina.content.decode().lower(), naam
+    assert "[vernietigd]" in client.get(reverse("casus_detail", kwargs={"pk": casus.pk})).content.decode()
 
 
 @pytest.mark.django_db
