@@ -312,7 +312,9 @@ def plan_verzoek(verzoek_id: int) -> list[dict]:
     casus_id = Verzoek.objects.filter(pk=verzoek_id).values_list("casus_id", flat=True).first()
     if casus_id:
         teksten = _waarden_ooit(Verzoek, [verzoek_id], inhoud.persoonlijk) - {MARKER}
-        regels = set(TijdlijnEvent.objects.filter(casus_id=casus_id).values_list("pk", flat=True))
+        # Status lines are the workflow's labels; the others may quote the verzoek.
+        regels = set(TijdlijnEvent.objects.filter(casus_id=casus_id).exclude(soort=TijdlijnEvent.Soort.STATUS)
+                     .values_list("pk", flat=True))
         if teksten and regels:
             ops.append({"soort": "vervang", "tabel": TijdlijnEvent._meta.db_table, "sleutel": "id",
                         "ids": sorted(regels), "kolommen": ["omschrijving", "toelichting"],

@@ -401,3 +401,21 @@ def test_batches_delete_what_is_older_than_the_term_and_nothing_newer(make_user,
     assert not Toegangslog.objects.filter(tijdstip__lt=at(2026, 7, 1, 0, 0)).exists()
     with pytest.raises(DatabaseError), transaction.atomic():
         Toegangslog.objects.all().delete()
+
+
+@pytest.mark.django_db
+def test_a_vervallen_case_is_destroyed_the_same_way(make_casus, consulent, time_machine):
+    time_machine.move_to(at(2026, 11, 3, 9))
+    casus = make_casus(consulent, titel="Qzw dubbel aangemeld", pseudoniem="Familie Qzwberk", dossiernummer="QZW-1",
+                       urgentie_toelichting="Qzw dubbel")
+    casus_services.verklaar_vervallen(casus.pk, consulent, "Qzw staat al als OMO-2026-0001 in OMO")
+    time_machine.move_to(at(2027, 6, 2, 3))
+    voor = cijfers(*PERIODEN[1])
+    (item,) = maak_lijst({"soort": "vervallen", "object_id": casus.pk, "code": casus.code,
+                          "einde_termijn": datetime.date(2027, 5, 3)}, peildatum=datetime.date(2027, 6, 1))
+    resultaat = vernietig(item.pk)
+    assert vindplaatsen() == []
+    assert resultaat["casussen_casus"] == 1 and resultaat["casussen_tijdlijnevent"] >= 2
+    casus.refresh_from_db()
+    assert casus.status == Status.VERVALLEN and casus.pseudoniem == "[vernietigd]"
+    assert cijfers(*PERIODEN[1]) == voor
