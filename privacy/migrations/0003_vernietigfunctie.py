@@ -11,8 +11,9 @@ gets past them, and only:
   the previous value back before it returns; the audit triggers that write events are never
   ignored, so every change it makes is itself recorded with the context of the item;
 - never for the ledger (transactions, postings, balances, year ends), the reports, the
-  destruction lists themselves or the audit context, whatever the plan says; batch deletes
-  (`verwijder_voor`) only on the tables of that batch's kind.
+  destruction lists themselves or the audit context, whatever the plan says; never for a key
+  column (`id`, `…_id`, `pgh_…`); batch deletes (`verwijder_voor`) only on the tables of that
+  batch's kind.
 
 It writes `uitgevoerd_op` and `resultaat` (rows per table, plus what the caller adds as
 `vermelding`: the codes and the replaced files) on the item itself.
@@ -115,6 +116,10 @@ BEGIN
                 SELECT format_type(a.atttypid, a.atttypmod) INTO v_type FROM pg_attribute a
                  WHERE a.attrelid = to_regclass(format('public.%I', v_tabel)) AND a.attname = v_kolom
                    AND NOT a.attisdropped;
+                IF v_kolom = 'id' OR v_kolom LIKE '%\_id' OR v_kolom LIKE 'pgh\_%' THEN
+                    RAISE EXCEPTION 'omo_vernietig: sleutel %.% wordt nooit gewijzigd', v_tabel, v_kolom
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
                 IF v_type IS NULL THEN
                     RAISE EXCEPTION 'omo_vernietig: onbekende kolom %.%', v_tabel, v_kolom USING ERRCODE = 'undefined_column';
                 END IF;
@@ -130,6 +135,10 @@ BEGIN
         ELSIF v_soort = 'vervang' THEN
             v_set := NULL;
             FOR v_kolom IN SELECT jsonb_array_elements_text(v_op->'kolommen') LOOP
+                IF v_kolom = 'id' OR v_kolom LIKE '%\_id' OR v_kolom LIKE 'pgh\_%' THEN
+                    RAISE EXCEPTION 'omo_vernietig: sleutel %.% wordt nooit gewijzigd', v_tabel, v_kolom
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
                 v_expr := format('%I', v_kolom);
                 FOR v_zoek IN SELECT jsonb_array_elements_text(v_op->'zoek') LOOP
                     IF v_zoek <> '' THEN

@@ -334,6 +334,11 @@ def test_the_guards_stay_on_after_a_purge_and_the_function_refuses_what_is_not_a
         plan = json.dumps([{"soort": "verwijder", "tabel": tabel, "sleutel": "id", "ids": [1]}])
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cur:
             cur.execute("SELECT omo_vernietig(%s, %s::jsonb)", [nog_een.pk, plan])
+    for kolom in ("id", "casus_id", "pgh_obj_id"):
+        plan = json.dumps([{"soort": "zet", "tabel": "casussen_canvas", "sleutel": "id", "ids": [1],
+                            "kolommen": {kolom: "2"}}])
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cur:
+            cur.execute("SELECT omo_vernietig(%s, %s::jsonb)", [nog_een.pk, plan])
     plan = '[{"soort": "verwijder_voor", "tabel": "omo_toegangslog", "kolom": "tijdstip", "voor": "2030-01-01"}]'
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cur:
         cur.execute("SELECT omo_vernietig(%s, %s::jsonb)", [nog_een.pk, plan])
