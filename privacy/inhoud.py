@@ -234,7 +234,7 @@ def ids_per_model(casus_id: int) -> dict:
     return ids
 
 
-def _waarden_ooit(model, ids, velden) -> set:
+def waarden_ooit(model, ids, velden) -> set:
     """Every value these fields held for these rows, now and in the audit history."""
     waarden = set()
     for rij in model.objects.filter(pk__in=ids).values_list(*velden):
@@ -275,7 +275,7 @@ def _doorgeschoven(casus_id, ids) -> list[dict]:
 
     casus = Casus.objects.get(pk=casus_id)
     overleg_ids = overleggen_van(ids)
-    titels = _waarden_ooit(Casus, [casus_id], ["titel"])
+    titels = waarden_ooit(Casus, [casus_id], ["titel"])
     zoek = sorted({f"{casus.code} {t}" for t in titels if t != MARKER}, key=len, reverse=True)
     if not overleg_ids or not zoek:
         return []
@@ -311,7 +311,7 @@ def plan_verzoek(verzoek_id: int) -> list[dict]:
     ops += _berichten_van_verzoeken([verzoek_id])
     casus_id = Verzoek.objects.filter(pk=verzoek_id).values_list("casus_id", flat=True).first()
     if casus_id:
-        teksten = _waarden_ooit(Verzoek, [verzoek_id], inhoud.persoonlijk) - {MARKER}
+        teksten = waarden_ooit(Verzoek, [verzoek_id], inhoud.persoonlijk) - {MARKER}
         # Status lines are the workflow's labels; the others may quote the verzoek.
         regels = set(TijdlijnEvent.objects.filter(casus_id=casus_id).exclude(soort=TijdlijnEvent.Soort.STATUS)
                      .values_list("pk", flat=True))

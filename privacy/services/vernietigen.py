@@ -8,8 +8,14 @@ item what was destroyed. Idempotent: an executed item returns what it recorded a
 For a case, the verslag of every meeting that had it on the agenda is rendered again from the
 blanked data with the verslag renderer (the case shows as "[vernietigd]"), stored as a new file
 that replaces the old one in the protected row (old and new sha256 are recorded), and the old
-file is deleted from storage once the transaction has committed. E-mails waiting in the outbox
-with that verslag attached get the new file.
+file is deleted from storage once the transaction has committed. E-mails in the outbox with that
+verslag attached point to the new file.
+
+E-mails about a verzoek quote its subject and question: they are blanked with the verzoek. The
+in-app notifications and every other e-mail go as a batch (`notificatie`, 6 months by default,
+shorter than the terms of cases and verzoeken): every notification and outbox row created before
+the batch's day, with their audit events. An outbox attachment is the verslag itself, the
+archive record, and is not deleted with the mail.
 """
 
 import hashlib
@@ -84,7 +90,7 @@ def _verslagen(casus_id, ids, nieuwe_bestanden, oude_bestanden) -> tuple[list[di
     from omo.models import Bericht
 
     casus = Casus.objects.get(pk=casus_id)
-    titels = inhoud._waarden_ooit(Casus, [casus_id], ["titel"]) - {inhoud.MARKER}
+    titels = inhoud.waarden_ooit(Casus, [casus_id], ["titel"]) - {inhoud.MARKER}
     vervangen = {f"{casus.code} {t}": f"{casus.code} {inhoud.MARKER}" for t in titels}
     verslagen, opdrachten = [], []
     for verslag in (Verslag.objects.filter(overleg_id__in=inhoud.overleggen_van(ids))
