@@ -235,10 +235,11 @@ def verslag_context(overleg: Overleg) -> dict:
     }
 
 
-def render_verslag(overleg: Overleg) -> bytes:
+def render_verslag(overleg: Overleg, context: dict | None = None) -> bytes:
+    """The verslag PDF; `context` (from `verslag_context`) when the caller adjusted it."""
     from weasyprint import HTML
 
-    html = render_to_string("escalatie/pdf/verslag.html", verslag_context(overleg))
+    html = render_to_string("escalatie/pdf/verslag.html", context or verslag_context(overleg))
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
 
 
