@@ -1,6 +1,6 @@
 """Retention and destruction (DESIGN §10, AVG art. 5 and 17, Archiefwet).
 
-Every month `privacy.services.vernietiging.stel_lijst_op` draws up a `Vernietigingslijst`: one
+Every month `privacy.services.lijst.stel_lijst_op` draws up a `Vernietigingslijst`: one
 `Vernietigingsitem` per record past its term (`settings.OMO_BEWAARTERMIJNEN`). The privacy
 officer decides per item (destroy, or hold back with a reason) and then adopts the list; the
 approved items are destroyed through one audited database function. The list, its decisions and

@@ -7,11 +7,13 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from omo import eenmalig
+from omo.csvexport import csv_stroom
 from omo.forms import fout_in_form
 from omo.paginering import BegrensdePaginator
 from omo.toegang import vereis_pagina
@@ -71,6 +73,28 @@ def lijst(request, pk):
         "querystring": _querystring(request), "samenvatting": queries.te_vernietigen(lijst),
         "open": lijst.status == Vernietigingslijst.Status.VOORGESTELD,
     })
+
+
+def export(request, pk):
+    """The list's items as CSV (filtered like the page), for the archive: codes, dates,
+    decisions and what was destroyed per table."""
+    lijst = _lijst(request, pk)
+    filterset = ItemFilter(request.GET, queryset=queries.items(lijst))
+    rows = filterset.qs if filterset.is_valid() else Vernietigingsitem.objects.none()
+    return csv_stroom(f"omo-vernietigingslijst-{lijst.peildatum:%Y-%m}.csv", [
+        _("soort"), _("code"), _("termijn verstreken op"), _("aantal"), _("besluit"), _("reden om aan te houden"),
+        _("aanhouden tot"), _("eerder aangehouden"), _("vernietigd op"), _("resultaat"),
+    ], (
+        [
+            item.get_soort_display(), item.code, item.einde_termijn.isoformat(), item.aantal,
+            item.get_besluit_display(), item.reden_aanhouden,
+            item.aanhouden_tot.isoformat() if item.aanhouden_tot else "",
+            item.vorig_item.reden_aanhouden if item.vorig_item_id else "",
+            timezone.localtime(item.uitgevoerd_op).strftime("%Y-%m-%d %H:%M") if item.uitgevoerd_op else "",
+            ", ".join(f"{tabel}: {n}" for tabel, n in sorted(item.resultaat.items())),
+        ]
+        for item in rows.iterator(chunk_size=2000)
+    ))
 
 
 def aanhouden(request, pk):
@@ -141,6 +165,7 @@ def vaststellen(request, pk):
 urlpatterns = [
     path("vernietigingslijsten/", lijsten, name="vernietigingslijsten"),
     path("vernietigingslijsten/<int:pk>/", lijst, name="vernietigingslijst"),
+    path("vernietigingslijsten/<int:pk>/export.csv", export, name="vernietigingslijst_export"),
     path("vernietigingslijsten/<int:pk>/vaststellen/", vaststellen, name="vernietigingslijst_vaststellen"),
     path("vernietigingslijsten/posten/<int:pk>/aanhouden/", aanhouden, name="vernietigingsitem_aanhouden"),
     path("vernietigingslijsten/posten/<int:pk>/vrijgeven/", vrijgeven, name="vernietigingsitem_vrijgeven"),

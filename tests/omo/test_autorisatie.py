@@ -44,6 +44,7 @@ EXPECTATIONS = {
     # nowhere (then 404); with real lists: tests/privacy/test_vernietigingslijst.py.
     "vernietigingslijsten": ("get", {}, frozenset({"privacy"}), (200,)),
     "vernietigingslijst": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
+    "vernietigingslijst_export": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
     "vernietigingslijst_vaststellen": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
     "vernietigingsitem_aanhouden": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
     "vernietigingsitem_vrijgeven": ("post", {"pk": 0}, frozenset({"privacy"}), (404,)),

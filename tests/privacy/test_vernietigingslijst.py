@@ -336,6 +336,7 @@ def test_a_user_without_the_privacy_role_is_refused(afgesloten, omo_user, make_u
         client.force_login(user)
         for url in (reverse("vernietigingslijsten"), reverse("vernietigingslijst", args=[lijst.pk]),
                     reverse("vernietigingslijst_vaststellen", args=[lijst.pk]),
+                    reverse("vernietigingslijst_export", args=[lijst.pk]),
                     reverse("vernietigingsitem_aanhouden", args=[item.pk])):
             assert client.get(url).status_code == 403, (user, url)
         assert client.post(reverse("vernietigingslijst_vaststellen", args=[lijst.pk])).status_code == 403
@@ -384,6 +385,23 @@ def test_the_item_list_filters_by_kind_and_decision(afgesloten, vervallen, priva
     assert codes(soort="vervallen") == {v.code}
     assert codes(besluit="aanhouden") == {b.code}
     assert codes(soort="casus", besluit="vernietigen") == {a.code}
+
+
+def test_the_list_exports_to_csv_with_its_decisions(afgesloten, privacy_user, client):
+    a, b = afgesloten(op(2024, 6, 3)), afgesloten(op(2024, 7, 3))
+    lijst = stel_op()
+    services.besluit_item(posten(lijst)[b.code].pk, privacy_user, besluit="aanhouden",
+                          reden="=Bezwaar loopt", aanhouden_tot=datetime.date(2027, 3, 1))
+    client.force_login(privacy_user)
+    response = client.get(reverse("vernietigingslijst_export", args=[lijst.pk]))
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    regels = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert regels[0].startswith("soort;code;termijn verstreken op;aantal;besluit")
+    assert f"Afgesloten casus;{a.code};2026-06-03;1;Vernietigen;;;;;" in regels
+    # A reason that a spreadsheet would run as a formula stays text (the one CSV writer).
+    assert f"Afgesloten casus;{b.code};2026-07-03;1;Aanhouden;'=Bezwaar loopt;2027-03-01;;;" in regels
+    gefilterd = client.get(reverse("vernietigingslijst_export", args=[lijst.pk]), {"besluit": "aanhouden"})
+    assert len(b"".join(gefilterd.streaming_content).decode("utf-8-sig").splitlines()) == 2
 
 
 def _vervang_vernietig(monkeypatch, nep):
