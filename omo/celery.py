@@ -58,6 +58,10 @@ app.conf.beat_schedule = {
         "task": "rapportage.tasks.kwartaalrapportage_maken",
         "schedule": crontab(hour=6, minute=0),
     },
+    "vernietigingslijst-opstellen": {
+        "task": "privacy.tasks.vernietigingslijst_opstellen",
+        "schedule": crontab(day_of_month=1, hour=2, minute=30),
+    },
 }
 
 

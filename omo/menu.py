@@ -38,6 +38,9 @@ GROEPEN = [
         (_("Patronen"), "patroon_lijst", "rapportage.zie_patronen"),
         (_("Rapportages"), "rapport_lijst", "rapportage.zie_rapporten"),
     ]),
+    (_("Privacy"), [
+        (_("Vernietigingslijsten"), "vernietigingslijsten", "privacy.beheer_vernietiging"),
+    ]),
     (_("Beheer"), [
         (_("Rolwijzigingen"), "rolwijzigingen", "omo.bekijk_rolwijzigingen"),
         (_("Auditlog"), "audit", "omo.bekijk_audit"),

@@ -8,3 +8,8 @@ class PrivacyConfig(AppConfig):
 
     name = "privacy"
     verbose_name = _("Privacy")
+
+    def ready(self):
+        from privacy import werkvoorraad
+
+        werkvoorraad.registreer_secties()

@@ -1,6 +1,6 @@
 """Retention and destruction (DESIGN §10, AVG art. 5 and 17, Archiefwet).
 
-Every month `privacy.services.vernietiging.stel_lijst_op` draws up a `Vernietigingslijst`: one
+Every month `privacy.services.lijst.stel_lijst_op` draws up a `Vernietigingslijst`: one
 `Vernietigingsitem` per record past its term (`settings.OMO_BEWAARTERMIJNEN`). The privacy
 officer decides per item (destroy, or hold back with a reason) and then adopts the list; the
 approved items are destroyed through one audited database function. The list, its decisions and
@@ -77,7 +77,8 @@ class Vernietigingsitem(models.Model):
     object_id = models.BigIntegerField(_("object"), null=True, blank=True)
     # How the list names it without personal data: a case's code, "Verzoek 12", a period.
     code = models.CharField(_("code"), max_length=60)
-    # The day the term ended (a case closed 24 months before it); for a batch: rows up to here.
+    # The day the term ended (a case closed 24 months before it); for a batch: the rows created
+    # up to and including this day (Europe/Amsterdam).
     einde_termijn = models.DateField(_("termijn verstreken op"))
     aantal = models.PositiveIntegerField(_("aantal regels"), default=1)
     # Proposed items are destroyed unless held back; the officer's choice is recorded.
@@ -94,6 +95,11 @@ class Vernietigingsitem(models.Model):
     uitgevoerd_op = models.DateTimeField(_("vernietigd op"), null=True, blank=True)
     # What was destroyed: {"table": rows, ...}, written by the database function.
     resultaat = models.JSONField(_("resultaat"), default=dict, blank=True)
+    # The same record held back on an earlier list, whose reason the officer sees again.
+    vorig_item = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("eerder aangehouden"),
+    )
 
     class Meta:
         verbose_name = _("post op de vernietigingslijst")
@@ -109,7 +115,11 @@ class Vernietigingsitem(models.Model):
                 name="vernietigingsitem_aanhouden_met_reden",
             ),
         ]
-        indexes = [models.Index(fields=["soort", "object_id"], name="vernietigingsitem_object_idx")]
+        indexes = [
+            models.Index(fields=["soort", "object_id"], name="vernietigingsitem_object_idx"),
+            # The list page filters one list's items by besluit (and soort).
+            models.Index(fields=["lijst", "besluit", "soort"], name="vernietigingsitem_besluit_idx"),
+        ]
         triggers = [
             pgtrigger.Protect(name="vernietigingsitem_blijft", operation=pgtrigger.Delete),
             # Once destroyed, the record of it never changes.

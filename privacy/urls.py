@@ -1,3 +1,7 @@
 from django.urls import path  # noqa: F401
 
-urlpatterns = []
+from privacy import views_vernietiging
+
+urlpatterns = [
+    *views_vernietiging.urlpatterns,
+]

@@ -40,6 +40,14 @@ EXPECTATIONS = {
     "gebruiker_rollen": ("get", {"pk": 0}, frozenset({"beheerder"}), (404,)),
     "rolwijziging_beoordelen": ("post", {"pk": 0}, frozenset({"beheerder"}), (404,)),
     "rolwijziging_intrekken": ("post", {"pk": 0}, frozenset({"beheerder"}), (404,)),
+    # The vernietigingslijsten: the privacy officer alone. Object URLs with a pk that exists
+    # nowhere (then 404); with real lists: tests/privacy/test_vernietigingslijst.py.
+    "vernietigingslijsten": ("get", {}, frozenset({"privacy"}), (200,)),
+    "vernietigingslijst": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
+    "vernietigingslijst_export": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
+    "vernietigingslijst_vaststellen": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
+    "vernietigingsitem_aanhouden": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
+    "vernietigingsitem_vrijgeven": ("post", {"pk": 0}, frozenset({"privacy"}), (404,)),
 }
 
 
