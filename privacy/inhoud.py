@@ -18,7 +18,7 @@ earlier are found too), and their event rows.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 
 import pghistory.models
 from django.apps import apps
@@ -327,10 +327,11 @@ def begin_van_dag(dag) -> datetime:
 
 
 def plan_batch(soort: str, einde_termijn) -> list[dict]:
-    """Rows of a batch kind created before the day the term ended."""
+    """Rows of a batch kind created up to and including `einde_termijn`, the last day of the
+    batch (`privacy.services.lijst`: the list names it "t/m <day>")."""
     from omo.models import Bericht, Notificatie, Toegangslog
 
-    voor = begin_van_dag(einde_termijn).isoformat()
+    voor = begin_van_dag(einde_termijn + timedelta(days=1)).isoformat()
     if soort == "notificatie":
         em = event_model(Notificatie)
         return [

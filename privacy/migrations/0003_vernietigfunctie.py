@@ -182,7 +182,7 @@ class Migration(migrations.Migration):
     # Follows the list models; when privacy gets another migration in between, point this at the
     # latest one of them.
     dependencies = [
-        ("privacy", "0001_initial"),
+        ("privacy", "0002_vernietigingsitem_vorig_item"),
     ]
 
     operations = [migrations.RunSQL(SQL, TERUG)]

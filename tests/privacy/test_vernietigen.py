@@ -391,8 +391,8 @@ def test_batches_delete_what_is_older_than_the_term_and_nothing_newer(make_user,
     rijen(at(2026, 7, 1, 0, 30), 2)
     time_machine.move_to(at(2027, 1, 2, 3))
     meldingen, log = maak_lijst(
-        {"soort": "notificatie", "code": "tot 2026-07", "einde_termijn": datetime.date(2026, 7, 1), "aantal": 4},
-        {"soort": "toegangslog", "code": "tot 2026-07", "einde_termijn": datetime.date(2026, 7, 1), "aantal": 4},
+        {"soort": "notificatie", "code": "t/m 30-06-2026", "einde_termijn": datetime.date(2026, 6, 30), "aantal": 4},
+        {"soort": "toegangslog", "code": "t/m 30-06-2026", "einde_termijn": datetime.date(2026, 6, 30), "aantal": 4},
         peildatum=datetime.date(2027, 1, 1),
     )
     assert vernietig(meldingen.pk)["omo_notificatie"] == 4
@@ -401,7 +401,7 @@ def test_batches_delete_what_is_older_than_the_term_and_nothing_newer(make_user,
         cur.execute("SELECT count(*), min(aangemaakt_op) FROM omo_notificatieevent")
         aantal, oudste = cur.fetchone()
     assert aantal == 2 and oudste >= at(2026, 7, 1, 0, 0)
-    assert vernietig(log.pk) == {"omo_toegangslog": 4, "codes": ["tot 2026-07"]}
+    assert vernietig(log.pk) == {"omo_toegangslog": 4, "codes": ["t/m 30-06-2026"]}
     assert Toegangslog.objects.count() == 2
     assert not Toegangslog.objects.filter(tijdstip__lt=at(2026, 7, 1, 0, 0)).exists()
     with pytest.raises(DatabaseError), transaction.atomic():
