@@ -78,4 +78,4 @@ def celery_worker_parameters():
 @pytest.fixture(scope="session")
 def celery_includes():
     """The task modules the test worker knows (it does not autodiscover like the real app)."""
-    return ["omo.tasks", "casussen.tasks", "escalatie.tasks", "budget.tasks", "rapportage.tasks"]
+    return ["omo.tasks", "casussen.tasks", "escalatie.tasks", "budget.tasks", "rapportage.tasks", "privacy.tasks"]
