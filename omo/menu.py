@@ -44,6 +44,9 @@ GROEPEN = [
         (_("Verzonden e-mails"), "verzonden_mails", "omo.bekijk_verzonden_mails"),
         (_("Beheeromgeving"), "admin:index", "omo.beheer"),
     ]),
+    (_("Privacy"), [
+        (_("Inzageverzoek"), "privacy_inzage", "privacy.maak_inzage_export"),
+    ]),
 ]
 
 # Entries whose page only exists in development.

@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns = []
+from privacy import views_inzage
+
+urlpatterns = [
+    path("inzage/", views_inzage.inzageverzoek, name="privacy_inzage"),
+    path("inzage/<int:pk>/pdf/", views_inzage.inzage_pdf, name="privacy_inzage_pdf"),
+    path("inzage/<int:pk>/json/", views_inzage.inzage_json, name="privacy_inzage_json"),
+]
