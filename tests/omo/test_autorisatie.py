@@ -40,6 +40,12 @@ EXPECTATIONS = {
     "gebruiker_rollen": ("get", {"pk": 0}, frozenset({"beheerder"}), (404,)),
     "rolwijziging_beoordelen": ("post", {"pk": 0}, frozenset({"beheerder"}), (404,)),
     "rolwijziging_intrekken": ("post", {"pk": 0}, frozenset({"beheerder"}), (404,)),
+    # The inzageverzoek (AVG art. 15): the privacy officer only. The downloads with a case that
+    # exists nowhere: the privacy officer gets past the rule (then 404); with a real case and
+    # every kind of record: tests/privacy/test_inzage.py.
+    "privacy_inzage": ("get", {}, frozenset({"privacy"}), (200,)),
+    "privacy_inzage_pdf": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
+    "privacy_inzage_json": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
 }
 
 
