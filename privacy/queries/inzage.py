@@ -10,8 +10,9 @@ over the same objects, so the PDF and the JSON cannot tell different stories.
 What is shown of OMO's own employees (CJEU C-579/21, Pankki S, 22 June 2023): the household is
 told when its file was consulted or changed, in what way and for what purpose, and by whom in
 terms of function (the role, e.g. "Consulent"), not the names of the employees. Only the
-casushouder is named: the household's own contact for the case. The regisseur and the owners of
-actions are part of the plan made with the household and are shown as written. An employee's
+casushouder is named: the household's own contact for the case. The records themselves are shown
+as they were written (the regisseur and the owners of actions are part of the plan made with the
+household; a timeline step may say who approved a request): those are the household's data. An employee's
 name can be given afterwards by the privacy officer when the household needs it to exercise its
 rights (the access log with names is the privacy officer's own page). IP addresses and browser
 strings of employees are never in the export. The text that explains this opens the PDF.
@@ -161,9 +162,9 @@ def _tekst(value, geld=False) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, datetime):
-        return date_format(timezone.localtime(value), "j F Y H:i")
+        return date_format(timezone.localtime(value), "d-m-Y H:i")
     if isinstance(value, date):
-        return date_format(value, "j F Y")
+        return date_format(value, "d-m-Y")
     if isinstance(value, Decimal):
         return format_euro(value) if geld else f"{value.normalize():f}".replace(".", ",")
     if isinstance(value, list | tuple):
