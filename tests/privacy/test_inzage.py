@@ -179,6 +179,8 @@ def test_the_export_of_a_demo_case_holds_every_kind_of_record_and_is_logged(demo
         export = queries.inzage(casus.pk)
     assert len(groot) == len(klein) <= 25
     assert export.aantallen["scenarios"] >= 20 and export.aantallen["toegangslog"] >= 100
+    # The page's summary counts what the export holds.
+    assert queries.aantallen(casus.pk) == export.aantallen
 
 
 def _maak_groot(casus):
