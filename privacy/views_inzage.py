@@ -50,28 +50,26 @@ def _export(request, pk):
     vereis_pagina(request, REGEL)
     if not Casus.objects.filter(pk=pk).exists():
         raise Http404
-    export = queries.inzage(pk)
+    return queries.inzage(pk)
+
+
+def _download(request, export, inhoud, content_type, extensie):
+    """The file as an attachment, written to the case's access log once it has been made."""
+    response = HttpResponse(inhoud, content_type=content_type)
+    response["Content-Disposition"] = (
+        f'attachment; filename="inzage-{export.casus.code}-{timezone.localdate():%Y-%m-%d}.{extensie}"'
+    )
     log_access(request, export.casus, Toegangslog.Soort.EXPORT)
-    return export
-
-
-def _bestandsnaam(export, extensie):
-    return f"inzage-{export.casus.code}-{timezone.localdate():%Y-%m-%d}.{extensie}"
+    return response
 
 
 def inzage_pdf(request, pk):
     export = _export(request, pk)
-    html = render_to_string("privacy/inzage_pdf.html", {"inzage": export, "data": export.data}, request=None)
-    response = HttpResponse(schrijf_pdf(html), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam(export, "pdf")}"'
-    return response
+    html = render_to_string("privacy/inzage_pdf.html", {"inzage": export, "data": export.data})
+    return _download(request, export, schrijf_pdf(html), "application/pdf", "pdf")
 
 
 def inzage_json(request, pk):
     export = _export(request, pk)
-    response = HttpResponse(
-        json.dumps(export.data, ensure_ascii=False, indent=2, sort_keys=False),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = f'attachment; filename="{_bestandsnaam(export, "json")}"'
-    return response
+    inhoud = json.dumps(export.data, ensure_ascii=False, indent=2)
+    return _download(request, export, inhoud, "application/json; charset=utf-8", "json")
