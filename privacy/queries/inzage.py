@@ -210,7 +210,7 @@ def _record(obj, velden, *, geld=(), extra=None):
             rijen.append((label, _tekst(waarde, geld=naam in geld)))
     for sleutel, label, waarde in extra or ():
         data[sleutel] = _json(waarde)
-        rijen.append((label, _tekst(waarde)))
+        rijen.append((label, _tekst(waarde, geld=sleutel in geld)))
     return data, rijen
 
 
@@ -471,15 +471,14 @@ def inzage(casus_id, *, nu=None) -> Inzage:
     # Self-sufficiency scores: at intake or at an evaluation.
     def _moment(score):
         moment = str(score.evaluatie) if score.evaluatie_id else _("Bij aanmelding")
-        return [("moment", _("Moment"), moment), ("evaluatie_id", _("Evaluatie"), score.evaluatie_id)]
+        return [("moment", _("Moment"), moment)]
 
     scores_data, scores_tabel = _tabel(
         str(SOORTEN["zelfredzaamheid"]), Zelfredzaamheid, scores, SCORE_VELDEN,
-        extra_kolommen=(_("Moment"), _("Evaluatie")), extra=_moment,
+        extra_kolommen=(_("Moment"),), extra=_moment,
     )
-    for rij in scores_tabel.rijen:
-        rij.pop()  # the evaluation's id is for the JSON; the moment names it in the PDF
-    scores_tabel.kolommen.pop()
+    for waarde, score in zip(scores_data, scores, strict=True):
+        waarde["evaluatie_id"] = score.evaluatie_id  # which evaluation, for a reader of the JSON
     data["zelfredzaamheid"] = scores_data
     secties.append(Sectie("zelfredzaamheid", str(SOORTEN["zelfredzaamheid"]), len(scores), tabel=scores_tabel))
 
@@ -548,11 +547,10 @@ def inzage(casus_id, *, nu=None) -> Inzage:
     transacties_data, transacties_tabel = _tabel(
         str(SOORTEN["transacties"]), Transactie, transacties, TRANSACTIE_VELDEN,
         extra_kolommen=(_("Aanvraag"), _("Bedrag")),
+        geld=("bedrag",),
         extra=lambda t: [("aanvraag_id", _("Aanvraag"), t.aanvraag_id),
                          ("bedrag", _("Bedrag"), t.bedrag or Decimal("0.00"))],
     )
-    for rij, transactie in zip(transacties_tabel.rijen, transacties, strict=True):
-        rij[-1] = format_euro(transactie.bedrag or Decimal("0"))
     data["transacties"] = transacties_data
     secties.append(Sectie("transacties", str(SOORTEN["transacties"]), len(transacties), tabel=transacties_tabel))
 
