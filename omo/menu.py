@@ -40,6 +40,7 @@ GROEPEN = [
     ]),
     (_("Privacy"), [
         (_("Vernietigingslijsten"), "vernietigingslijsten", "privacy.beheer_vernietiging"),
+        (_("Inzageverzoek"), "privacy_inzage", "privacy.maak_inzage_export"),
     ]),
     (_("Beheer"), [
         (_("Rolwijzigingen"), "rolwijzigingen", "omo.bekijk_rolwijzigingen"),

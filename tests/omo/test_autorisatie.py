@@ -48,6 +48,12 @@ EXPECTATIONS = {
     "vernietigingslijst_vaststellen": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
     "vernietigingsitem_aanhouden": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
     "vernietigingsitem_vrijgeven": ("post", {"pk": 0}, frozenset({"privacy"}), (404,)),
+    # The inzageverzoek (AVG art. 15): the privacy officer only. The downloads with a case that
+    # exists nowhere: the privacy officer gets past the rule (then 404); with a real case and
+    # every kind of record: tests/privacy/test_inzage.py.
+    "privacy_inzage": ("get", {}, frozenset({"privacy"}), (200,)),
+    "privacy_inzage_pdf": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
+    "privacy_inzage_json": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
 }
 
 
