@@ -44,6 +44,9 @@ GROEPEN = [
         (_("Verzonden e-mails"), "verzonden_mails", "omo.bekijk_verzonden_mails"),
         (_("Beheeromgeving"), "admin:index", "omo.beheer"),
     ]),
+    (_("Privacy"), [
+        (_("Logboeken"), "logboek", "privacy.lees_logboeken"),
+    ]),
 ]
 
 # Entries whose page only exists in development.
