@@ -22,8 +22,7 @@ from functools import cache
 
 from django.apps import apps
 from django.db import connection
-from django.db.models import CharField, Q
-from django.db.models.functions import Cast
+from django.db.models import Q
 from django.utils import timezone
 
 from omo.models import Toegangslog, User
@@ -117,34 +116,44 @@ def _toegangslog():
     )
 
 
-def toegangslog_van_casus(casus):
-    """Every access-log row about the case or an object of its file: views, lists, exports,
-    refusals, and the verslag of an overleg where it was discussed. Each kind uses the index on
-    (object_type, object_id)."""
+def objecten_van_casus(casus) -> dict[int, set[str]]:
+    """The objects of the case's file that can be in the access log, as {content type id: {object
+    ids}}: the case, every object with a foreign key to it (also one deleted since: read from its
+    event table), and the verslag of every overleg where it was on the agenda. One query."""
     from django.contrib.contenttypes.models import ContentType
 
     from casussen.models import Casus
     from escalatie.models import Agendapunt, Verslag
 
-    types = ContentType.objects.get_for_models(
-        Casus, Verslag, *[m.event_model.pgh_tracked_model for m in casus_modellen()], for_concrete_models=False
-    )
-    waar = Q(object_type=types[Casus], object_id=str(casus.pk))
+    delen, params = [], []
     for m in casus_modellen():
         tracked = m.event_model.pgh_tracked_model
         fks = _fk_naar(tracked, Casus)
         if tracked is Casus or not fks:
             continue
-        ids = (
-            m.event_model.objects.filter(**{fks[0].attname: casus.pk})
-            .annotate(tekst=Cast("pgh_obj_id", CharField())).values("tekst")
-        )
-        waar |= Q(object_type=types[tracked], object_id__in=ids)
-    verslagen = (
-        Verslag.objects.filter(overleg__in=Agendapunt.objects.filter(casus=casus).values("overleg"))
-        .annotate(tekst=Cast("pk", CharField())).values("tekst")
+        kolom = m.event_model._meta.get_field(fks[0].name).column
+        delen.append(f"SELECT DISTINCT %s, pgh_obj_id::text FROM {m.event_model._meta.db_table} WHERE {kolom} = %s")
+        params += [ContentType.objects.get_for_model(tracked, for_concrete_model=False).pk, casus.pk]
+    delen.append(
+        f"SELECT DISTINCT %s, v.{Verslag._meta.pk.column}::text FROM {Verslag._meta.db_table} v "
+        f"JOIN {Agendapunt._meta.db_table} a ON a.overleg_id = v.overleg_id WHERE a.casus_id = %s"
     )
-    waar |= Q(object_type=types[Verslag], object_id__in=verslagen)
+    params += [ContentType.objects.get_for_model(Verslag, for_concrete_model=False).pk, casus.pk]
+    objecten = {ContentType.objects.get_for_model(Casus, for_concrete_model=False).pk: {str(casus.pk)}}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(delen), params)
+        for ct, pk in cursor.fetchall():
+            objecten.setdefault(ct, set()).add(pk)
+    return objecten
+
+
+def toegangslog_van_casus(casus):
+    """Every access-log row about the case or an object of its file: views, lists, exports,
+    refusals, and the verslag of an overleg where it was discussed. The objects are looked up
+    first, so each kind is read through the index on (object_type, object_id)."""
+    waar = Q()
+    for ct, ids in objecten_van_casus(casus).items():
+        waar |= Q(object_type_id=ct, object_id__in=sorted(ids))
     return _toegangslog().filter(waar)
 
 
