@@ -134,6 +134,15 @@ def test_the_officer_cannot_open_the_case_or_its_parts(client, besproken, omo_us
     assert Toegangslog.objects.filter(gebruiker=privacy, soort=Toegangslog.Soort.GEWEIGERD).exists()
 
 
+def test_the_menu_offers_the_logboeken_to_the_officer_only(client, privacy, make_user):
+    client.force_login(privacy)
+    html = _tekst(client.get(reverse("home")))
+    assert "Privacy" in html and f'href="{reverse("logboek")}"' in html and "Logboeken" in html
+    assert 'href="/casussen/"' not in html
+    client.force_login(make_user("beheerder"))
+    assert f'href="{reverse("logboek")}"' not in _tekst(client.get(reverse("home")))
+
+
 @pytest.mark.parametrize("rol", sorted(set(ROLLEN) - {"privacy"}))
 def test_other_roles_get_no_logboek(client, make_user, make_casus, consulent, rol):
     casus = make_casus(consulent)
