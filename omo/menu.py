@@ -39,6 +39,7 @@ GROEPEN = [
         (_("Rapportages"), "rapport_lijst", "rapportage.zie_rapporten"),
     ]),
     (_("Privacy"), [
+        (_("Logboeken"), "logboek", "privacy.lees_logboeken"),
         (_("Vernietigingslijsten"), "vernietigingslijsten", "privacy.beheer_vernietiging"),
         (_("Inzageverzoek"), "privacy_inzage", "privacy.maak_inzage_export"),
     ]),

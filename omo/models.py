@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from omo.history import tracked
+from omo.history import tijdindex, tracked
 
 GEEN_SUPERUSER = _(
     "OMO kent geen superusers: toegang loopt alleen via rollen. Maak het eerste account met "
@@ -140,6 +140,7 @@ pghistory.track(
     pghistory.DeleteEvent("rol.ingetrokken"),
     obj_field=None,
     model_name="UserGroupsEvent",
+    meta=tijdindex(),
 )(UserGroups)
 
 
@@ -265,6 +266,8 @@ class Toegangslog(models.Model):
         EXPORT = "export", _("geëxporteerd")
         EXTERN = "extern", _("via de externe link")
         GEWEIGERD = "geweigerd", _("geweigerd")
+        # Read by the privacy officer in the logs (the case, the user or the objects of a page).
+        LOGBOEK = "logboek", _("in het logboek (privacy)")
 
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL,

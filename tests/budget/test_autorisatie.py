@@ -16,7 +16,7 @@ from tests.escalatie.autorisatie import fouten
 
 OK = "ok"
 ACTOREN = ["aanvrager", "gedeeld", "coach_team", "consulent_vreemd", "coach_vreemd", "omo", "houder", "houder_ander",
-           "portefeuillehouder", "college", "beleid", "beheerder"]
+           "portefeuillehouder", "college", "beleid", "beheerder", "privacy"]
 ALLEN_403 = {a: 403 for a in ACTOREN}
 
 FONDSEN = ALLEN_403 | {"omo": OK, "beheerder": OK, "college": OK, "houder": OK, "houder_ander": OK}
@@ -80,7 +80,7 @@ def wereld(make_user, make_casus, make_fonds, team_a, team_b):
         "omo": make_user("omo"),
         "houder": make_user("budgethouder"),
         "houder_ander": make_user("budgethouder"),
-        **{rol: make_user(rol) for rol in ("portefeuillehouder", "college", "beleid", "beheerder")},
+        **{rol: make_user(rol) for rol in ("portefeuillehouder", "college", "beleid", "beheerder", "privacy")},
     }
     fonds = make_fonds("Voorkom-erger-potje", houders=[actoren["houder"]], coach_grens=Decimal("500"))
     make_fonds("Stelpost", houders=[actoren["houder_ander"]])

@@ -32,9 +32,9 @@ OK = "ok"
 ANONIEM = "anoniem"
 ACTOREN = [
     ANONIEM, "eigen", "gedeeld", "coach_team", "consulent_vreemd", "coach_vreemd", "omo",
-    "budgethouder", "portefeuillehouder", "college", "beleid", "beheerder",
+    "budgethouder", "portefeuillehouder", "college", "beleid", "beheerder", "privacy",
 ]
-_ANDEREN = {"budgethouder": 403, "portefeuillehouder": 403, "college": 403, "beleid": 403, "beheerder": 403}
+_ANDEREN = {"budgethouder": 403, "portefeuillehouder": 403, "college": 403, "beleid": 403, "privacy": 403, "beheerder": 403}
 
 # Who may do what with a case (OK = 200 or a redirect after a POST, or a refusal with a message).
 LEZEN = {"eigen": OK, "gedeeld": OK, "coach_team": OK, "omo": OK,

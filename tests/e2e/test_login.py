@@ -25,6 +25,7 @@ ROLE_NAMES = {
     "college": "College",
     "beleid": "Beleidsmedewerker",
     "beheerder": "Beheerder",
+    "privacy": "Privacyfunctionaris",
 }
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}

@@ -25,8 +25,8 @@ NU = datetime.datetime(2026, 12, 1, 12, tzinfo=AMS)
 OK = "ok"
 ANONIEM = "anoniem"
 ACTOREN = [ANONIEM, "eigen", "consulent_vreemd", "coach_vreemd", "omo", "budgethouder", "portefeuillehouder",
-           "college", "beleid", "beheerder"]
-NIET_CASUS = {"budgethouder": 403, "portefeuillehouder": 403, "college": 403, "beleid": 403, "beheerder": 403}
+           "college", "beleid", "beheerder", "privacy"]
+NIET_CASUS = {"budgethouder": 403, "portefeuillehouder": 403, "college": 403, "beleid": 403, "privacy": 403, "beheerder": 403}
 
 CASUSROL = {"eigen": OK, "consulent_vreemd": OK, "coach_vreemd": OK, "omo": OK, **NIET_CASUS}
 ALLEEN_OMO = {a: 403 for a in ACTOREN if a != ANONIEM} | {"omo": OK}

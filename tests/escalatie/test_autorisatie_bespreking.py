@@ -18,7 +18,7 @@ from tests.escalatie.autorisatie import ANONIEM, OK, fouten
 
 NU = datetime.datetime(2026, 12, 1, 12, tzinfo=ZoneInfo("Europe/Amsterdam"))
 ACTOREN = ["eigen", "consulent_vreemd", "coach_vreemd", "omo", "deelnemer_budgethouder", "aanwezig_consulent",
-           "budgethouder", "portefeuillehouder", "college", "beleid", "beheerder"]
+           "budgethouder", "portefeuillehouder", "college", "beleid", "beheerder", "privacy"]
 
 ALLEEN_OMO = {a: 403 for a in ACTOREN} | {"omo": OK}
 # The verslag: the OMO-functionaris and the participants of the meeting, whatever their role.
@@ -47,7 +47,7 @@ def wereld(make_user, klare_casus, team_a, team_b, reeks, overleg):
         "omo": reeks.voorzitter,
         "deelnemer_budgethouder": deelnemer,
         "aanwezig_consulent": make_user("consulent", team=team_b),
-        **{rol: make_user(rol) for rol in ("budgethouder", "portefeuillehouder", "college", "beleid", "beheerder")},
+        **{rol: make_user(rol) for rol in ("budgethouder", "portefeuillehouder", "college", "beleid", "beheerder", "privacy")},
     }
     eigen, omo = actoren["eigen"], actoren["omo"]
     punt = overleg_services.dien_in(klare_casus(casushouder=eigen).pk, eigen, "Vraag", overleg.pk, now=NU)

@@ -25,9 +25,9 @@ NU = datetime.datetime(2026, 12, 1, 12, tzinfo=AMS)
 OK = "ok"
 ANONIEM = "anoniem"
 ACTOREN = [ANONIEM, "eigen", "consulent_vreemd", "coach_vreemd", "omo", "budgethouder", "portefeuillehouder",
-           "college", "beleid", "beheerder"]
+           "college", "beleid", "beheerder", "privacy"]
 GEEN = {a: 404 for a in ACTOREN if a != ANONIEM}
-NIET_CASUS = {"budgethouder": 403, "portefeuillehouder": 403, "college": 403, "beleid": 403, "beheerder": 403}
+NIET_CASUS = {"budgethouder": 403, "portefeuillehouder": 403, "college": 403, "beleid": 403, "privacy": 403, "beheerder": 403}
 
 INBOX = {a: 403 for a in ACTOREN if a != ANONIEM} | {"omo": OK, "portefeuillehouder": OK, "college": OK}
 NIVEAU_2 = GEEN | {"eigen": OK, "omo": OK, "portefeuillehouder": OK}

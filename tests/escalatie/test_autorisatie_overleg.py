@@ -17,9 +17,9 @@ from tests.escalatie.autorisatie import ANONIEM, OK, fouten
 
 NU = datetime.datetime(2026, 12, 1, 12, tzinfo=ZoneInfo("Europe/Amsterdam"))
 ACTOREN = ["eigen", "consulent_vreemd", "coach_vreemd", "omo", "deelnemer_budgethouder", "budgethouder",
-           "portefeuillehouder", "college", "beleid", "beheerder"]
+           "portefeuillehouder", "college", "beleid", "beheerder", "privacy"]
 GEEN_CASUSROL = {a: 403 for a in ("deelnemer_budgethouder", "budgethouder", "portefeuillehouder", "college", "beleid",
-                                  "beheerder")}
+                                  "beheerder", "privacy")}
 
 CASUSROL = {"eigen": OK, "consulent_vreemd": OK, "coach_vreemd": OK, "omo": OK, **GEEN_CASUSROL}
 # The agenda: case roles see the page (a consulent only their own items), and so does a standing
@@ -54,7 +54,7 @@ def wereld(make_user, klare_casus, team_a, team_b, reeks, overleg):
         "coach_vreemd": make_user("maatwerkcoach", team=team_b),
         "omo": reeks.voorzitter,
         "deelnemer_budgethouder": deelnemer,
-        **{rol: make_user(rol) for rol in ("budgethouder", "portefeuillehouder", "college", "beleid", "beheerder")},
+        **{rol: make_user(rol) for rol in ("budgethouder", "portefeuillehouder", "college", "beleid", "beheerder", "privacy")},
     }
     eigen = actoren["eigen"]
     voorbereiding = klare_casus(casushouder=eigen, titel="In voorbereiding")

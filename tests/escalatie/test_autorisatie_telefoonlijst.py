@@ -10,9 +10,9 @@ from tests.escalatie.autorisatie import fouten
 
 OK = "ok"
 ANONIEM = "anoniem"
-ROLLEN = ["consulent", "maatwerkcoach", "omo", "budgethouder", "portefeuillehouder", "college", "beleid", "beheerder"]
+ROLLEN = ["consulent", "maatwerkcoach", "omo", "budgethouder", "portefeuillehouder", "college", "beleid", "beheerder", "privacy"]
 LEZEN = {"consulent": OK, "maatwerkcoach": OK, "omo": OK, "beheerder": OK,
-         "budgethouder": 403, "portefeuillehouder": 403, "college": 403, "beleid": 403}
+         "budgethouder": 403, "portefeuillehouder": 403, "college": 403, "beleid": 403, "privacy": 403}
 BEHEREN = {rol: 403 for rol in ROLLEN} | {"omo": OK, "beheerder": OK}
 
 MATRIX = {

@@ -20,8 +20,8 @@ NU = datetime.datetime(2026, 12, 1, 12, tzinfo=AMS)
 OK = "ok"
 ANONIEM = "anoniem"
 ACTOREN = [ANONIEM, "afzender", "gedeeld", "coach_team", "consulent_vreemd", "coach_vreemd", "omo", "ontvanger",
-           "portefeuillehouder", "college", "beleid", "beheerder"]
-GEEN_CASUSROL = {"ontvanger": 403, "portefeuillehouder": 403, "college": 403, "beleid": 403, "beheerder": 403}
+           "portefeuillehouder", "college", "beleid", "beheerder", "privacy"]
+GEEN_CASUSROL = {"ontvanger": 403, "portefeuillehouder": 403, "college": 403, "beleid": 403, "privacy": 403, "beheerder": 403}
 
 # The list: everyone with a case role, and a colleague with a working role whom a telefoonlijst
 # contact names (the verzoeken addressed to them); a linked contact without one sees nothing.
@@ -31,7 +31,7 @@ ALLEEN_OMO = {a: 403 for a in ACTOREN if a != ANONIEM} | {"omo": OK}
 # Reading one: OMO, the sender, the case's betrokkenen (casushouder, medebehandelaars) and the
 # contact it is addressed to; the team's coach reads the case, not its verzoeken.
 LEZEN = {"afzender": OK, "gedeeld": OK, "coach_team": 404, "consulent_vreemd": 404, "coach_vreemd": 404, "omo": OK,
-         "ontvanger": OK, "portefeuillehouder": 404, "college": 404, "beleid": 404, "beheerder": 404}
+         "ontvanger": OK, "portefeuillehouder": 404, "college": 404, "beleid": 404, "privacy": 404, "beheerder": 404}
 # Handling one (pick up, answer): OMO and the contact it is addressed to.
 BEHANDELEN = {**LEZEN, "afzender": 403, "gedeeld": 403}
 # Sending one from a case: the case's consulenten and the OMO-functionaris; a coach of the team
@@ -63,7 +63,7 @@ def wereld(make_user, klare_casus, team_a, team_b, organisatie):
         "coach_vreemd": make_user("maatwerkcoach", team=team_b),
         "omo": make_user("omo"),
         "ontvanger": make_user("budgethouder"),
-        **{rol: make_user(rol) for rol in ("portefeuillehouder", "college", "beleid", "beheerder")},
+        **{rol: make_user(rol) for rol in ("portefeuillehouder", "college", "beleid", "beheerder", "privacy")},
     }
     casus = klare_casus(casushouder=actoren["afzender"])
     casus.medebehandelaars.add(actoren["gedeeld"])

@@ -54,6 +54,13 @@ EXPECTATIONS = {
     "privacy_inzage": ("get", {}, frozenset({"privacy"}), (200,)),
     "privacy_inzage_pdf": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
     "privacy_inzage_json": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
+    # The privacy officer's logboek; every other role 403. A case that exists nowhere: 404 for
+    # the officer; with real cases, views and changes: tests/privacy/test_logboek.py.
+    "logboek": ("get", {}, frozenset({"privacy"}), (200,)),
+    "logboek_periode": ("get", {}, frozenset({"privacy"}), (200,)),
+    "logboek_periode_csv": ("get", {}, frozenset({"privacy"}), (200,)),
+    "logboek_casus": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
+    "logboek_casus_csv": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
 }
 
 

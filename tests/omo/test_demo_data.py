@@ -22,6 +22,7 @@ ACCOUNTS = {
     "beleid": "beleid",
     "beheerder": "beheerder",
     "beheerder-2": "beheerder",
+    "privacy": "privacy",
 }
 
 

@@ -1,4 +1,7 @@
-"""Fixtures for the privacy tests: the case, meeting and fund fixtures of tests/escalatie."""
+"""Fixtures for the privacy officer's pages: the case and escalation fixtures of
+tests/casussen and tests/escalatie, and the privacy officer."""
+
+import pytest
 
 from tests.escalatie.conftest import (  # noqa: F401  (fixtures)
     consulent,
@@ -17,3 +20,9 @@ from tests.escalatie.conftest import (  # noqa: F401  (fixtures)
     team_a,
     team_b,
 )
+
+
+@pytest.fixture
+def privacy(make_user):
+    return make_user("privacy", username="fg", first_name="Femke", last_name="Lemmens",
+                     functie="Functionaris gegevensbescherming")
