@@ -236,10 +236,10 @@ def verslag_context(overleg: Overleg) -> dict:
 
 
 def render_verslag(overleg: Overleg) -> bytes:
-    from weasyprint import HTML
+    """The verslag as PDF/A + PDF/UA (see `omo.pdf`)."""
+    from omo.pdf import schrijf_pdf  # WeasyPrint loads only where PDFs are made
 
-    html = render_to_string("escalatie/pdf/verslag.html", verslag_context(overleg))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return schrijf_pdf(render_to_string("escalatie/pdf/verslag.html", verslag_context(overleg)))
 
 
 def maak_verslag(overleg_id) -> int:
