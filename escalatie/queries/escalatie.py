@@ -1,10 +1,14 @@
-"""Reads for the escalation pages: the inbox and the dossier, in a fixed number of queries."""
+"""Reads for the escalation pages: the inbox and the dossier, in a fixed number of queries, and
+the LET dossier (PDF)."""
 
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Prefetch
+from django.template.loader import render_to_string
+from django.utils import timezone
 
-from casussen.models import Canvas, Knelpunt, Kostenregel, Leefgebied, Organisatie
+from casussen.models import Canvas, Casus, Knelpunt, Kostenregel, Leefgebied, Organisatie
 from casussen.rendement import bereken
 from escalatie import niveau, rules
 from escalatie.models import Escalatie
@@ -94,3 +98,31 @@ def van_casus(casus, user):
     )
 
 
+def let_dossier_context(escalatie) -> dict:
+    """What the LET dossier may show. Without consent (toestemming "nee" or "anoniem"): the
+    pseudonym, urgency, organisations, the routes tried and the OMO-functionaris' LET fields —
+    no case code, title, dossier number, canvas text, urgency explanation, question or
+    scenario title (free texts that may name the household)."""
+    casus = escalatie.casus
+    toestemming = casus.toestemming == Casus.Toestemming.JA
+    ctx = {
+        "escalatie": escalatie, "toestemming": toestemming, "gemeente": settings.OMO_GEMEENTE,
+        "pseudoniem": casus.pseudoniem, "urgentie": casus.get_urgentie_display(),
+        "urgentie_toelichting": casus.urgentie_toelichting if toestemming else "",
+        "organisaties": list(casus.organisaties.order_by("naam").values_list("naam", flat=True)),
+        "routes": casus.get_reguliere_routes_display(),
+        "gemaakt_op": timezone.localtime(),
+        "scenario": None, "vraag": "", "canvas": None,
+    }
+    if toestemming:
+        ctx.update({"titel": casus.titel, "dossiernummer": casus.dossiernummer, "code": casus.code,
+                    "canvas": Canvas.objects.filter(casus=casus).first(), "scenario": escalatie.scenario,
+                    "vraag": escalatie.vraag})
+    return ctx
+
+
+def let_dossier_pdf(escalatie) -> bytes:
+    """The LET dossier as PDF/A + PDF/UA (see `omo.pdf`), with what `let_dossier_context` allows."""
+    from omo.pdf import schrijf_pdf  # WeasyPrint loads only where PDFs are made
+
+    return schrijf_pdf(render_to_string("escalatie/pdf/let_dossier.html", let_dossier_context(escalatie)))

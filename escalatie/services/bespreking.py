@@ -236,11 +236,11 @@ def verslag_context(overleg: Overleg) -> dict:
 
 
 def render_verslag(overleg: Overleg, context: dict | None = None) -> bytes:
-    """The verslag PDF; `context` (from `verslag_context`) when the caller adjusted it."""
-    from weasyprint import HTML
+    """The verslag as PDF/A + PDF/UA (see `omo.pdf`); `context` (from `verslag_context`) when
+    the caller adjusted it."""
+    from omo.pdf import schrijf_pdf  # WeasyPrint loads only where PDFs are made
 
-    html = render_to_string("escalatie/pdf/verslag.html", context or verslag_context(overleg))
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    return schrijf_pdf(render_to_string("escalatie/pdf/verslag.html", context or verslag_context(overleg)))
 
 
 def maak_verslag(overleg_id) -> int:

@@ -2,17 +2,15 @@
 the dossier with the decision form, escalating a case, the case's overleg-and-escalation tab,
 and the dossier for the Landelijk Escalatie Team (PDF)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from casussen.models import Canvas, Casus
+from casussen.models import Casus
 from casussen.views.common import casus_voor
 from escalatie import niveau
 from escalatie.forms.escalatie import (
@@ -184,40 +182,14 @@ def escalatie_let(request, pk):
     return render(request, "escalatie/escalatie/let.html", {"escalatie": escalatie, "casus": escalatie.casus, "form": form})
 
 
-def let_dossier_context(escalatie) -> dict:
-    """What the LET dossier may show. Without consent (toestemming "nee" or "anoniem"): the
-    pseudonym, urgency, organisations, the routes tried and the OMO-functionaris' LET fields —
-    no case code, title, dossier number, canvas text, urgency explanation, question or
-    scenario title (free texts that may name the household)."""
-    casus = escalatie.casus
-    toestemming = casus.toestemming == Casus.Toestemming.JA
-    ctx = {
-        "escalatie": escalatie, "toestemming": toestemming, "gemeente": settings.OMO_GEMEENTE,
-        "pseudoniem": casus.pseudoniem, "urgentie": casus.get_urgentie_display(),
-        "urgentie_toelichting": casus.urgentie_toelichting if toestemming else "",
-        "organisaties": list(casus.organisaties.order_by("naam").values_list("naam", flat=True)),
-        "routes": casus.get_reguliere_routes_display(),
-        "gemaakt_op": timezone.localtime(),
-        "scenario": None, "vraag": "", "canvas": None,
-    }
-    if toestemming:
-        ctx.update({"titel": casus.titel, "dossiernummer": casus.dossiernummer, "code": casus.code,
-                    "canvas": Canvas.objects.filter(casus=casus).first(), "scenario": escalatie.scenario,
-                    "vraag": escalatie.vraag})
-    return ctx
-
-
 def escalatie_let_pdf(request, pk):
-    """The LET dossier as PDF (WeasyPrint). Without the household's consent it is anonymised:
-    the pseudonym and the anonymised summary only (see `let_dossier_context`)."""
+    """The LET dossier as PDF (PDF/A + PDF/UA). Without the household's consent it is anonymised:
+    the pseudonym and the anonymised summary only (see `queries.let_dossier_context`)."""
     escalatie = _let_escalatie(request, pk)
-    from weasyprint import HTML
-
     if escalatie.casus.toestemming != Casus.Toestemming.JA and not escalatie.geanonimiseerde_samenvatting:
         messages.error(request, _("Schrijf eerst de geanonimiseerde samenvatting: het huishouden gaf geen toestemming om gegevens te delen."))
         return redirect("escalatie_let", pk=pk)
-    html = render_to_string("escalatie/pdf/let_dossier.html", let_dossier_context(escalatie))
-    pdf = HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    pdf = queries.let_dossier_pdf(escalatie)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="let-dossier-{escalatie.pk}.pdf"'
     return response

@@ -325,12 +325,12 @@ def pdf_context(rapport: Rapport, publiek: bool) -> dict:
 
 
 def render_pdf(rapport: Rapport, publiek: bool) -> tuple[bytes, int]:
-    """The PDF of `rapport` (publieksversie when `publiek`) and its number of pages."""
-    from weasyprint import HTML
+    """The PDF (PDF/A + PDF/UA, see `omo.pdf`) of `rapport` (publieksversie when `publiek`) and its
+    number of pages."""
+    from omo.pdf import schrijf_pdf_met_paginas  # WeasyPrint loads only where PDFs are made
 
     html = render_to_string("rapportage/pdf/rapport.html", pdf_context(rapport, publiek))
-    document = HTML(string=html, base_url=str(settings.BASE_DIR)).render()
-    return document.write_pdf(), len(document.pages)
+    return schrijf_pdf_met_paginas(html)
 
 
 def bestandsnaam(rapport: Rapport, variant: str) -> str:

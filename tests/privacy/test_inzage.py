@@ -22,6 +22,7 @@ from escalatie.models import Actiepunt, Agendapunt, Overleg
 from omo.models import Toegangslog, User
 from omo.roles import ROLLEN
 from privacy.queries import inzage as queries
+from tests.pdfcontrole import controleer
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +35,12 @@ def _pdf_tekst(content: bytes) -> str:
 def _bevat(tekst: str, waarde: str) -> bool:
     """Whether the PDF text holds `waarde` (its first words; line breaks ignored)."""
     return re.sub(r"\s+", "", waarde[:40]) in tekst
+
+
+@pytest.fixture
+def standaardfonds():
+    """No fund beforehand: the demo data makes its own funds only on an installation without one."""
+    return None
 
 
 @pytest.fixture
@@ -134,6 +141,8 @@ def test_the_export_of_a_demo_case_holds_every_kind_of_record_and_is_logged(demo
     # PDF: a heading per kind and a distinctive value of each.
     response = client.get(reverse("privacy_inzage_pdf", args=[casus.pk]))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    # Archival and accessible: PDF/A-2a + PDF/UA-1, as every PDF of OMO.
+    controleer(response.content, f"Inzage in persoonsgegevens, casus {casus.code}")
     tekst = _pdf_tekst(response.content)
     for titel in queries.SOORTEN.values():
         assert _bevat(tekst, str(titel)), titel
