@@ -12,13 +12,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from casussen.models import Casus
 from omo.audit import log_access
 from omo.models import Toegangslog
 from omo.pdf import schrijf_pdf
 from omo.toegang import vereis_pagina
+from privacy.casuscode import lees_casuscode
 from privacy.queries import inzage as queries
 
 REGEL = "privacy.maak_inzage_export"
@@ -28,17 +28,12 @@ def inzageverzoek(request):
     """The page: a field for the case code (typed as loosely as "ga naar casus" allows), then
     the counts per kind of record and the two downloads."""
     vereis_pagina(request, REGEL)
-    code = (request.GET.get("code") or "").strip()[:40]
-    casus, aantallen, melding = None, None, ""
-    if code:
-        casus = queries.zoek_casus(code)
-        if casus is None:
-            melding = _("Geen casus met code “%(code)s” gevonden. Controleer de code (OMO-jaar-nummer).") % {
-                "code": code}
-        else:
-            casus = Casus.objects.only("pk", "code", "status").get(pk=casus.pk)
-            aantallen = queries.aantallen(casus.pk)
-            log_access(request, casus)
+    code, casus, melding = lees_casuscode(request)
+    aantallen = None
+    if casus is not None:
+        casus = Casus.objects.only("pk", "code", "status").get(pk=casus.pk)
+        aantallen = queries.aantallen(casus.pk)
+        log_access(request, casus)
     soorten = [(sleutel, titel, aantallen[sleutel]) for sleutel, titel in queries.SOORTEN.items()] \
         if aantallen is not None else []
     return render(request, "privacy/inzage.html", {

@@ -8,13 +8,13 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from casussen.models import Casus
-from casussen.queries.casus import casus_met_code
 from omo.audit import gelogd_per_stuk, log_access, log_access_many
 from omo.csvexport import csv_stroom
 from omo.models import Toegangslog
 from omo.paginering import BegrensdePaginator
 from omo.queries import toegang_object_label
 from omo.toegang import vereis_pagina
+from privacy.casuscode import lees_casuscode
 from privacy.filters import LogboekFilter
 from privacy.queries import logboek as queries
 
@@ -81,13 +81,9 @@ def logboek_casus_zoek(request):
     """Type a case's code (as in "ga naar casus": case and spaces and leading zeros do not
     matter) and open its logboek."""
     vereis_pagina(request, REGEL)
-    code = (request.GET.get("code") or "").strip()[:40]
-    melding = ""
-    if code:
-        casus = casus_met_code(code)
-        if casus is not None:
-            return redirect("logboek_casus", pk=casus.pk)
-        melding = _("Geen casus met code “%(code)s” gevonden. Controleer de code (OMO-jaar-nummer).") % {"code": code}
+    code, casus, melding = lees_casuscode(request)
+    if casus is not None:
+        return redirect("logboek_casus", pk=casus.pk)
     return render(request, "privacy/logboek_casus_zoek.html", {"code": code, "melding": melding})
 
 

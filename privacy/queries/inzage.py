@@ -48,7 +48,6 @@ from casussen.models import (
     TijdlijnEvent,
     Zelfredzaamheid,
 )
-from casussen.queries.casus import casus_met_code
 from escalatie.models import Agendapunt, Escalatie, Verzoek
 from omo.models import Toegangslog
 from omo.roles import ROLLEN
@@ -226,11 +225,6 @@ def _tabel(titel, model, objecten, velden, *, geld=(), extra_kolommen=(), extra=
 
 
 # --- Reading -----------------------------------------------------------------------------------
-
-
-def zoek_casus(tekst: str):
-    """The case with code `tekst`, typed as loosely as in "ga naar casus", or None."""
-    return casus_met_code(tekst)
 
 
 def _een(obj, naam):

@@ -31,7 +31,6 @@ The proposal is one INSERT … SELECT per kind of record (set-based: 100,000 cas
 statement, not a loop).
 """
 
-import importlib
 import logging
 from datetime import date, datetime, time
 
@@ -49,6 +48,7 @@ from omo.toegang import vereis, wie_mag
 from omo.weigering import Weigering
 from omo.werkdagen import AMSTERDAM
 from privacy.models import Bewaarsoort, Vernietigingsitem, Vernietigingslijst
+from privacy.services import vernietigen
 
 logger = logging.getLogger(__name__)
 
@@ -301,12 +301,10 @@ def voer_uit(lijst_id) -> dict:
     status = Vernietigingslijst.objects.filter(pk=lijst_id).values_list("status", flat=True).first()
     if status != Status.VASTGESTELD:
         return {"vernietigd": 0, "mislukt": 0}
-    # Looked up when called (not at import): the module holding the purge is its own part.
-    vernietig = importlib.import_module("privacy.services.vernietigen").vernietig
     vernietigd = mislukt = 0
     for item_id in open_posten(lijst_id).order_by("pk").values_list("pk", flat=True):
         try:
-            vernietig(item_id)
+            vernietigen.vernietig(item_id)
         except Exception:
             logger.exception("Vernietiging van post %s van lijst %s mislukt; de volgende run probeert opnieuw.",
                              item_id, lijst_id)
