@@ -494,6 +494,7 @@ def test_the_list_pages_run_a_bounded_number_of_queries(privacy_user, client, dj
         (reverse("vernietigingslijst", args=[lijst.pk]), {}),
         (reverse("vernietigingslijst", args=[lijst.pk]), {"soort": "casus", "besluit": "vernietigen", "pagina": 3}),
         (reverse("vernietigingslijst_vaststellen", args=[lijst.pk]), {}),
+        (reverse("vernietigingsitem_aanhouden", args=[lijst.items.order_by("pk").first().pk]), {}),
     ]:
         with django_assert_max_num_queries(10):
             response = client.get(url, params)
