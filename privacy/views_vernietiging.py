@@ -1,7 +1,7 @@
 """The vernietigingslijst pages of the privacy officer (rule `privacy.beheer_vernietiging`):
 the lists, one list with its items, holding an item back, adopting the list. Codes, dates and
 counts only: the officer sees no case content here. Thin: reads from
-`privacy.queries_vernietiging`, changes through `privacy.services.lijst`."""
+`privacy.queries.vernietiging`, changes through `privacy.services.lijst`."""
 
 from django.contrib import messages
 from django.http import Http404
@@ -18,9 +18,9 @@ from omo.forms import fout_in_form
 from omo.paginering import BegrensdePaginator
 from omo.toegang import vereis_pagina
 from omo.weigering import Weigering
-from privacy import queries_vernietiging as queries
 from privacy.forms_vernietiging import AanhoudenForm, ItemFilter, LijstFilter
 from privacy.models import Vernietigingsitem, Vernietigingslijst
+from privacy.queries import vernietiging as queries
 from privacy.services import lijst as services
 
 REGEL = "privacy.beheer_vernietiging"

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from omo.werkvoorraad import Item, Sectie, eerste, registreer
-from privacy import queries_vernietiging as queries
 from privacy.models import Vernietigingslijst
+from privacy.queries import vernietiging as queries
 
 
 def _wachtend(user, limiet):
