@@ -49,7 +49,7 @@ class User(AbstractUser):
     # Configuration, no case content: the audit log shows the values of its changes.
     AUDIT_WAARDEN_ZICHTBAAR = True
     # Not typed free text (codes, keys, generated text): see omo.tekst.
-    GEEN_VRIJE_TEKST = {"password", "username", "email", "telefoon"}
+    GEEN_VRIJE_TEKST = {"password", "username", "email", "telefoon", "oidc_sub"}
 
     team = models.ForeignKey(
         "omo.Team",
@@ -73,6 +73,23 @@ class User(AbstractUser):
         help_text=_(
             "Gewijzigd door een beheerder: een herstellink gaat pas naar dit adres nadat de gebruiker zelf "
             "weer heeft ingelogd. Zo neemt niemand een account over door het adres te veranderen."
+        ),
+    )
+
+    # Single sign-on (omo.oidc): the provider's stable identifier of this person (`sub`). Set at
+    # the first login through the provider; a local account has none.
+    oidc_sub = models.CharField(
+        _("kenmerk bij de identiteitsprovider"), max_length=255, null=True, blank=True, unique=True
+    )
+    # With single sign-on on, only a break-glass account may still log in with a local password
+    # (and always with a second factor). Set on the server only: `manage.py noodaccount`.
+    noodaccount = models.BooleanField(
+        _("noodaccount"),
+        default=False,
+        help_text=_(
+            "Mag lokaal inloggen (met wachtwoord en tweede factor) als de identiteitsprovider niet "
+            "beschikbaar is. Alleen te zetten op de server met manage.py noodaccount; elk gebruik "
+            "wordt aan de beheerders gemeld."
         ),
     )
 
@@ -357,6 +374,9 @@ class Rolwijziging(models.Model):
     class Actie(models.TextChoices):
         TOEKENNEN = "toekennen", _("toekennen")
         INTREKKEN = "intrekken", _("intrekken")
+        # Not a role: remove the user's second-factor devices, so that they enrol again at the
+        # next login. Same four-eyes route as a privileged grant (`omo.rolbeheer`).
+        HERSTELLEN = "herstellen", _("tweede factor herstellen")
 
     class Status(models.TextChoices):
         VOORGESTELD = "voorgesteld", _("voorgesteld")
@@ -370,7 +390,8 @@ class Rolwijziging(models.Model):
         on_delete=models.PROTECT,
         related_name="rolwijzigingen",
     )
-    rol = models.CharField(_("rol"), max_length=40, choices=_rol_keuzes)
+    # Empty for a reset of the second factor (Actie.HERSTELLEN).
+    rol = models.CharField(_("rol"), max_length=40, choices=_rol_keuzes, blank=True)
     actie = models.CharField(_("actie"), max_length=12, choices=Actie.choices)
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.VOORGESTELD)
     # Empty only for the installation's first beheerder (`manage.py maak_beheerder`).
@@ -399,6 +420,14 @@ class Rolwijziging(models.Model):
         _("via een beheercommando"),
         default=False,
         help_text=_("Doorgevoerd met een beheercommando op de server, zonder tweede beheerder."),
+    )
+    via_provider = models.BooleanField(
+        _("via de identiteitsprovider"),
+        default=False,
+        help_text=_(
+            "Doorgevoerd bij het inloggen via de identiteitsprovider: de groepen van de gebruiker "
+            "daar bepalen de rollen in OMO."
+        ),
     )
 
     class Meta:

@@ -66,6 +66,11 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "mozilla_django_oidc",
     "csp",
     "django_htmx",
     "crispy_forms",
@@ -91,6 +96,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): has this session passed a second factor (django-otp).
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "omo.middleware.SessionLimitMiddleware",
     "omo.middleware.LoginRequiredMiddleware",
@@ -272,6 +279,24 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="OMO <omo@example.nl>
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Absolute address of the application, used for links in e-mails.
 OMO_BASE_URL = env.str("OMO_BASE_URL", default="http://127.0.0.1:8000")
+
+# --- Second factor (django-otp; omo.tweedefactor) ----------------------------------------------
+# Passkeys (WebAuthn) are bound to the site's host name and origin, taken from OMO_BASE_URL.
+from urllib.parse import urlsplit as _urlsplit  # noqa: E402
+
+_basis = _urlsplit(OMO_BASE_URL)
+OTP_WEBAUTHN_RP_ID = env.str("OTP_WEBAUTHN_RP_ID", default=_basis.hostname or "localhost")
+OTP_WEBAUTHN_RP_NAME = env.str("OTP_WEBAUTHN_RP_NAME", default=f"OMO {OMO_GEMEENTE}")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list(
+    "OTP_WEBAUTHN_ALLOWED_ORIGINS", default=[f"{_basis.scheme}://{_basis.netloc}"]
+)
+OTP_TOTP_ISSUER = f"OMO {OMO_GEMEENTE}"
+# A browser treats http://localhost as secure; django-otp-webauthn's check wants https only.
+SILENCED_SYSTEM_CHECKS = (
+    ["otp_webauthn.E031"]
+    if all(_urlsplit(o).hostname in {"localhost", "127.0.0.1", "::1"} for o in OTP_WEBAUTHN_ALLOWED_ORIGINS)
+    else []
+)
 
 # --- Overleg, escalaties and verzoeken (escalatie app) ---------------------------------------
 # Werkdagen a level has to decide an escalation ("2=5,3=10,4=20": wethouder 5, College 10, LET 20).
