@@ -285,11 +285,12 @@ OMO_BASE_URL = env.str("OMO_BASE_URL", default="http://127.0.0.1:8000")
 from urllib.parse import urlsplit as _urlsplit  # noqa: E402
 
 _basis = _urlsplit(OMO_BASE_URL)
-OTP_WEBAUTHN_RP_ID = env.str("OTP_WEBAUTHN_RP_ID", default=_basis.hostname or "localhost")
-OTP_WEBAUTHN_RP_NAME = env.str("OTP_WEBAUTHN_RP_NAME", default=f"OMO {OMO_GEMEENTE}")
-OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list(
-    "OTP_WEBAUTHN_ALLOWED_ORIGINS", default=[f"{_basis.scheme}://{_basis.netloc}"]
-)
+# An empty variable (as docker-compose passes an unset one) means the default too.
+OTP_WEBAUTHN_RP_ID = env.str("OTP_WEBAUTHN_RP_ID", default="") or _basis.hostname or "localhost"
+OTP_WEBAUTHN_RP_NAME = env.str("OTP_WEBAUTHN_RP_NAME", default="") or f"OMO {OMO_GEMEENTE}"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    o for o in env.list("OTP_WEBAUTHN_ALLOWED_ORIGINS", default=[]) if o.strip()
+] or [f"{_basis.scheme}://{_basis.netloc}"]
 OTP_TOTP_ISSUER = f"OMO {OMO_GEMEENTE}"
 # A browser treats http://localhost as secure; django-otp-webauthn's check wants https only.
 SILENCED_SYSTEM_CHECKS = (
