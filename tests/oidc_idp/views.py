@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
 from django.db import transaction
-from django.http import HttpResponseForbidden, JsonResponse
+from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -78,6 +78,11 @@ class AuthorizeView(oidc_views.AuthorizeView):
             error = AuthorizeError(authorize.params["redirect_uri"], "access_denied", authorize.grant_type)
             return redirect(error.create_uri(authorize.params["redirect_uri"], authorize.params["state"]))
         return super().get(request, *args, **kwargs)
+
+
+def no_icon(request):
+    """Browsers ask for an icon; an empty answer keeps their console free of 404s."""
+    return HttpResponse(status=204)
 
 
 # ---- test control ------------------------------------------------------------------------------
