@@ -275,3 +275,23 @@ def test_with_sso_on_a_break_glass_account_can_use_its_password(oidc_aan, client
 def test_login_page_offers_the_sso_button(oidc_aan, client):
     tekst = client.get(reverse("login")).content.decode()
     assert 'id="sso-knop"' in tekst
+
+
+def test_logout_of_a_local_session_stays_in_omo(oidc_aan, client, make_user):
+    """A break-glass session did not come from the provider: logging out asks nothing of it."""
+    client.force_login(make_user("beheerder", username="nood2", noodaccount=True))
+    response = client.post(reverse("logout"))
+    assert not response.get("Location", "").startswith(oidc_aan.issuer)
+    assert ingelogd_als(client) is None
+
+
+def test_provider_session_is_reused_without_a_new_password(oidc_aan, client):
+    """The provider's own session: a second login in the same browser asks no password, and
+    still brings the groups of that moment."""
+    oidc_aan.gebruiker("kees", WACHTWOORD, ["omo-consulenten"])
+    _, browser = inloggen(client, oidc_aan, "kees")
+    oidc_aan.zet_groepen("kees", ["omo-coaches"])
+    tweede = Client()
+    callback = oidc_aan.inloggen(browser, start(tweede), "kees", "fout-maar-niet-gevraagd")
+    assert tweede.get(pad(callback)).status_code == 302
+    assert rollen(ingelogd_als(tweede)) == {"maatwerkcoach"}
