@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "omo.middleware.AuditContextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A session from the identity provider may post its logout on to the provider (form-action).
+    "omo.sso.middleware.ProviderUitloggenCSP",
     "django_htmx.middleware.HtmxMiddleware",
     # django-axes must be last.
     "axes.middleware.AxesMiddleware",

@@ -67,6 +67,17 @@ def document(url: str | None = None) -> dict:
     return gegevens
 
 
+def bewaard(url: str | None = None) -> dict:
+    """The cached document, or {}: never asks the provider (for every page's response)."""
+    url = url or instellingen.instelling("OIDC_DISCOVERY_URL", "")
+    if not url:
+        return {}
+    try:
+        return cache.get(cache_sleutel(url)) or {}
+    except Exception:  # noqa: BLE001
+        return {}
+
+
 def vergeet(url: str | None = None) -> None:
     """Drop the cached document (after the provider's keys or endpoints changed)."""
     url = url or instellingen.instelling("OIDC_DISCOVERY_URL", "")

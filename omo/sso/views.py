@@ -127,13 +127,15 @@ class Callback(OIDCAuthenticationCallbackView):
         except SsoGeweigerd as fout:
             logger.warning("OIDC login refused by OMO: %s", fout)
             return mislukt(request, fout.reden, status=403)
-        except (discovery.ProviderOnbereikbaar, requests.ConnectionError, requests.Timeout) as fout:
-            logger.warning("OIDC provider unreachable during the callback: %s", type(fout).__name__)
-            return mislukt(request, onbereikbaar_tekst(), status=503)
         except requests.HTTPError as fout:
             status = getattr(fout.response, "status_code", "?")
-            logger.warning("OIDC provider answered the token or userinfo request with HTTP %s", status)
+            logger.warning("OIDC provider answered the token, keys or userinfo request with HTTP %s", status)
+            if isinstance(status, int) and status >= 500:
+                return mislukt(request, onbereikbaar_tekst(), status=503)
             return mislukt(request, _ongeldig_tekst(), status=403)
+        except (discovery.ProviderOnbereikbaar, requests.RequestException) as fout:
+            logger.warning("OIDC provider unreachable during the callback: %s", type(fout).__name__)
+            return mislukt(request, onbereikbaar_tekst(), status=503)
         except (SuspiciousOperation, jwt.InvalidTokenError, KeyError, ValueError, TypeError) as fout:
             logger.warning("OIDC callback refused: %s: %s", type(fout).__name__, str(fout)[:300])
             return mislukt(request, _ongeldig_tekst(), status=403)

@@ -177,6 +177,20 @@ def test_callback_failures_end_on_the_dutch_page(sso, client, query, status, tek
     assert "_auth_user_id" not in client.session
 
 
+def test_token_endpoint_unreachable_gives_503_and_uses_the_state_once(sso, client):
+    cache.set(discovery.cache_sleutel(URL), {**DOCUMENT, "token_endpoint": "http://127.0.0.1:1/token"}, 60)
+    sso.OIDC_TIMEOUT = 2
+    session = client.session
+    session["oidc_states"] = {"s1": {"nonce": "n", "code_verifier": "v" * 64, "added_on": time.time()}}
+    session.save()
+    url = reverse("oidc_authentication_callback") + "?code=abc&state=s1"
+    response = client.get(url)
+    assert response.status_code == 503
+    assert "De identiteitsprovider is niet bereikbaar" in response.content.decode()
+    # The state was used: the same answer again is refused as unknown.
+    assert client.get(url).status_code == 400
+
+
 def test_provider_error_ends_an_existing_session(sso, client, make_user):
     client.force_login(make_user("consulent"))
     response = client.get(reverse("oidc_authentication_callback") + "?error=access_denied")
@@ -200,6 +214,19 @@ def test_logout_of_a_provider_session_ends_the_providers_too(sso, client, make_u
     assert "client_id=omo" in locatie
     assert "post_logout_redirect_uri=http%3A%2F%2Ftestserver%2Finloggen%2F" in locatie
     assert "_auth_user_id" not in client.session
+
+
+def test_pages_of_a_provider_session_may_post_the_logout_on_to_the_provider(sso, client, make_user):
+    # The browser checks the logout form's redirect to the provider against form-action.
+    client.force_login(make_user("consulent"))
+    assert "https://login.gemeente.nl" not in client.get(reverse("home"))["Content-Security-Policy"]
+    session = client.session
+    session["oidc_id_token"] = "het.id.token"
+    session.save()
+    csp = client.get(reverse("home"))["Content-Security-Policy"]
+    form_action = next(d for d in csp.split(";") if d.strip().startswith("form-action"))
+    assert form_action.split() == ["form-action", "'self'", "https://login.gemeente.nl"]
+    assert "script-src 'self'" in csp
 
 
 def test_logout_of_a_local_session_stays_local(sso, client, make_user):
