@@ -132,6 +132,15 @@ def test_password_reset_only_for_break_glass_accounts(sso, make_user, client):
     assert [m.to for m in mail.outbox] == [["nood@gemeente.nl"]]
 
 
+def test_password_change_only_for_accounts_with_a_local_password(sso, client, make_user):
+    client.force_login(make_user("consulent"))
+    assert reverse("password_change") not in client.get(reverse("home")).content.decode()
+    assert client.get(reverse("password_change")).status_code == 403
+    client.force_login(make_user("beheerder", noodaccount=True))
+    assert reverse("password_change") in client.get(reverse("home")).content.decode()
+    assert client.get(reverse("password_change")).status_code == 200
+
+
 # --- The provider's pages --------------------------------------------------------------------
 
 
