@@ -13,6 +13,19 @@ class RoleModelBackend(ModelBackend):
     rule that says no costs no permission queries.
     """
 
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        """The password, and then the rule `omo.lokaal_inloggen`: with single sign-on on, only a
+        break-glass account logs in with a password. A refusal is a failed login (axes counts
+        it like a wrong password); the login form tells the user to use the provider."""
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is not None and not rules.has_perm("omo.lokaal_inloggen", user):
+            if request is not None:
+                from omo.sso.forms import ALLEEN_SSO
+
+                setattr(request, ALLEEN_SSO, True)
+            return None
+        return user
+
     def has_perm(self, user_obj, perm, obj=None):
         return False
 

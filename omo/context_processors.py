@@ -2,11 +2,12 @@ from django.conf import settings
 
 from omo import queries, services
 from omo.roles import ROLLEN, roles_of
+from omo.sso import instellingen
 
 
 def omo(request):
     user = getattr(request, "user", None)
-    context = {"gemeente": settings.OMO_GEMEENTE}
+    context = {"gemeente": settings.OMO_GEMEENTE, "sso_aan": instellingen.aan(), "OIDC_NAAM": instellingen.naam()}
     if user is not None and user.is_authenticated:
         codes = roles_of(user)
         ongelezen, hier = queries.unread_count_en_geopend(user, request.path)

@@ -8,6 +8,7 @@ from omo.forms import OmoForm, OmoModelForm
 from omo.models import Rolwijziging, User
 from omo.rolbeheer import GEPRIVILEGIEERD
 from omo.roles import ROLLEN
+from omo.toegang import mag
 
 # What a beheerder edits of a user. Never is_superuser, is_staff, groups, user_permissions or the
 # password: roles change through the role page (four eyes), passwords through a reset link.
@@ -111,5 +112,6 @@ class WachtwoordHerstellenForm(PasswordResetForm):
         return (
             # Not to an address a beheerder changed and the user has not confirmed by logging in.
             u for u in User._default_manager.filter(email__iexact=email, is_active=True, email_onbevestigd=False)
-            if _unicode_ci_compare(email, u.email or "")
+            # With single sign-on on, only a break-glass account has a local password to choose.
+            if _unicode_ci_compare(email, u.email or "") and mag(u, "omo.lokaal_inloggen")
         )

@@ -134,6 +134,27 @@ beheer_rechten("omo", "sluitingsdag")
 rules.add_perm("omo.view_toegangslog", is_beheerder)
 
 
+# --- Logging in (omo.backends, omo.sso) -------------------------------------------------------
+
+
+@rules.predicate
+def sso_uit(user):
+    """Single sign-on is off (no OIDC_DISCOVERY_URL): every account logs in locally."""
+    from omo.sso import instellingen
+
+    return not instellingen.aan()
+
+
+@rules.predicate
+def is_noodaccount(user):
+    return bool(getattr(user, "noodaccount", False))
+
+
+# A local password login (and choosing a local password by e-mail): with single sign-on on, only
+# break-glass accounts; the others log in through the identity provider.
+rules.add_perm("omo.lokaal_inloggen", sso_uit | is_noodaccount)
+
+
 # --- Rolbeheer: role changes with four eyes (omo.rolbeheer, omo.views_beheer) ----------------
 # Nobody changes their own roles; a privileged grant needs a second beheerder, who is neither
 # the proposer nor the user whose roles change. `omo.rolbeheer` asks these rules before every step.

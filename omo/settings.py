@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "omo.middleware.AuditContextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # A session from the identity provider may post its logout on to the provider (form-action).
+    "omo.sso.middleware.ProviderUitloggenCSP",
     "django_htmx.middleware.HtmxMiddleware",
     # django-axes must be last.
     "axes.middleware.AxesMiddleware",
@@ -180,6 +182,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "omo.backends.RoleModelBackend",
+    # Answers only the callback of a login through the identity provider, and only while single
+    # sign-on is on (OIDC_DISCOVERY_URL): always listed, so that switching it on needs no reload.
+    "omo.sso.backend.OIDCBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -279,6 +284,46 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="OMO <omo@example.nl>
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Absolute address of the application, used for links in e-mails.
 OMO_BASE_URL = env.str("OMO_BASE_URL", default="http://127.0.0.1:8000")
+
+# --- Single sign-on (OpenID Connect; omo.sso) ---------------------------------------------------
+# On exactly when OIDC_DISCOVERY_URL is set. The provider's endpoints come from its discovery
+# document (omo.sso.discovery); mozilla-django-oidc's other settings are fixed here or in
+# omo.sso (PKCE with S256, a nonce, the ID token kept in the session for the provider's logout).
+from omo.sso import instellingen as _sso  # noqa: E402
+
+OIDC_DISCOVERY_URL = env.str("OIDC_DISCOVERY_URL", default="").strip()
+OIDC_RP_CLIENT_ID = env.str("OIDC_RP_CLIENT_ID", default="").strip()
+OIDC_RP_CLIENT_SECRET = env.str("OIDC_RP_CLIENT_SECRET", default="")
+try:
+    OIDC_RP_SCOPES = _sso.controleer_scopes(env.str("OIDC_RP_SCOPES", default=_sso.STANDAARD_SCOPES))
+    OIDC_GROEPEN_CLAIM = env.str("OIDC_GROEPEN_CLAIM", default=_sso.STANDAARD_GROEPEN_CLAIM).strip()
+    if not OIDC_GROEPEN_CLAIM:
+        raise ValueError("OIDC_GROEPEN_CLAIM mag niet leeg zijn (standaard: groups).")
+    OIDC_ROLLEN = _sso.parseer_rollen(env.str("OIDC_ROLLEN", default=""))
+    OIDC_TEAMS = _sso.parseer_teams(env.str("OIDC_TEAMS", default=""))
+    OIDC_RP_SIGN_ALGO = _sso.controleer_algoritme(env.str("OIDC_RP_SIGN_ALGO", default=_sso.STANDAARD_ALGORITME))
+    OIDC_TIMEOUT = _sso.parseer_timeout(env.str("OIDC_TIMEOUT", default=str(_sso.STANDAARD_TIMEOUT)))
+    OIDC_NAAM = env.str("OIDC_NAAM", default=_sso.STANDAARD_NAAM).strip() or _sso.STANDAARD_NAAM
+    if OIDC_DISCOVERY_URL:
+        _sso.controleer_discovery_url(OIDC_DISCOVERY_URL)
+        if not OIDC_RP_CLIENT_ID or not OIDC_RP_CLIENT_SECRET:
+            raise ValueError("OIDC_RP_CLIENT_ID en OIDC_RP_CLIENT_SECRET zijn verplicht wanneer OIDC_DISCOVERY_URL gezet is.")
+        if not OIDC_ROLLEN:
+            raise ValueError(
+                "OIDC_ROLLEN is verplicht wanneer OIDC_DISCOVERY_URL gezet is: zonder koppeling van groepen aan "
+                "rollen komt niemand binnen (bijv. omo-consulenten=consulent)."
+            )
+except ValueError as _fout:
+    _refuse(str(_fout))
+# mozilla-django-oidc: fixed, not configurable.
+OIDC_USE_PKCE = True
+OIDC_PKCE_CODE_CHALLENGE_METHOD = "S256"
+OIDC_USE_NONCE = True
+OIDC_STORE_ID_TOKEN = True
+OIDC_VERIFY_SSL = True
+OIDC_CREATE_USER = True
+# The URL name of the page the provider sends the user back to after login (register its address there).
+OIDC_AUTHENTICATION_CALLBACK_URL = "oidc_authentication_callback"
 
 # --- Second factor (django-otp; omo.tweedefactor) ----------------------------------------------
 # Passkeys (WebAuthn) are bound to the site's host name and origin, taken from OMO_BASE_URL.

@@ -4,6 +4,8 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
 from omo import views, views_beheer
+from omo.sso.forms import InlogForm
+from omo.sso.views import Uitloggen
 
 admin.site.site_header = "OMO beheer"
 admin.site.site_title = "OMO beheer"
@@ -15,10 +17,13 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path(
         "inloggen/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=InlogForm),
         name="login",
     ),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    # Ends the provider's session too when the session came from it (RP-initiated logout).
+    path("uitloggen/", Uitloggen.as_view(), name="logout"),
+    # Single sign-on (omo.sso): always routed, 404 while OIDC_DISCOVERY_URL is not set.
+    path("oidc/", include("omo.sso.urls")),
     path(
         "wachtwoord/",
         views_beheer.WachtwoordWijzigenView.as_view(),

@@ -165,7 +165,13 @@ def rolwijziging_intrekken(request, pk):
 
 
 class WachtwoordWijzigenView(auth_views.PasswordChangeView):
-    """Django's password change; a forced change ends with it."""
+    """Django's password change; a forced change ends with it. With single sign-on on, only for
+    a break-glass account: the others have no local password (`omo.lokaal_inloggen`)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            vereis_pagina(request, "omo.lokaal_inloggen")
+        return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -79,3 +79,4 @@ def celery_worker_parameters():
 def celery_includes():
     """The task modules the test worker knows (it does not autodiscover like the real app)."""
     return ["omo.tasks", "casussen.tasks", "escalatie.tasks", "budget.tasks", "rapportage.tasks", "privacy.tasks"]
+from tests.oidc_idp.fixture import oidc_aan, oidc_idp_server, oidc_provider  # noqa: E402,F401

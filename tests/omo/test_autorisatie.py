@@ -34,6 +34,11 @@ EXPECTATIONS = {
     "password_reset_done": ("get", {}, PUBLIC, (200,)),
     "password_reset_confirm": ("get", {"uidb64": "MA", "token": "ongeldig"}, PUBLIC, (200,)),
     "password_reset_complete": ("get", {}, PUBLIC, (200,)),
+    # Single sign-on (omo.sso): open without a session, 404 while OIDC_DISCOVERY_URL is not set
+    # (as here). With a provider: tests/omo/test_oidc_flow.py; without: tests/omo/test_oidc_lokaal.py.
+    "oidc_authentication_init": ("get", {}, PUBLIC, (404,)),
+    "oidc_authentication_callback": ("get", {}, PUBLIC, (404,)),
+    "oidc_logout": ("post", {}, ALL_ROLES, (404,)),
     # Role changes with four eyes. The object URLs with a pk that exists nowhere: only the
     # beheerder gets past the rule (then 404); with real objects: tests/omo/test_rolwijziging.py.
     "rolwijzigingen": ("get", {}, frozenset({"beheerder"}), (200,)),

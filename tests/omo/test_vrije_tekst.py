@@ -21,8 +21,10 @@ from omo.weigering import Weigering
 
 APPS = ["omo", "casussen", "escalatie", "budget", "rapportage"]
 BSN = "Inwoner met BSN 111222333 belde"
-# Forms that only read (a search box, a period, a filter): nothing typed is stored.
-ALLEEN_LEZEN = {"PeriodeForm", "ZoekForm", "InspiratieForm", "AuditFilterForm", "WachtwoordHerstellenForm"}
+# Forms that only read (a search box, a period, a filter, the login): nothing typed is stored.
+ALLEEN_LEZEN = {
+    "PeriodeForm", "ZoekForm", "InspiratieForm", "AuditFilterForm", "WachtwoordHerstellenForm", "InlogForm",
+}
 
 
 def _form_modules():
