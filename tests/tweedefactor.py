@@ -38,3 +38,17 @@ def zorg_voor_tweede_factor(user) -> None:
     login through the form goes to the code step (the tests of enrolment itself do not use this)."""
     if tweedefactor.is_verplicht(user) and not tweedefactor.heeft_tweede_factor(user):
         geef_app(user)
+
+
+def code_stap_in_browser(page, user) -> bool:
+    """After a right password in a real browser: give the app's code when the code step asks
+    for it (True), or nothing when the login went straight on (False)."""
+    from urllib.parse import urlsplit
+
+    page.wait_for_url(lambda url: urlsplit(url).path != "/inloggen/")
+    if urlsplit(page.url).path != "/inloggen/code/":
+        return False
+    page.get_by_label("Code").fill(code_voor(user))
+    page.get_by_role("button", name="Controleren").click()
+    page.wait_for_url(lambda url: urlsplit(url).path != "/inloggen/code/")
+    return True

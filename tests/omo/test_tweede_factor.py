@@ -440,3 +440,11 @@ def test_demo_secret_from_the_environment(monkeypatch):
     monkeypatch.setenv("OMO_DEMO_TOTP_SECRET", "geen-base32!")
     with pytest.raises(ValueError, match="base32"):
         demo_totp.geheim()
+
+
+def test_make_run_prints_the_demo_secret_once():
+    from omo.devservices import tweede_factor_uitleg
+
+    tekst = "\n".join(tweede_factor_uitleg())
+    assert demo_totp.geheim() in tekst and demo_totp.otpauth_uri() in tekst
+    assert all(naam in tekst for naam in demo_totp.DEMO_ACCOUNTS_MET_TWEEDE_FACTOR)
