@@ -17,14 +17,19 @@ The secret of an app never leaves this module but as the QR code and the text sh
 enrolment: it is not logged and not in the audit history (django-otp's tables are not tracked).
 """
 
+import base64
 import logging
 import math
 import re
 
+import qrcode
+import qrcode.image.svg
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django_otp import user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -207,7 +212,11 @@ def verifieer(user, *, code):
     if wacht_tot is not None:
         seconden = max(1, math.ceil((wacht_tot - timezone.now()).total_seconds()))
         raise Weigering(
-            _("Te veel verkeerde codes kort na elkaar. Wacht %(n)s seconden en probeer het dan opnieuw.")
+            ngettext(
+                "Te veel verkeerde codes kort na elkaar. Wacht %(n)s seconde en probeer het dan opnieuw.",
+                "Te veel verkeerde codes kort na elkaar. Wacht %(n)s seconden en probeer het dan opnieuw.",
+                seconden,
+            )
             % {"n": seconden},
             "code",
         )
@@ -219,26 +228,16 @@ def verifieer(user, *, code):
 
 def geheim_in_groepen(device: TOTPDevice) -> str:
     """The app's secret in base32, in groups of four, for typing it into an app by hand."""
-    import base64
-
     tekst = base64.b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(tekst[i : i + 4] for i in range(0, len(tekst), 4))
 
 
 def qr_svg(device: TOTPDevice, label: str) -> str:
     """The QR code of the app's otpauth:// address, as inline SVG (no image file, no Pillow)."""
-    import qrcode
-    import qrcode.image.svg
-
     svg = qrcode.make(
         device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=10, border=4
     ).to_string(encoding="unicode")
     svg = re.sub(r'^<svg width="[^"]*" height="[^"]*"', "<svg", svg)
-    svg = svg.replace("<svg ", f'<svg class="omo-qr" role="img" aria-label="{_escape(label)}" focusable="false" ', 1)
+    svg = svg.replace("<svg ", f'<svg class="omo-qr" role="img" aria-label="{escape(label)}" focusable="false" ', 1)
     return mark_safe(svg)  # noqa: S308 - made here from the QR library's path data
 
-
-def _escape(text: str) -> str:
-    from django.utils.html import escape
-
-    return escape(text)

@@ -131,7 +131,12 @@ def code(request):
         return redirect(_volgende(request))
     user = request.user
     volgende = _veilig(request, request.POST.get("next") or request.GET.get("next"))
-    if not tweedefactor.heeft_tweede_factor(user):
+    stap = tweedefactor.stap_bij_inloggen(user)
+    if stap is None:
+        # The factor went while the code was owed (a reset) and none is required: in.
+        request.session.pop(TWEEDE_STAP_KEY, None)
+        return redirect(_volgende(request))
+    if stap == tweedefactor.INSTELLEN:
         return redirect(_met_volgende("tweede_factor_instellen", volgende))
     credentials = _credentials(user)
     if not AxesProxyHandler.is_allowed(request, credentials):
@@ -159,7 +164,7 @@ def instellen(request):
     if not tweede_stap_open(request):
         return redirect(_volgende(request))
     volgende = _veilig(request, request.POST.get("next") or request.GET.get("next"))
-    if tweedefactor.heeft_tweede_factor(request.user):
+    if tweedefactor.stap_bij_inloggen(request.user) != tweedefactor.INSTELLEN:
         return redirect(_met_volgende("tweede_factor_code", volgende))
     return _app_instellen(request, "registration/tweede_factor_instellen.html", volgende, bij_inloggen=True)
 
