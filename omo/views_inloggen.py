@@ -115,8 +115,9 @@ def _geblokkeerd(request, credentials):
     return get_lockout_response(request, None, credentials)
 
 
-def _tweede_stap_geslaagd(request, device) -> None:
-    """The session passed its second factor: verified, unmarked, the failures forgotten."""
+def tweede_stap_geslaagd(request, device) -> None:
+    """The session passed its second factor: verified, unmarked, the failures forgotten.
+    Every way of passing it (app, recovery code, passkey) ends here."""
     otp_login(request, device)
     request.session.pop(TWEEDE_STAP_KEY, None)
     request.session.cycle_key()
@@ -154,7 +155,7 @@ def code(request):
             form.data = form.data.copy()
             form.data["code"] = ""
         else:
-            _tweede_stap_geslaagd(request, device)
+            tweede_stap_geslaagd(request, device)
             return redirect(_volgende(request))
     return render(request, "registration/tweede_factor_code.html", {"form": form, "next": volgende or ""})
 
@@ -187,7 +188,7 @@ def _app_instellen(request, template, volgende, *, bij_inloggen: bool):
             form.data["code"] = ""
         else:
             if bij_inloggen:
-                _tweede_stap_geslaagd(request, device)
+                tweede_stap_geslaagd(request, device)
             else:
                 otp_login(request, device)
             request.session[HERSTELCODES_KEY] = codes
