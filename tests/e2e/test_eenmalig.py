@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from casussen.models import Casus
 from tests.conftest import PASSWORD
 from tests.e2e.test_casus_reis import consulent, referentiedata  # noqa: F401  (fixtures)
+from tests.tweedefactor import code_stap_in_browser
 
 
 def _inloggen(page, user):
@@ -18,6 +19,7 @@ def _inloggen(page, user):
     page.get_by_label("Gebruikersnaam").fill(user.username)
     page.get_by_label("Wachtwoord").fill(PASSWORD)
     page.get_by_role("button", name="Inloggen").click()
+    code_stap_in_browser(page, user)
     expect(page.get_by_role("button", name=re.compile(r"^Uitloggen \("), include_hidden=True)).to_be_attached()
 
 

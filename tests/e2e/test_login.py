@@ -12,6 +12,8 @@ from playwright.sync_api import expect
 
 from omo.management.commands.demo_data import DEMO_PASSWORD
 from omo.management.commands.demo_data import Command as DemoData
+from omo.models import User
+from tests.tweedefactor import code_stap_in_browser
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -43,6 +45,9 @@ def log_in(page, username, password=DEMO_PASSWORD):
     page.get_by_label("Gebruikersnaam").fill(username)
     page.get_by_label("Wachtwoord").fill(password)
     page.get_by_role("button", name="Inloggen").click()
+    if password == DEMO_PASSWORD:
+        # The demo accounts with a privileged role have the demo secret as their app.
+        code_stap_in_browser(page, User.objects.get(username=username))
 
 
 def assert_clean_console(console_errors):

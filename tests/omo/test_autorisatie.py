@@ -66,6 +66,19 @@ EXPECTATIONS = {
     "logboek_periode_csv": ("get", {}, frozenset({"privacy"}), (200,)),
     "logboek_casus": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
     "logboek_casus_csv": ("get", {"pk": 0}, frozenset({"privacy"}), (404,)),
+    # The second factor at login: only a session that owes it stays on these pages; any other
+    # logged-in session is sent on (tests/omo/test_tweede_factor.py).
+    "tweede_factor_code": ("get", {}, ALL_ROLES, (302,)),
+    "tweede_factor_instellen": ("get", {}, ALL_ROLES, (302,)),
+    # One's own second factor: everyone. Without a factor the app's page starts an enrolment;
+    # the recovery codes page shows codes only right after they are made; making new ones needs
+    # a session that passed the factor, removing it a role that does not require it (both
+    # answer with a message on the account page; tests/omo/test_tweede_factor.py).
+    "tweede_factor": ("get", {}, ALL_ROLES, (200,)),
+    "tweede_factor_app": ("get", {}, ALL_ROLES, (200,)),
+    "tweede_factor_herstelcodes": ("get", {}, ALL_ROLES, (200,)),
+    "tweede_factor_herstelcodes_nieuw": ("post", {}, ALL_ROLES, (302,)),
+    "tweede_factor_verwijderen": ("post", {}, ALL_ROLES, (302,)),
 }
 
 

@@ -5,12 +5,14 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from omo import rolbeheer
 from omo.models import Notificatie, Rolwijziging, User, UserGroupsEvent
 from omo.roles import ROLLEN
 from omo.weigering import Weigering
 from tests.gelijktijdig import gelijktijdig
+from tests.tweedefactor import code_van
 
 pytestmark = pytest.mark.django_db
 
@@ -274,8 +276,12 @@ def test_maak_beheerder_maakt_de_eerste_beheerder_en_weigert_een_tweede(client, 
     wijziging = Rolwijziging.objects.get(gebruiker=tom)
     assert wijziging.via_commando and "maak_beheerder" in wijziging.toelichting
 
+    # The first beheerder logs in, sets up the required second factor, and manages OMO.
     response = client.post(reverse("login"), {"username": "tom", "password": STERK})
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == reverse("tweede_factor_instellen")
+    client.get(response["Location"])
+    device = TOTPDevice.objects.get(user=tom, confirmed=False)
+    assert client.post(response["Location"], {"code": code_van(device)}).status_code == 302
     assert client.get("/admin/").status_code == 200
 
     monkeypatch.setenv("OMO_BEHEERDER_USERNAME", "tweede")

@@ -2,6 +2,10 @@
 the demo data of every installed app that has a `demo` module with a `load(stdout=None)`
 function (in INSTALLED_APPS order), so that `omo` does not depend on the apps built on it.
 
+The demo accounts whose role needs a second factor (rule `omo.tweede_factor_verplicht`) get a
+confirmed authenticator app with the one demo secret (`omo.demo_totp`, printed by `make run`;
+`manage.py demo_code` shows the current code); the others log in with the password alone.
+
 Idempotent: a second run changes nothing. Refuses to run with DEBUG off.
 """
 
@@ -112,9 +116,25 @@ class Command(BaseCommand):
                 user.save()
                 user.groups.add(Group.objects.get(name=rol))
                 created += 1
+            created += self.tweede_factor(user)
         for datum, omschrijving in SLUITINGSDAGEN:
             _obj, new = Sluitingsdag.objects.get_or_create(
                 datum=datum, defaults={"omschrijving": omschrijving}
             )
             created += new
         return created
+
+    @staticmethod
+    def tweede_factor(user) -> int:
+        """The demo secret as `user`'s authenticator app, where the role needs a second factor
+        and the account has none yet (1 when made)."""
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from omo import demo_totp, tweedefactor
+
+        if not tweedefactor.is_verplicht(user) or tweedefactor.heeft_tweede_factor(user):
+            return 0
+        TOTPDevice.objects.create(
+            user=user, name=tweedefactor.APP_NAAM, confirmed=True, key=demo_totp.sleutel().hex()
+        )
+        return 1
