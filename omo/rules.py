@@ -158,3 +158,21 @@ rules.add_perm("omo.bekijk_rolwijzigingen", is_beheerder)
 rules.add_perm("omo.stel_rolwijziging_voor", is_beheerder & is_ander_dan_zichzelf)  # obj: the user
 rules.add_perm("omo.beoordeel_rolwijziging", is_beheerder & is_niet_betrokken_bij_rolwijziging)
 rules.add_perm("omo.trek_rolwijziging_in", is_beheerder & is_voorsteller_van_rolwijziging)
+# Resetting another user's second factor (their devices are deleted, they enrol again at the
+# next login) is a proposal like a privileged grant: always a second beheerder approves it
+# (`omo.beoordeel_rolwijziging`: not the proposer, not the user concerned). obj: the user.
+rules.add_perm("omo.stel_factorherstel_voor", is_beheerder & is_ander_dan_zichzelf)
+
+
+# --- Passkeys (WebAuthn, omo.passkeys): one's own only ----------------------------------------
+
+
+@rules.predicate
+def is_eigen_passkey(user, passkey):
+    return passkey is not None and passkey.user_id == user.pk
+
+
+# A passkey is registered and removed by its owner, in a session that passed the second factor
+# (checked by the views: a session is not a rule's object). Nobody else, not even a beheerder:
+# a beheerder resets someone's second factor only through `omo.stel_factorherstel_voor`.
+rules.add_perm("omo.beheer_passkey", is_eigen_passkey)

@@ -40,6 +40,8 @@ EXPECTATIONS = {
     "gebruiker_rollen": ("get", {"pk": 0}, frozenset({"beheerder"}), (404,)),
     "rolwijziging_beoordelen": ("post", {"pk": 0}, frozenset({"beheerder"}), (404,)),
     "rolwijziging_intrekken": ("post", {"pk": 0}, frozenset({"beheerder"}), (404,)),
+    # A reset of a user's second factor (four eyes); with real users: tests/omo/test_factorherstel.py.
+    "tweede_factor_herstellen": ("post", {"pk": 0}, frozenset({"beheerder"}), (404,)),
     # The vernietigingslijsten: the privacy officer alone. Object URLs with a pk that exists
     # nowhere (then 404); with real lists: tests/privacy/test_vernietigingslijst.py.
     "vernietigingslijsten": ("get", {}, frozenset({"privacy"}), (200,)),
