@@ -165,6 +165,26 @@ rules.add_perm("omo.stel_factorherstel_voor", is_beheerder & is_ander_dan_zichze
 
 
 # --- Passkeys (WebAuthn, omo.passkeys): one's own only ----------------------------------------
+# A passkey is a second option next to the authenticator app (TOTP), never instead of it: the app
+# is what every account enrols and what the recovery codes belong to. So a passkey is added only
+# by a user who has a confirmed app, in a session that passed the second factor (otherwise an
+# attacker with the password alone could add their own passkey), and removed only by its owner
+# in such a session. Nobody else, not even a beheerder: a beheerder resets someone's second
+# factor only through `omo.stel_factorherstel_voor` (four eyes).
+
+
+@rules.predicate
+def is_geverifieerd(user):
+    """This request's session passed the second factor (django-otp's OTPMiddleware sets it)."""
+    is_verified = getattr(user, "is_verified", None)
+    return bool(callable(is_verified) and is_verified())
+
+
+@rules.predicate
+def heeft_app_met_inlogcodes(user):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user_id=user.pk, confirmed=True).exists()
 
 
 @rules.predicate
@@ -172,7 +192,5 @@ def is_eigen_passkey(user, passkey):
     return passkey is not None and passkey.user_id == user.pk
 
 
-# A passkey is registered and removed by its owner, in a session that passed the second factor
-# (checked by the views: a session is not a rule's object). Nobody else, not even a beheerder:
-# a beheerder resets someone's second factor only through `omo.stel_factorherstel_voor`.
-rules.add_perm("omo.beheer_passkey", is_eigen_passkey)
+rules.add_perm("omo.voeg_passkey_toe", is_geverifieerd & heeft_app_met_inlogcodes)
+rules.add_perm("omo.verwijder_passkey", is_geverifieerd & is_eigen_passkey)
