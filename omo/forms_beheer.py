@@ -95,9 +95,8 @@ class FactorherstelForm(OmoForm):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("prefix", "herstel")  # on the page next to the role form and its "reden"
-        super().__init__(*args, **kwargs)
+    # On the role page next to the role form and its own "reden": the views give it this prefix.
+    PREFIX = "herstel"
 
 
 class BeoordelingForm(OmoForm):

@@ -65,7 +65,7 @@ def _rollenpagina(request, gebruiker, form, bewaard=None, status=200, herstel_fo
     return render(request, "omo/beheer/gebruiker_rollen.html", {
         "gebruiker": gebruiker,
         "tweede_factor": _tweede_factor(gebruiker),
-        "herstel_form": herstel_form or FactorherstelForm(),
+        "herstel_form": herstel_form or FactorherstelForm(prefix=FactorherstelForm.PREFIX),
         "rollen": [ROLLEN[code] for code in roles_of(gebruiker)],
         "open": list(wijzigingen.filter(status=S.VOORGESTELD).order_by("voorgesteld_op", "pk")),
         "page": _eerder(wijzigingen, request),
@@ -111,7 +111,7 @@ def tweede_factor_herstellen(request, pk):
     """Propose to reset the second factor of user `pk` (a second beheerder approves it)."""
     vereis_pagina(request, "omo.bekijk_rolwijzigingen")
     gebruiker = get_object_or_404(User.objects.select_related("team"), pk=pk)
-    form = FactorherstelForm(request.POST)
+    form = FactorherstelForm(request.POST, prefix=FactorherstelForm.PREFIX)
     if form.is_valid():
         try:
             with eenmalig.eenmaal(request, f"tweede factor herstellen {gebruiker.pk}") as sleutel:
@@ -131,7 +131,7 @@ def tweede_factor_herstellen(request, pk):
         else:
             _meld_resultaat(request, wijziging)
             return redirect("gebruiker_rollen", pk=gebruiker.pk)
-    return _rollenpagina(request, gebruiker, RolwijzigingForm(), status=400, herstel_form=form)
+    return _rollenpagina(request, gebruiker, RolwijzigingForm(), herstel_form=form)
 
 
 def _meld_resultaat(request, wijziging):
