@@ -397,6 +397,10 @@ def stel_factorherstel_voor(gebruiker_id, user, *, reden: str, now=None) -> Rolw
         voorgesteld_op=now, reden=reden,
     )
     _meld_voorstel(wijziging)
+    # The user hears of it before it takes effect, so a reset they did not ask for can be stopped.
+    notify(gebruiker, _("%(wie)s stelt voor je tweede factor te herstellen; een tweede beheerder beslist erover. "
+                        "Heb je hier niet om gevraagd? Neem dan direct contact op met de functioneel beheerder.")
+           % {"wie": user}, key=f"rolwijziging-{wijziging.pk}-aangekondigd")
     return wijziging
 
 
