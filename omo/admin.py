@@ -19,6 +19,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from omo import rolbeheer
 from omo.forms import OmoModelForm
@@ -54,6 +56,16 @@ try:
     admin.site.unregister(Group)
 except NotRegistered:
     pass
+
+# No admin pages for second-factor devices (django-otp registers its own): a beheerder could
+# delete someone's authenticator app there, or read its secret. A user's second factor is reset
+# only through the four-eyes route (`omo.rolbeheer.stel_factorherstel_voor`); a user removes
+# their own passkeys on their account page.
+for _model in (TOTPDevice, StaticDevice):
+    try:
+        admin.site.unregister(_model)
+    except NotRegistered:
+        pass
 
 
 # --- Users -------------------------------------------------------------------------------------

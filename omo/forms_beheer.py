@@ -60,7 +60,8 @@ class GebruikerWijzigenForm(OmoModelForm):
 class RolwijzigingForm(OmoForm):
     actie = forms.ChoiceField(
         label=_("Wat wil je doen?"),
-        choices=Rolwijziging.Actie.choices,
+        # A reset of the second factor has its own form (FactorherstelForm).
+        choices=[(a.value, a.label) for a in (Rolwijziging.Actie.TOEKENNEN, Rolwijziging.Actie.INTREKKEN)],
         initial=Rolwijziging.Actie.TOEKENNEN,
         widget=forms.RadioSelect,
     )
@@ -79,6 +80,24 @@ class RolwijzigingForm(OmoForm):
             (code, f"{rol.naam} ({_('vier ogen bij toekennen')})" if code in GEPRIVILEGIEERD else rol.naam)
             for code, rol in ROLLEN.items()
         ]
+
+
+class FactorherstelForm(OmoForm):
+    """Propose to reset another user's second factor (a second beheerder approves it)."""
+
+    reden = forms.CharField(
+        label=_("Reden"),
+        required=False,  # the service says what is missing, in words about this user
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Bijvoorbeeld: telefoon kwijt, zelf teruggebeld op het bekende nummer. De tweede beheerder beoordeelt "
+            "het aan de hand hiervan."
+        ),
+    )
+
+    # On the role page next to the role form and its own "reden": the views give it this prefix.
+    PREFIX = "herstel"
 
 
 class BeoordelingForm(OmoForm):

@@ -461,6 +461,8 @@ class Rolwijziging(models.Model):
         ]
 
     def __str__(self):
+        if self.actie == self.Actie.HERSTELLEN:
+            return f"{self.get_actie_display()}: {self.gebruiker}"
         return f"{self.get_rol_display()} {self.get_actie_display()}: {self.gebruiker}"
 
 

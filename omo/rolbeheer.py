@@ -10,7 +10,12 @@ Roles are the only way to grant access (`omo.roles`), so changing them is separa
 - granting another role and revoking any role take effect at once, recorded the same way;
 - on an installation with one beheerder, `manage.py rol_goedkeuren` approves a proposal, and
   the change records that the four-eyes rule was bypassed by a management command;
-- the installation's first account is made by `manage.py maak_beheerder`.
+- the installation's first account is made by `manage.py maak_beheerder`;
+- resetting another user's second factor (`stel_factorherstel_voor`, Actie.HERSTELLEN, no role)
+  is always a proposal for a second beheerder; approved, it deletes every second-factor device
+  of the user (authenticator app, recovery codes, passkeys), ends the user's sessions and tells
+  them by e-mail: at the next login they enrol again. No other route deletes another user's
+  devices (the admin has no pages for them: `omo.admin`).
 
 `STAPPEN` is the table of the steps: from which status to which, who takes the step and whether
 a reason is required. Every step runs in one transaction under row locks (first the user whose
@@ -26,9 +31,11 @@ import getpass
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.tokens import default_token_generator
+from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import validate_email
@@ -102,7 +109,7 @@ STAPPEN: tuple[Stap, ...] = (
 
 
 def vier_ogen_nodig(rol: str, actie: str) -> bool:
-    return actie == A.TOEKENNEN and rol in GEPRIVILEGIEERD
+    return actie == A.HERSTELLEN or (actie == A.TOEKENNEN and rol in GEPRIVILEGIEERD)
 
 
 def _stap(wijziging, naar: str, wie: str) -> Stap:
@@ -128,6 +135,8 @@ def _al_afgehandeld(wijziging) -> str:
 
 def omschrijving(wijziging) -> str:
     """'de rol Beheerder toekennen aan Tom Wetzels' (for messages and notifications)."""
+    if wijziging.actie == A.HERSTELLEN:
+        return _("de tweede factor herstellen voor %(wie)s") % {"wie": wijziging.gebruiker}
     rol = ROLLEN[wijziging.rol].naam
     if wijziging.actie == A.TOEKENNEN:
         return _("de rol %(rol)s toekennen aan %(wie)s") % {"rol": rol, "wie": wijziging.gebruiker}
@@ -161,6 +170,8 @@ def _is_lid(gebruiker, rol: str) -> bool:
 
 
 def _controleer_gebruiker(wijziging) -> None:
+    if wijziging.actie == A.HERSTELLEN:
+        return  # an inactive user's devices may be reset too; having none is checked at the proposal
     gebruiker, naam = wijziging.gebruiker, ROLLEN[wijziging.rol].naam
     if wijziging.actie == A.TOEKENNEN and not gebruiker.is_active:
         raise Weigering(
@@ -173,7 +184,11 @@ def _controleer_gebruiker(wijziging) -> None:
 
 
 def _voer_uit(wijziging) -> None:
-    """Add or remove the group membership (the role memberships are tracked too) and tell the user."""
+    """Add or remove the group membership (the role memberships are tracked too) and tell the
+    user; or reset their second factor (`_herstel_tweede_factor`)."""
+    if wijziging.actie == A.HERSTELLEN:
+        _herstel_tweede_factor(wijziging)
+        return
     gebruiker = wijziging.gebruiker
     groep, _nieuw = Group.objects.get_or_create(name=wijziging.rol)
     naam = ROLLEN[wijziging.rol].naam
@@ -185,6 +200,91 @@ def _voer_uit(wijziging) -> None:
         tekst = _("Je rol %(rol)s in OMO is ingetrokken.") % {"rol": naam}
     vergeet(gebruiker)
     notify(gebruiker, tekst, key=f"rolwijziging-{wijziging.pk}-uitgevoerd")
+
+
+# --- The second factor ---------------------------------------------------------------------------
+
+
+def tweede_factoren(gebruiker) -> list:
+    """Every second-factor device of `gebruiker`, confirmed or not: authenticator apps (TOTP),
+    recovery codes and passkeys (each a django-otp device)."""
+    from django_otp import devices_for_user
+
+    return list(devices_for_user(gebruiker, confirmed=None))
+
+
+def soorten_tweede_factor(gebruiker) -> dict[str, int]:
+    """{model label: how many} of the user's devices, in one query (a page shows it)."""
+    from collections import Counter
+
+    from django.db.models import CharField, Value
+    from django_otp import device_classes
+
+    delen = [
+        model.objects.filter(user=gebruiker)
+        .annotate(soort=Value(model._meta.label_lower, output_field=CharField()))
+        .values_list("soort", flat=True)
+        for model in device_classes()
+    ]
+    return dict(Counter(delen[0].union(*delen[1:], all=True))) if delen else {}
+
+
+def heeft_tweede_factor(gebruiker) -> bool:
+    from django_otp import user_has_device
+
+    return user_has_device(gebruiker, confirmed=None)
+
+
+def beeindig_sessies(gebruiker) -> int:
+    """End every session of `gebruiker` (sessions live in the database: SESSION_ENGINE db).
+    Returns how many. The session data is signed, not searchable: each live one is decoded."""
+    eigen = []
+    for sessie in Session.objects.filter(expire_date__gt=timezone.now()).iterator(chunk_size=500):
+        if sessie.get_decoded().get(SESSION_KEY) == str(gebruiker.pk):
+            eigen.append(sessie.pk)
+    return Session.objects.filter(pk__in=eigen).delete()[0]
+
+
+def _herstel_tweede_factor(wijziging) -> None:
+    """Approved: delete every device of the user (TOTP, recovery codes, passkeys), end their
+    sessions, mail them and notify them. In the approval's transaction: all or nothing. The
+    devices' secrets are not copied anywhere (nothing of them is in the audit log)."""
+    from django_otp_webauthn.utils import get_credential_model
+
+    gebruiker = wijziging.gebruiker
+    for device in tweede_factoren(gebruiker):
+        device.delete()
+    # Passkeys are devices too; their model is named once more in case it is not a listed
+    # device class (OTP_WEBAUTHN_CREDENTIAL_MODEL).
+    get_credential_model().objects.filter(user=gebruiker).delete()
+    beeindig_sessies(gebruiker)
+    if wijziging.via_commando:
+        door = _("een beheercommando op de server (er was geen tweede beheerder)")
+    else:
+        door = _("%(voorsteller)s (voorgesteld) en %(beoordelaar)s (goedgekeurd)") % {
+            "voorsteller": wijziging.voorgesteld_door, "beoordelaar": wijziging.beoordeeld_door}
+    wanneer = timezone.localtime(wijziging.beoordeeld_op).strftime("%d-%m-%Y %H:%M")
+    berichten.plaats(
+        f"tweede-factor-hersteld-{wijziging.pk}",
+        [gebruiker.email],
+        _("OMO: je tweede factor is hersteld"),
+        _("Beste %(naam)s,\n\n"
+          "De tweede factor van je OMO-account is op %(wanneer)s hersteld door %(door)s. Je app met "
+          "inlogcodes, je herstelcodes en je passkeys werken niet meer voor OMO, en je bent overal "
+          "uitgelogd.\n\n"
+          "Wat moet je doen? Log opnieuw in op %(url)s met je gebruikersnaam en wachtwoord. OMO vraagt je "
+          "dan een nieuwe tweede factor in te stellen: scan de QR-code met je app en bewaar de nieuwe "
+          "herstelcodes op een veilige plek. Verwijder het oude OMO-account uit je app.\n\n"
+          "Klopt dit niet, of heb je hier niet om gevraagd? Neem dan direct contact op met de functioneel "
+          "beheerder van %(gemeente)s.\n")
+        % {"naam": gebruiker, "wanneer": wanneer, "door": door, "url": settings.OMO_BASE_URL.rstrip("/"),
+           "gemeente": settings.OMO_GEMEENTE},
+    )
+    vergeet(gebruiker)
+    # In the app too; the e-mail above is the one mail (the notification sends none).
+    notify(gebruiker, _("Je tweede factor is op %(wanneer)s hersteld door %(door)s. Stel bij het inloggen een "
+                        "nieuwe in.") % {"wanneer": wanneer, "door": door},
+           key=f"rolwijziging-{wijziging.pk}-uitgevoerd", mail=False)
 
 
 def beoordelaars(wijziging) -> list[User]:
@@ -248,6 +348,59 @@ def wijzig_rol(gebruiker_id, user, *, rol: str, actie: str, reden: str = "", now
         _meld_voorstel(wijziging)
     else:
         _voer_uit(wijziging)
+    return wijziging
+
+
+@transaction.atomic
+def stel_factorherstel_voor(gebruiker_id, user, *, reden: str, now=None) -> Rolwijziging:
+    """Propose to reset another user's second factor: a second beheerder approves it (`keur_goed`),
+    or, on an installation with one beheerder, `manage.py rol_goedkeuren`."""
+    now = now or timezone.now()
+    gebruiker = _vergrendel_gebruiker(gebruiker_id)
+    if gebruiker.pk == user.pk:
+        raise Weigering(_(
+            "Je eigen tweede factor herstel je niet via een voorstel: dat doet een andere beheerder voor je. "
+            "Er is niets veranderd."
+        ))
+    vereis(user, "omo.stel_factorherstel_voor", gebruiker,
+           melding=_("Alleen een beheerder stelt voor een tweede factor te herstellen. Er is niets veranderd."))
+    open_voorstel = (
+        Rolwijziging.objects.filter(gebruiker=gebruiker, actie=A.HERSTELLEN, status=S.VOORGESTELD)
+        .select_related("voorgesteld_door")
+        .first()
+    )
+    if open_voorstel is not None:
+        raise Weigering(
+            _("Er staat al een voorstel open om %(wat)s (van %(wie)s, %(wanneer)s). Er is niets veranderd.")
+            % {
+                "wat": omschrijving(open_voorstel),
+                "wie": open_voorstel.voorgesteld_door,
+                "wanneer": timezone.localtime(open_voorstel.voorgesteld_op).strftime("%d-%m-%Y %H:%M"),
+            },
+            "reden",
+        )
+    if not heeft_tweede_factor(gebruiker):
+        raise Weigering(
+            _("%(wie)s heeft geen tweede factor ingesteld: er is niets te herstellen. Bij het volgende inloggen "
+              "stelt %(wie)s er een in. Er is niets veranderd.") % {"wie": gebruiker}
+        )
+    stap = _stap(None, S.VOORGESTELD, VOORSTELLER)
+    reden = (reden or "").strip()
+    if stap.reden_verplicht and not reden:
+        raise Weigering(
+            _("Schrijf waarom de tweede factor van %(wie)s hersteld moet worden (bijvoorbeeld: telefoon kwijt, "
+              "zelf gebeld op het bekende nummer): de tweede beheerder beoordeelt dat.") % {"wie": gebruiker},
+            "reden",
+        )
+    wijziging = Rolwijziging.objects.create(
+        gebruiker=gebruiker, rol="", actie=A.HERSTELLEN, status=stap.naar, voorgesteld_door=user,
+        voorgesteld_op=now, reden=reden,
+    )
+    _meld_voorstel(wijziging)
+    # The user hears of it before it takes effect, so a reset they did not ask for can be stopped.
+    notify(gebruiker, _("%(wie)s stelt voor je tweede factor te herstellen; een tweede beheerder beslist erover. "
+                        "Heb je hier niet om gevraagd? Neem dan direct contact op met de functioneel beheerder.")
+           % {"wie": user}, key=f"rolwijziging-{wijziging.pk}-aangekondigd")
     return wijziging
 
 

@@ -198,3 +198,41 @@ rules.add_perm("omo.tweede_factor_verplicht", heeft_tweede_factor_nodig)
 # The account page of one's own second factor; removing it only where it is not required.
 rules.add_perm("omo.beheer_eigen_tweede_factor", rules.is_authenticated)
 rules.add_perm("omo.verwijder_eigen_tweede_factor", rules.is_authenticated & ~heeft_tweede_factor_nodig)
+
+
+# Resetting another user's second factor (their devices are deleted, they enrol again at the
+# next login) is a proposal like a privileged grant: always a second beheerder approves it
+# (`omo.beoordeel_rolwijziging`: not the proposer, not the user concerned). obj: the user.
+rules.add_perm("omo.stel_factorherstel_voor", is_beheerder & is_ander_dan_zichzelf)
+
+
+# --- Passkeys (WebAuthn, omo.passkeys): one's own only ----------------------------------------
+# A passkey is a second option next to the authenticator app (TOTP), never instead of it: the app
+# is what every account enrols and what the recovery codes belong to. So a passkey is added only
+# by a user who has a confirmed app, in a session that passed the second factor (otherwise an
+# attacker with the password alone could add their own passkey), and removed only by its owner
+# in such a session. Nobody else, not even a beheerder: a beheerder resets someone's second
+# factor only through `omo.stel_factorherstel_voor` (four eyes).
+
+
+@rules.predicate
+def is_geverifieerd(user):
+    """This request's session passed the second factor (django-otp's OTPMiddleware sets it)."""
+    is_verified = getattr(user, "is_verified", None)
+    return bool(callable(is_verified) and is_verified())
+
+
+@rules.predicate
+def heeft_app_met_inlogcodes(user):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user_id=user.pk, confirmed=True).exists()
+
+
+@rules.predicate
+def is_eigen_passkey(user, passkey):
+    return passkey is not None and passkey.user_id == user.pk
+
+
+rules.add_perm("omo.voeg_passkey_toe", is_geverifieerd & heeft_app_met_inlogcodes)
+rules.add_perm("omo.verwijder_passkey", is_geverifieerd & is_eigen_passkey)

@@ -19,7 +19,8 @@ def onderwerp_van(obj, actie: str = "") -> str:
 
 
 def notify(
-    user, text: str, link: str = "", key: str = "", *, doel=None, onderwerp: str = "", vraag: str = ""
+    user, text: str, link: str = "", key: str = "", *, doel=None, onderwerp: str = "", vraag: str = "",
+    mail: bool = True,
 ) -> Notificatie:
     """Notify `user` in the app and by e-mail, once per (`user`, `key`).
 
@@ -34,6 +35,8 @@ def notify(
     A notification that asks for an action names it: `onderwerp` (`onderwerp_van(obj)`) and
     `vraag`, the words that ask ("wacht op je besluit"), shown only while it is open. The service
     that performs the action or makes it moot calls `handel_af(onderwerp)`.
+
+    `mail=False`: in the app only, when the caller sends its own, fuller e-mail (`omo.berichten`).
     """
     if not key:
         raise ValueError("notify() heeft een sleutel nodig om dubbele meldingen te voorkomen.")
@@ -50,10 +53,11 @@ def notify(
                 gebruiker=user, tekst=text[:500], link=link[:500], sleutel=key[:200],
                 vraag=vraag[:200], onderwerp=onderwerp[:120], regel=regel[:100],
                 object_id=getattr(obj, "pk", None),
+                gemaild_op=None if mail else timezone.now(),  # no mail: nothing to send, now or later
             )
     except IntegrityError:
         return Notificatie.objects.get(gebruiker=user, sleutel=key[:200])
-    if user.email:
+    if mail and user.email:
         from omo.tasks import verstuur_notificatiemail
 
         verstuur_notificatiemail.delay_on_commit(notificatie.pk)

@@ -343,6 +343,8 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = [
     o for o in env.list("OTP_WEBAUTHN_ALLOWED_ORIGINS", default=[]) if o.strip()
 ] or [f"{_basis.scheme}://{_basis.netloc}"]
 OTP_TOTP_ISSUER = f"OMO {OMO_GEMEENTE}"
+# A passkey is a second factor after the password, never a login of its own (omo.passkeys).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # A browser treats http://localhost as secure; django-otp-webauthn's check wants https only.
 SILENCED_SYSTEM_CHECKS = (
     ["otp_webauthn.E031"]

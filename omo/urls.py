@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 
-from omo import views, views_beheer, views_inloggen
+from omo import views, views_beheer, views_inloggen, views_passkeys
 from omo.sso.forms import InlogForm
 from omo.sso.views import Uitloggen
 
@@ -77,6 +77,10 @@ urlpatterns = [
     path("", include("rapportage.urls")),
     path("privacy/", include("privacy.urls")),
     path("", include("omo.views_beheer")),
+    # Passkeys: django-otp-webauthn's endpoints with OMO's rules (omo.views_passkeys), under the
+    # library's namespace so its scripts find them.
+    path("webauthn/", include((views_passkeys.webauthn_urlpatterns, "otp_webauthn"), namespace="otp_webauthn")),
+    path("", include("omo.views_passkeys")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,5 +1,6 @@
-"""Pages of the beheerder: a user's roles (propose a change), the role changes waiting for a
-second beheerder, and the password views that end a forced password change.
+"""Pages of the beheerder: a user's roles (propose a change, or a reset of their second factor),
+the role changes waiting for a second beheerder, and the password views that end a forced
+password change.
 
 Thin: they ask the rules (`omo.rules`) and change through `omo.rolbeheer`.
 """
@@ -7,14 +8,16 @@ Thin: they ask the rules (`omo.rules`) and change through `omo.rolbeheer`.
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from omo import queries, rolbeheer
+from omo import eenmalig, queries, rolbeheer
 from omo.forms import fout_in_form
 from omo.forms_beheer import (
     BeoordelingForm,
+    FactorherstelForm,
     IntrekkenForm,
     RolwijzigingForm,
     WachtwoordHerstellenForm,
@@ -43,10 +46,26 @@ def _vier_ogen_rollen() -> list:
     return [ROLLEN[code].naam for code in ROLLEN if code in rolbeheer.GEPRIVILEGIEERD]
 
 
-def _rollenpagina(request, gebruiker, form, bewaard=None, status=200):
+SOORTEN_TWEEDE_FACTOR = {
+    "otp_totp.totpdevice": gettext_lazy("app met inlogcodes"),
+    "otp_static.staticdevice": gettext_lazy("herstelcodes"),
+    "django_otp_webauthn.webauthncredential": gettext_lazy("passkey"),
+}
+
+
+def _tweede_factor(gebruiker) -> dict:
+    """What the beheerder sees of a user's second factor: which kinds, never a secret."""
+    soorten = {str(SOORTEN_TWEEDE_FACTOR.get(label, label)): aantal
+               for label, aantal in rolbeheer.soorten_tweede_factor(gebruiker).items()}
+    return {"ingesteld": bool(soorten), "soorten": sorted(soorten.items())}
+
+
+def _rollenpagina(request, gebruiker, form, bewaard=None, status=200, herstel_form=None):
     wijzigingen = _wijzigingen().filter(gebruiker=gebruiker)
     return render(request, "omo/beheer/gebruiker_rollen.html", {
         "gebruiker": gebruiker,
+        "tweede_factor": _tweede_factor(gebruiker),
+        "herstel_form": herstel_form or FactorherstelForm(prefix=FactorherstelForm.PREFIX),
         "rollen": [ROLLEN[code] for code in roles_of(gebruiker)],
         "open": list(wijzigingen.filter(status=S.VOORGESTELD).order_by("voorgesteld_op", "pk")),
         "page": _eerder(wijzigingen, request),
@@ -85,6 +104,34 @@ def gebruiker_rollen(request, pk):
             _meld_resultaat(request, wijziging)
             return redirect("gebruiker_rollen", pk=gebruiker.pk)
     return _rollenpagina(request, gebruiker, form)
+
+
+@require_POST
+def tweede_factor_herstellen(request, pk):
+    """Propose to reset the second factor of user `pk` (a second beheerder approves it)."""
+    vereis_pagina(request, "omo.bekijk_rolwijzigingen")
+    gebruiker = get_object_or_404(User.objects.select_related("team"), pk=pk)
+    form = FactorherstelForm(request.POST, prefix=FactorherstelForm.PREFIX)
+    if form.is_valid():
+        try:
+            with eenmalig.eenmaal(request, f"tweede factor herstellen {gebruiker.pk}") as sleutel:
+                wijziging = rolbeheer.stel_factorherstel_voor(gebruiker.pk, request.user,
+                                                              reden=form.cleaned_data["reden"])
+                sleutel.onthoud(reverse("gebruiker_rollen", kwargs={"pk": gebruiker.pk}))
+        except eenmalig.AlVerwerkt as al:
+            return eenmalig.al_gedaan(
+                request, al, _("Dit voorstel was al gedaan; er is geen tweede voorstel gemaakt."),
+                reverse("gebruiker_rollen", kwargs={"pk": gebruiker.pk}))
+        except Weigering as fout:
+            if fout.field in form.fields:
+                fout_in_form(form, fout)
+            else:
+                messages.error(request, fout.message)
+                return redirect("gebruiker_rollen", pk=gebruiker.pk)
+        else:
+            _meld_resultaat(request, wijziging)
+            return redirect("gebruiker_rollen", pk=gebruiker.pk)
+    return _rollenpagina(request, gebruiker, RolwijzigingForm(), herstel_form=form)
 
 
 def _meld_resultaat(request, wijziging):
@@ -202,6 +249,8 @@ class WachtwoordKiezenView(auth_views.PasswordResetConfirmView):
 
 urlpatterns = [
     path("beheer/gebruikers/<int:pk>/rollen/", gebruiker_rollen, name="gebruiker_rollen"),
+    path("beheer/gebruikers/<int:pk>/tweede-factor-herstellen/", tweede_factor_herstellen,
+         name="tweede_factor_herstellen"),
     path("beheer/rolwijzigingen/", rolwijzigingen, name="rolwijzigingen"),
     path("beheer/rolwijzigingen/<int:pk>/beoordelen/", rolwijziging_beoordelen, name="rolwijziging_beoordelen"),
     path("beheer/rolwijzigingen/<int:pk>/intrekken/", rolwijziging_intrekken, name="rolwijziging_intrekken"),

@@ -45,6 +45,18 @@ EXPECTATIONS = {
     "gebruiker_rollen": ("get", {"pk": 0}, frozenset({"beheerder"}), (404,)),
     "rolwijziging_beoordelen": ("post", {"pk": 0}, frozenset({"beheerder"}), (404,)),
     "rolwijziging_intrekken": ("post", {"pk": 0}, frozenset({"beheerder"}), (404,)),
+    # A reset of a user's second factor (four eyes); with real users: tests/omo/test_factorherstel.py.
+    "tweede_factor_herstellen": ("post", {"pk": 0}, frozenset({"beheerder"}), (404,)),
+    # Passkeys (django-otp-webauthn's endpoints with OMO's rules; tests/omo/test_passkeys.py and
+    # tests/e2e/test_passkeys.py). Here OMO_BASE_URL is an IP address, where passkeys cannot work:
+    # every ceremony is refused (403, as JSON) for every logged-in user; anonymous: the login page.
+    # Removing a passkey that exists nowhere: the message and back (302).
+    "otp_webauthn:credential-registration-begin": ("post", {}, ALL_ROLES, (403,)),
+    "otp_webauthn:credential-registration-complete": ("post", {}, ALL_ROLES, (403,)),
+    "otp_webauthn:credential-authentication-begin": ("post", {}, ALL_ROLES, (403,)),
+    "otp_webauthn:credential-authentication-complete": ("post", {}, ALL_ROLES, (403,)),
+    "otp_webauthn:js-i18n-catalog": ("get", {}, ALL_ROLES, (200,)),
+    "passkey_verwijderen": ("post", {"pk": 0}, ALL_ROLES, (302,)),
     # The vernietigingslijsten: the privacy officer alone. Object URLs with a pk that exists
     # nowhere (then 404); with real lists: tests/privacy/test_vernietigingslijst.py.
     "vernietigingslijsten": ("get", {}, frozenset({"privacy"}), (200,)),
