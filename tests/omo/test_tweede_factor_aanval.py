@@ -18,6 +18,7 @@ from django_otp_webauthn.models import WebAuthnCredential
 
 from omo.middleware import TWEEDE_STAP_KEY, TWEEDE_STAP_OPEN, TWEEDE_STAP_OPEN_NAMESPACES
 from tests.conftest import PASSWORD
+from tests.omo.test_oidc_lokaal import sso  # noqa: F401 - single sign-on on, without a provider
 from tests.tweedefactor import code_van, geef_app
 
 pytestmark = pytest.mark.django_db
@@ -232,3 +233,36 @@ def test_logout_is_a_post(make_user):
     client.force_login(ilse)
     assert client.get(reverse("logout")).status_code == 405
     assert "_auth_user_id" in client.session
+
+
+# --- With single sign-on on -------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("sso")
+def test_the_local_form_does_not_tell_whether_a_password_is_right(make_user):
+    """With single sign-on on, an ordinary account's right password and a wrong one get the
+    same answer: the form is no way to test guessed or leaked passwords (it counts for axes)."""
+    make_user("consulent", username="gewoon")
+    make_user("beheerder", username="nood", noodaccount=True)
+
+    def fout(username, password):
+        response = Client().post(reverse("login"), {"username": username, "password": password}, REMOTE_ADDR=IP)
+        assert response.status_code == 200
+        return response.context["form"].non_field_errors()
+
+    goed, verkeerd = fout("gewoon", PASSWORD), fout("gewoon", "verkeerd-wachtwoord")
+    assert goed == verkeerd
+    assert fout("nood", "verkeerd-wachtwoord") == goed
+    assert fout("bestaat-niet", "x") == goed
+
+
+def test_no_open_redirect_through_single_sign_on(oidc_aan):
+    from tests.omo.test_oidc_flow import WACHTWOORD, pad
+
+    oidc_aan.gebruiker("eva", WACHTWOORD, ["omo-consulenten"])
+    for volgende in ("https://evil.example/", "//evil.example/"):
+        client = Client()
+        authorize = client.get(reverse("oidc_authentication_init"), {"next": volgende})["Location"]
+        callback = oidc_aan.inloggen(oidc_aan.browser(), authorize, "eva", WACHTWOORD)
+        response = client.get(pad(callback))
+        assert response.status_code == 302 and response["Location"] == reverse("home"), volgende
