@@ -13,7 +13,10 @@ template configuration find them) but add OMO's conditions (`omo.passkeys`):
   this site, otherwise to the home page.
 """
 
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,6 +28,7 @@ from django_otp_webauthn import exceptions
 from django_otp_webauthn import views as webauthn
 
 from omo import passkeys
+from omo.middleware import tweede_stap_open
 from omo.toegang import mag
 from omo.weigering import Weigering
 
@@ -60,10 +64,26 @@ class RegistratieAfronden(_Registratie, webauthn.CompleteCredentialRegistrationV
         return response
 
 
+class Geblokkeerd(exceptions.OTPWebAuthnApiError):
+    status_code = 429
+    default_code = "geblokkeerd"
+    default_detail = gettext_lazy(
+        "Er is te vaak geprobeerd in te loggen met een verkeerde gebruikersnaam, een verkeerd wachtwoord of een "
+        "verkeerde code. Inloggen is 5 minuten geblokkeerd; probeer het daarna opnieuw."
+    )
+
+
 class _Verificatie:
     def check_can_authenticate(self):
         if not self.request.user.is_authenticated:
             raise exceptions.PasswordlessLoginDisabled()
+        if tweede_stap_open(self.request):
+            # The lockout holds for a passkey as for a code (omo.views_inloggen.code): a session
+            # that owes its second factor while its username or address is locked ends here.
+            credentials = {settings.AXES_USERNAME_FORM_FIELD: self.request.user.get_username()}
+            if not AxesProxyHandler.is_allowed(self.request, credentials):
+                logout(self.request)
+                raise Geblokkeerd()
         beschikbaar = passkeys.beschikbaar(self.request)
         if not beschikbaar.ja:
             raise PasskeyNietMogelijk(detail=beschikbaar.waarom_niet)
