@@ -310,6 +310,9 @@ try:
     OIDC_RP_SIGN_ALGO = _sso.controleer_algoritme(env.str("OIDC_RP_SIGN_ALGO", default=_sso.STANDAARD_ALGORITME))
     OIDC_TIMEOUT = _sso.parseer_timeout(env.str("OIDC_TIMEOUT", default=str(_sso.STANDAARD_TIMEOUT)))
     OIDC_NAAM = env.str("OIDC_NAAM", default=_sso.STANDAARD_NAAM).strip() or _sso.STANDAARD_NAAM
+    # Off by default: an existing local account is taken over by whoever the provider says has
+    # its e-mail address. Only for a provider where users cannot set their own address.
+    OIDC_KOPPEL_EMAIL = env.bool("OIDC_KOPPEL_EMAIL", default=False)
     if OIDC_DISCOVERY_URL:
         _sso.controleer_discovery_url(OIDC_DISCOVERY_URL)
         if not OIDC_RP_CLIENT_ID or not OIDC_RP_CLIENT_SECRET:

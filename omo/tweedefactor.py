@@ -135,8 +135,31 @@ def bevestig_app(user, *, code, geverifieerd: bool) -> tuple[TOTPDevice, list[st
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         codes = _nieuwe_herstelcodes(user)
+        _meld_ingesteld(user, device)
     logger.info("Tweede factor (app) ingesteld voor gebruiker %s", user.pk)
     return device, codes
+
+
+def _meld_ingesteld(user, device) -> None:
+    """Tell the user by e-mail that an app was set up as their second factor. Enrolling needs only
+    the password (the first time, or after a reset): whoever holds a stolen password learns of it
+    from OMO, and the real user can ask a beheerder to reset the factor."""
+    from django.conf import settings
+
+    from omo import berichten
+
+    berichten.plaats(
+        f"tweede-factor-ingesteld-{user.pk}-{device.pk}",
+        [user.email],
+        _("OMO: er is een app ingesteld als tweede factor"),
+        _("Beste %(naam)s,\n\nOp %(wanneer)s is een authenticator-app ingesteld als tweede factor van je "
+          "OMO-account (%(gebruiker)s). Daarmee log je voortaan in, samen met je wachtwoord.\n\n"
+          "Heb jij dit niet gedaan? Neem dan direct contact op met de functioneel beheerder van %(gemeente)s: "
+          "iemand anders kent dan je wachtwoord. De beheerder laat je tweede factor herstellen en je kiest een "
+          "nieuw wachtwoord.\n")
+        % {"naam": user, "gebruiker": user.username,
+           "wanneer": timezone.localtime().strftime("%d-%m-%Y %H:%M"), "gemeente": settings.OMO_GEMEENTE},
+    )
 
 
 def _nieuwe_herstelcodes(user) -> list[str]:

@@ -8,8 +8,8 @@ document's), the expiry and the nonce. A refusal is raised as `SsoGeweigerd` wit
 text the callback shows; a broken or forged answer as `SuspiciousOperation`.
 
 Users are matched by the provider's `sub` (`User.oidc_sub`). At the first login an existing
-local account with the same, verified e-mail address is linked when it has no `sub` yet and is
-no break-glass account; its local password is made unusable (only break-glass accounts keep
+local account with the same, verified e-mail address is linked (only with OIDC_KOPPEL_EMAIL on)
+when it has no `sub` yet and is no break-glass account; its local password is made unusable (only break-glass accounts keep
 one). Otherwise a new account is made. Names and e-mail follow the claims at every login, the
 roles and team follow the groups (`omo.services_sso`).
 """
@@ -176,7 +176,11 @@ def _gebruikersnaam(claims) -> str:
 
 
 def _te_koppelen(claims):
-    """A local account with the same verified e-mail address, without `sub`, not break-glass."""
+    """A local account with the same verified e-mail address, without `sub`, not break-glass;
+    only with OIDC_KOPPEL_EMAIL on. Off, the provider's user gets an account of its own: a
+    provider where users can set their own address would otherwise hand over any account."""
+    if not instellingen.koppel_email():
+        return None
     email = (claims.get("email") or "").strip()
     if not email or claims.get("email_verified") is not True:
         return None

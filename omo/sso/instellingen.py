@@ -137,5 +137,10 @@ def timeout() -> int:
     return parseer_timeout(instelling("OIDC_TIMEOUT", STANDAARD_TIMEOUT) or STANDAARD_TIMEOUT)
 
 
+def koppel_email() -> bool:
+    """Link a local account to the provider's identity by its verified e-mail (OIDC_KOPPEL_EMAIL)."""
+    return bool(instelling("OIDC_KOPPEL_EMAIL", False))
+
+
 def naam() -> str:
     return instelling("OIDC_NAAM", "") or STANDAARD_NAAM

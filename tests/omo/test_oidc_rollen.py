@@ -140,7 +140,16 @@ def test_username_is_made_unique(make_user):
     assert user.username == "j.jansen-2"
 
 
-def test_a_local_account_with_the_verified_address_is_linked(make_user):
+def test_a_local_account_is_not_linked_by_address_unless_configured(make_user):
+    lokaal = make_user("beleid", username="jjansen", email="j.jansen@gemeente.nl")
+    user = verwerk_claims(claims())
+    assert user.pk != lokaal.pk and user.oidc_sub == "abc-123"
+    lokaal.refresh_from_db()
+    assert lokaal.oidc_sub is None and lokaal.has_usable_password() and rollen(lokaal) == {"beleid"}
+
+
+def test_a_local_account_with_the_verified_address_is_linked(make_user, settings):
+    settings.OIDC_KOPPEL_EMAIL = True
     lokaal = make_user("beleid", username="jjansen", email="J.Jansen@gemeente.nl")
     user = verwerk_claims(claims())
     assert user.pk == lokaal.pk
@@ -158,7 +167,8 @@ def test_a_local_account_with_the_verified_address_is_linked(make_user):
         ({"oidc_sub": "iemand-anders"}, {}),  # linked to another identity already
     ],
 )
-def test_no_link_without_a_verified_address_or_to_a_special_account(make_user, lokaal_extra, claim_extra):
+def test_no_link_without_a_verified_address_or_to_a_special_account(make_user, settings, lokaal_extra, claim_extra):
+    settings.OIDC_KOPPEL_EMAIL = True
     lokaal = make_user(username="jjansen", email="j.jansen@gemeente.nl", **lokaal_extra)
     user = verwerk_claims(claims(**claim_extra))
     assert user.pk != lokaal.pk
@@ -202,8 +212,9 @@ def test_synchroniseer_rollen_refuses_unknown_roles(make_user):
     assert rollen(user) == set()
 
 
-def test_a_forced_password_change_does_not_block_a_provider_user(make_user):
-    lokaal = make_user(username="jjansen", email="j.jansen@gemeente.nl", moet_wachtwoord_wijzigen=True)
+def test_a_forced_password_change_does_not_block_a_provider_user():
+    user = verwerk_claims(claims())
+    User.objects.filter(pk=user.pk).update(moet_wachtwoord_wijzigen=True)  # set by a beheerder
     verwerk_claims(claims())
-    lokaal.refresh_from_db()
-    assert not lokaal.moet_wachtwoord_wijzigen
+    user.refresh_from_db()
+    assert not user.moet_wachtwoord_wijzigen

@@ -20,7 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from pghistory.models import Events
 
 from omo import demo_totp, tweedefactor
-from omo.models import User
+from omo.models import Bericht, User
 from omo.toegang import mag
 from tests.conftest import PASSWORD
 from tests.tweedefactor import code_van, code_voor, geef_app
@@ -132,9 +132,14 @@ def test_enrolment_wrong_code_then_right_code_then_recovery_codes_once(client, m
 
     device = TOTPDevice.objects.get(user=tom)
     assert device.bin_key == sleutel
+    assert not Bericht.objects.filter(aan__contains=[tom.email]).exists()
     response = client.post(INSTELLEN_URL, {"code": code_van(device), "next": "/meldingen/"})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("tweede_factor_herstelcodes"))
+    # The user is told by e-mail, once: a stolen password alone can enrol, and they would learn of it.
+    (bericht,) = Bericht.objects.filter(aan__contains=[tom.email])
+    assert "ingesteld als tweede factor" in bericht.onderwerp and "Heb jij dit niet gedaan?" in bericht.tekst
+    assert sleutel.hex() not in bericht.tekst
     html = client.get(response["Location"]).content.decode()
     codes = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", html)
     assert len(codes) == 10 and len(set(codes)) == 10
