@@ -199,13 +199,38 @@ def _poort_vrij(poort: int) -> bool:
     return True
 
 
+class Provider(Supervisor):
+    """The provider's gunicorn in a process group of its own. Ctrl-C reaches only this process,
+    which stops gunicorn with one signal (the terminal's SIGINT and a second signal at once can
+    leave its worker hanging), and then kills what is left of the group, the worker included."""
+
+    def spawn(self, name: str, args: list[str]) -> None:
+        say(f"{name} starten: {' '.join(args)}")
+        self.children.append((name, subprocess.Popen(args, cwd=BASE_DIR, start_new_session=True)))
+
+    def stop(self) -> None:
+        self.stopping = True
+        for name, proc in self.children:
+            if proc.poll() is None:
+                proc.send_signal(signal.SIGINT)  # gunicorn's quick shutdown
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    say(f"{name} reageert niet; wordt afgebroken.")
+            try:
+                os.killpg(proc.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            proc.wait()
+
+
 def start() -> int:
     poort = os.environ.get("IDP_PORT", IDP_POORT)
     if not poort.isdigit() or not _poort_vrij(int(poort)):
         fail(f"IDP_PORT: poort {poort} is bezet of ongeldig; kies een andere, bijv. IDP_PORT=8091 make idp.")
     url = idp_url(poort)
     services = None
-    supervisor = Supervisor()
+    supervisor = Provider()
 
     def on_signal(signum, frame):
         supervisor.stopping = True
