@@ -4,13 +4,22 @@ PYTHON ?= python3
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.requirements-installed
 
-.PHONY: run test bench install lint clean-data demo-code
+.PHONY: run test bench install lint clean-data demo-code idp idp-groepen
 
 run: $(STAMP)  ## Run OMO (web, Celery worker and beat); embedded PostgreSQL/Redis when not configured
 	$(PY) -m omo.devservices run
 
 demo-code:  ## The current second-factor code of the demo accounts (make run prints their secret)
 	@$(PY) -m omo.devservices code
+
+idp: $(STAMP)  ## A real OpenID Connect provider on 127.0.0.1:8090 (IDP_PORT) with demo users, to try single sign-on with `make run`
+	$(PY) -m tests.oidc_idp.handmatig start
+
+# make idp-groepen                                   every demo user's groups at that provider
+# make idp-groepen GEBRUIKER=sso-consulent           one user's
+# make idp-groepen GEBRUIKER=sso-consulent GROEPEN=omo-consulenten,omo-functionarissen   (GROEPEN= : none)
+idp-groepen: $(STAMP)  ## Show or change a user's groups at the provider of `make idp` (counts at the next login)
+	@$(PY) -m tests.oidc_idp.handmatig groepen $(GEBRUIKER) $(if $(filter undefined,$(origin GROEPEN)),,--groepen="$(GROEPEN)")
 
 test: $(STAMP)  ## Run the whole test suite
 	$(PY) -m omo.devservices test $(ARGS)

@@ -77,11 +77,12 @@ class EmbeddedServices:
         self.redis = None
         self.redis_dir = None
 
-    def start(self) -> None:
+    def start(self, *, redis: bool = True) -> None:
+        """`redis=False` for a caller that needs only PostgreSQL (`make idp`)."""
         DATA_DIR.mkdir(exist_ok=True)
         if not os.environ.get("DATABASE_URL"):
             self._start_postgres()
-        if not os.environ.get("REDIS_URL"):
+        if redis and not os.environ.get("REDIS_URL"):
             self._start_redis()
 
     def _start_postgres(self) -> None:
@@ -360,19 +361,20 @@ def test(pytest_args: list[str]) -> int:
         services.stop()
 
 
-def _bench_database_url(url: str, name: str) -> str:
-    """`url` pointing at database `name` on the same server; the database is created if missing."""
+def database_op_server(url: str, name: str, *, variabele: str = "DATABASE_URL") -> str:
+    """`url` pointing at database `name` on the same server; the database is created if missing.
+    `variabele` names the setting that chose `name`, for the message about a wrong name."""
     import psycopg
 
     if not re.fullmatch(r"[a-z_][a-z0-9_]*", name):
-        fail(f"OMO_BENCH_DATABASE: ongeldige databasenaam '{name}'.")
+        fail(f"{variabele}: ongeldige databasenaam '{name}'.")
     try:
         with psycopg.connect(url, autocommit=True, connect_timeout=5) as conn:
             if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
                 say(f"Database {name} aanmaken ...")
                 conn.execute(f'CREATE DATABASE "{name}"')
     except psycopg.Error as exc:
-        fail(f"DATABASE_URL: database {name} voor de benchmark is niet te maken ({exc}).")
+        fail(f"DATABASE_URL: database {name} is niet te maken ({exc}).")
     return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
 
 
@@ -386,7 +388,9 @@ def bench(bench_args: list[str]) -> int:
     try:
         services.start()
         if services.postgres is None:
-            os.environ["DATABASE_URL"] = _bench_database_url(os.environ["DATABASE_URL"], name)
+            os.environ["DATABASE_URL"] = database_op_server(
+                os.environ["DATABASE_URL"], name, variabele="OMO_BENCH_DATABASE"
+            )
         check_services()
         os.environ["DJANGO_SETTINGS_MODULE"] = "omo.settings_test"
         _manage("migrate", "--no-input")
