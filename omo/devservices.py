@@ -225,6 +225,19 @@ def tweede_factor_uitleg() -> list[str]:
     ]
 
 
+def _sso_aan() -> bool:
+    """Whether the web server will start with single sign-on on (environment or `.env`)."""
+    if "OIDC_DISCOVERY_URL" in os.environ:
+        return bool(os.environ["OIDC_DISCOVERY_URL"].strip())
+    env_bestand = BASE_DIR / ".env"
+    if env_bestand.is_file():
+        for regel in env_bestand.read_text(encoding="utf-8", errors="replace").splitlines():
+            regel = regel.strip().removeprefix("export ").strip()
+            if regel.startswith("OIDC_DISCOVERY_URL="):
+                return bool(regel.split("=", 1)[1].strip().strip("'\""))
+    return False
+
+
 def webserver_antwoordt(url: str) -> bool:
     """Whether the web server answers `url` with any HTTP response (503 too: it is up)."""
     try:
@@ -289,9 +302,14 @@ def run() -> int:
         if wacht_op_webserver(f"http://127.0.0.1:{port}/inloggen/", supervisor):
             say("")
             say(f"OMO draait op http://127.0.0.1:{port}/  (Ctrl-C stopt alles)")
-            say("Demo-accounts, wachtwoord 'demo': " + ", ".join(DEMO_ACCOUNTS))
-            for regel in tweede_factor_uitleg():
-                say(regel)
+            if _sso_aan():
+                say("Single sign-on staat aan: log in met de knop op de inlogpagina (bij `make idp`: "
+                    "sso-consulent, sso-omo, sso-budgethouder, sso-beheerder, wachtwoord 'demo'). "
+                    "De lokale demo-accounts loggen dan niet in: alleen noodaccounts (manage.py noodaccount).")
+            else:
+                say("Demo-accounts, wachtwoord 'demo': " + ", ".join(DEMO_ACCOUNTS))
+                for regel in tweede_factor_uitleg():
+                    say(regel)
             say(f"Verzonden e-mails: http://127.0.0.1:{port}/verzonden-mails/ (als beheerder)")
             say("")
         code = supervisor.wait()

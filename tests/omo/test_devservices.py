@@ -30,3 +30,14 @@ def test_the_address_is_printed_only_once_the_server_answers(capsys):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_make_run_knows_when_single_sign_on_is_on(monkeypatch, tmp_path):
+    """With single sign-on on, `make run` does not offer the local demo accounts (they cannot log in)."""
+    monkeypatch.setattr(devservices, "BASE_DIR", tmp_path)
+    monkeypatch.delenv("OIDC_DISCOVERY_URL", raising=False)
+    assert not devservices._sso_aan()
+    (tmp_path / ".env").write_text("DEBUG=true\nexport OIDC_DISCOVERY_URL='http://127.0.0.1:8090/.well-known/openid-configuration'\n")
+    assert devservices._sso_aan()
+    monkeypatch.setenv("OIDC_DISCOVERY_URL", "")  # the environment wins over .env
+    assert not devservices._sso_aan()
