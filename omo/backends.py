@@ -4,7 +4,26 @@ import rules
 from django.contrib.auth.backends import ModelBackend
 
 
-class RoleModelBackend(ModelBackend):
+class GeenEigenRechten:
+    """For an authentication backend: it grants no permission of its own (the rules do)."""
+
+    def has_perm(self, user_obj, perm, obj=None):
+        return False
+
+    def has_module_perms(self, user_obj, app_label):
+        return False
+
+    def get_all_permissions(self, user_obj, obj=None):
+        return set()
+
+    def get_user_permissions(self, user_obj, obj=None):
+        return set()
+
+    def get_group_permissions(self, user_obj, obj=None):
+        return set()
+
+
+class RoleModelBackend(GeenEigenRechten, ModelBackend):
     """Django's username/password authentication, and no permissions of its own.
 
     Every permission of OMO is a rule (`omo.rules`, `<app>.rules`), answered by
@@ -26,19 +45,7 @@ class RoleModelBackend(ModelBackend):
             return None
         return user
 
-    def has_perm(self, user_obj, perm, obj=None):
-        return False
-
     def has_module_perms(self, user_obj, app_label):
         # The admin lists an app only for a user with module permissions: whoever may use the
         # admin at all (`omo.beheer`); each model's own rules then decide what is shown.
         return rules.has_perm("omo.beheer", user_obj)
-
-    def get_all_permissions(self, user_obj, obj=None):
-        return set()
-
-    def get_user_permissions(self, user_obj, obj=None):
-        return set()
-
-    def get_group_permissions(self, user_obj, obj=None):
-        return set()

@@ -315,21 +315,7 @@ def wijzig_rol(gebruiker_id, user, *, rol: str, actie: str, reden: str = "", now
         raise Weigering(
             _("%(wie)s heeft de rol %(rol)s al. Er is niets veranderd.") % {"wie": gebruiker, "rol": naam}, "rol"
         )
-    open_voorstel = (
-        Rolwijziging.objects.filter(gebruiker=gebruiker, rol=rol, status=S.VOORGESTELD)
-        .select_related("voorgesteld_door")
-        .first()
-    )
-    if open_voorstel is not None:
-        raise Weigering(
-            _("Er staat al een voorstel open om %(wat)s (van %(wie)s, %(wanneer)s). Er is niets veranderd.")
-            % {
-                "wat": omschrijving(open_voorstel),
-                "wie": open_voorstel.voorgesteld_door,
-                "wanneer": timezone.localtime(open_voorstel.voorgesteld_op).strftime("%d-%m-%Y %H:%M"),
-            },
-            "rol",
-        )
+    _weiger_bij_open_voorstel(gebruiker=gebruiker, rol=rol, veld="rol")
     vier_ogen = vier_ogen_nodig(rol, actie)
     stap = _stap(None, S.VOORGESTELD if vier_ogen else S.GOEDGEKEURD, VOORSTELLER)
     reden = (reden or "").strip()
@@ -364,21 +350,7 @@ def stel_factorherstel_voor(gebruiker_id, user, *, reden: str, now=None) -> Rolw
         ))
     vereis(user, "omo.stel_factorherstel_voor", gebruiker,
            melding=_("Alleen een beheerder stelt voor een tweede factor te herstellen. Er is niets veranderd."))
-    open_voorstel = (
-        Rolwijziging.objects.filter(gebruiker=gebruiker, actie=A.HERSTELLEN, status=S.VOORGESTELD)
-        .select_related("voorgesteld_door")
-        .first()
-    )
-    if open_voorstel is not None:
-        raise Weigering(
-            _("Er staat al een voorstel open om %(wat)s (van %(wie)s, %(wanneer)s). Er is niets veranderd.")
-            % {
-                "wat": omschrijving(open_voorstel),
-                "wie": open_voorstel.voorgesteld_door,
-                "wanneer": timezone.localtime(open_voorstel.voorgesteld_op).strftime("%d-%m-%Y %H:%M"),
-            },
-            "reden",
-        )
+    _weiger_bij_open_voorstel(gebruiker=gebruiker, actie=A.HERSTELLEN, veld="reden")
     if not heeft_tweede_factor(gebruiker):
         raise Weigering(
             _("%(wie)s heeft geen tweede factor ingesteld: er is niets te herstellen. Bij het volgende inloggen "
@@ -402,6 +374,23 @@ def stel_factorherstel_voor(gebruiker_id, user, *, reden: str, now=None) -> Rolw
                         "Heb je hier niet om gevraagd? Neem dan direct contact op met de functioneel beheerder.")
            % {"wie": user}, key=f"rolwijziging-{wijziging.pk}-aangekondigd")
     return wijziging
+
+
+def _weiger_bij_open_voorstel(*, veld: str, **filters) -> None:
+    """Refuse when a proposal of this kind for this user is still open (one at a time)."""
+    open_voorstel = (
+        Rolwijziging.objects.filter(status=S.VOORGESTELD, **filters).select_related("voorgesteld_door").first()
+    )
+    if open_voorstel is not None:
+        raise Weigering(
+            _("Er staat al een voorstel open om %(wat)s (van %(wie)s, %(wanneer)s). Er is niets veranderd.")
+            % {
+                "wat": omschrijving(open_voorstel),
+                "wie": open_voorstel.voorgesteld_door,
+                "wanneer": timezone.localtime(open_voorstel.voorgesteld_op).strftime("%d-%m-%Y %H:%M"),
+            },
+            veld,
+        )
 
 
 def _meld_voorstel(wijziging) -> None:

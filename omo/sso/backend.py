@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from omo import services_sso
+from omo.backends import GeenEigenRechten
 from omo.models import User
 from omo.sso import discovery, instellingen
 
@@ -48,7 +49,9 @@ def geen_rol_tekst() -> str:
     )
 
 
-class OIDCBackend(OIDCAuthenticationBackend):
+class OIDCBackend(GeenEigenRechten, OIDCAuthenticationBackend):
+    """No permissions of its own (as omo.backends.RoleModelBackend): the rules answer."""
+
     get_settings = staticmethod(discovery.get_settings)
 
     def __init__(self, *args, **kwargs):
@@ -64,23 +67,6 @@ class OIDCBackend(OIDCAuthenticationBackend):
     OIDC_RP_CLIENT_SECRET = property(lambda self: self.get_settings("OIDC_RP_CLIENT_SECRET"))
     OIDC_RP_SIGN_ALGO = property(lambda self: self.get_settings("OIDC_RP_SIGN_ALGO"))
     OIDC_RP_IDP_SIGN_KEY = None
-
-    # --- Permissions: none of its own (as omo.backends.RoleModelBackend) ----------------------
-
-    def has_perm(self, user_obj, perm, obj=None):
-        return False
-
-    def has_module_perms(self, user_obj, app_label):
-        return False
-
-    def get_all_permissions(self, user_obj, obj=None):
-        return set()
-
-    def get_user_permissions(self, user_obj, obj=None):
-        return set()
-
-    def get_group_permissions(self, user_obj, obj=None):
-        return set()
 
     def get_user(self, user_id):
         user = User._default_manager.filter(pk=user_id).first()
