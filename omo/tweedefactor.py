@@ -102,13 +102,19 @@ def begin_app(user, *, geverifieerd: bool) -> TOTPDevice:
     (`geverifieerd`): the password alone must not be enough to add a factor of one's own."""
     vereis(user, "omo.beheer_eigen_tweede_factor")
     with transaction.atomic():
-        _vergrendel(user)
-        if heeft_tweede_factor(user) and not geverifieerd:
-            raise Weigering(_("Log eerst in met je tweede factor; daarna kun je een andere app instellen."))
-        device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+        device = _app_in_wording(user, geverifieerd=geverifieerd)
         if device is None:
             device = TOTPDevice.objects.create(user=user, name=APP_NAAM, confirmed=False)
         return device
+
+
+def _app_in_wording(user, *, geverifieerd: bool) -> TOTPDevice | None:
+    """Under the user's row lock: the unconfirmed app being enrolled, after checking that this
+    session may change the factor at all."""
+    _vergrendel(user)
+    if heeft_tweede_factor(user) and not geverifieerd:
+        raise Weigering(_("Log eerst in met je tweede factor; daarna kun je een andere app instellen."))
+    return TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
 
 
 def bevestig_app(user, *, code, geverifieerd: bool) -> tuple[TOTPDevice, list[str]]:
@@ -120,10 +126,7 @@ def bevestig_app(user, *, code, geverifieerd: bool) -> tuple[TOTPDevice, list[st
     if not re.fullmatch(r"\d{6}", code):
         raise Weigering(_("Vul de 6 cijfers in die je app nu toont."), "code")
     with transaction.atomic():
-        _vergrendel(user)
-        if heeft_tweede_factor(user) and not geverifieerd:
-            raise Weigering(_("Log eerst in met je tweede factor; daarna kun je een andere app instellen."))
-        device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+        device = _app_in_wording(user, geverifieerd=geverifieerd)
         if device is None:
             raise Weigering(_("Er wordt geen app ingesteld. Begin opnieuw."), "code")
         if not device.verify_token(code):
