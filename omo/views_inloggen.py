@@ -33,7 +33,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
-from omo import tweedefactor
+from omo import eenmalig, tweedefactor
 from omo.forms import OmoForm, fout_in_form
 from omo.middleware import TWEEDE_STAP_KEY, tweede_stap_open
 from omo.toegang import vereis_pagina
@@ -173,15 +173,19 @@ def instellen(request):
 def _app_instellen(request, template, volgende, *, bij_inloggen: bool):
     user = request.user
     geverifieerd = user.is_verified()
-    try:
-        device = tweedefactor.begin_app(user, geverifieerd=geverifieerd)
-    except Weigering as fout:
-        messages.error(request, fout.message)
-        return redirect("tweede_factor")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # Claimed before anything else: a double click on "Bevestigen" confirms once and must not
+        # begin a second app (with another secret) after the first was confirmed.
+        herstelcodes_url = _met_volgende("tweede_factor_herstelcodes", volgende or reverse("tweede_factor"))
         try:
-            device, codes = tweedefactor.bevestig_app(user, code=form.cleaned_data["code"], geverifieerd=geverifieerd)
+            with eenmalig.eenmaal(request, "tweede factor instellen") as sleutel:
+                device, codes = tweedefactor.bevestig_app(
+                    user, code=form.cleaned_data["code"], geverifieerd=geverifieerd
+                )
+                sleutel.onthoud(herstelcodes_url)
+        except eenmalig.AlVerwerkt as al:
+            return eenmalig.al_gedaan(request, al, _("Je authenticator-app was al ingesteld."), herstelcodes_url)
         except Weigering as fout:
             fout_in_form(form, fout)
             form.data = form.data.copy()
@@ -193,7 +197,12 @@ def _app_instellen(request, template, volgende, *, bij_inloggen: bool):
                 otp_login(request, device)
             request.session[HERSTELCODES_KEY] = codes
             messages.success(request, _("Je authenticator-app is ingesteld."))
-            return redirect(_met_volgende("tweede_factor_herstelcodes", volgende or reverse("tweede_factor")))
+            return redirect(herstelcodes_url)
+    try:
+        device = tweedefactor.begin_app(user, geverifieerd=geverifieerd)
+    except Weigering as fout:
+        messages.error(request, fout.message)
+        return redirect("tweede_factor")
     context = {
         "form": form,
         "next": volgende or "",

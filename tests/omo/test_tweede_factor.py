@@ -20,6 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from pghistory.models import Events
 
 from omo import demo_totp, tweedefactor
+from omo.eenmalig import nieuw_token
 from omo.models import Bericht, User
 from omo.toegang import mag
 from tests.conftest import PASSWORD
@@ -113,6 +114,7 @@ def test_privileged_account_without_factor_must_enrol_before_anything_else(clien
 
 
 def test_enrolment_wrong_code_then_right_code_then_recovery_codes_once(client, make_user):
+    TOKEN = {"eenmalig": nieuw_token()}  # one form, sent three times: the refusals leave it free
     tom = make_user("beheerder", username="tom")
     inloggen(client, "tom", next_="/meldingen/")
     response = client.get(INSTELLEN_URL + "?next=/meldingen/")
@@ -122,10 +124,10 @@ def test_enrolment_wrong_code_then_right_code_then_recovery_codes_once(client, m
     assert geheim_van_pagina(client.get(INSTELLEN_URL).content.decode()) == sleutel
     assert TOTPDevice.objects.filter(user=tom).count() == 1
 
-    response = client.post(INSTELLEN_URL, {"code": "000000", "next": "/meldingen/"})
+    response = client.post(INSTELLEN_URL, {"code": "000000", "next": "/meldingen/", **TOKEN})
     assert response.status_code == 200
     assert "Deze code klopt niet" in response.content.decode()
-    response = client.post(INSTELLEN_URL, {"code": "12ab", "next": "/meldingen/"})
+    response = client.post(INSTELLEN_URL, {"code": "12ab", "next": "/meldingen/", **TOKEN})
     assert "Vul de 6 cijfers in" in response.content.decode()
     assert client.get(reverse("home")).status_code == 302
     assert not tweedefactor.heeft_tweede_factor(tom)
@@ -133,7 +135,7 @@ def test_enrolment_wrong_code_then_right_code_then_recovery_codes_once(client, m
     device = TOTPDevice.objects.get(user=tom)
     assert device.bin_key == sleutel
     assert not Bericht.objects.filter(aan__contains=[tom.email]).exists()
-    response = client.post(INSTELLEN_URL, {"code": code_van(device), "next": "/meldingen/"})
+    response = client.post(INSTELLEN_URL, {"code": code_van(device), "next": "/meldingen/", **TOKEN})
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("tweede_factor_herstelcodes"))
     # The user is told by e-mail, once: a stolen password alone can enrol, and they would learn of it.
@@ -328,7 +330,7 @@ def test_optional_for_a_consulent_who_can_add_and_remove_it(client, make_user):
     sleutel = geheim_van_pagina(html)
     device = TOTPDevice.objects.get(user=sanne, confirmed=False)
     assert device.bin_key == sleutel
-    response = client.post(reverse("tweede_factor_app"), {"code": code_van(device)})
+    response = client.post(reverse("tweede_factor_app"), {"code": code_van(device), "eenmalig": nieuw_token()})
     assert response["Location"].startswith(reverse("tweede_factor_herstelcodes"))
     assert len(re.findall(r"<li><code>", client.get(response["Location"]).content.decode())) == 10
     html = client.get(reverse("tweede_factor")).content.decode()
@@ -410,8 +412,8 @@ def test_the_secret_is_in_no_audit_event_and_no_log(client, make_user, caplog):
     html = client.get(INSTELLEN_URL).content.decode()
     sleutel = geheim_van_pagina(html)
     device = TOTPDevice.objects.get(user__username="tom")
-    client.post(INSTELLEN_URL, {"code": "000000"})
-    client.post(INSTELLEN_URL, {"code": code_van(device)})
+    client.post(INSTELLEN_URL, {"code": "000000", "eenmalig": nieuw_token()})
+    client.post(INSTELLEN_URL, {"code": code_van(device), "eenmalig": nieuw_token()})
     geheimen = {sleutel.hex(), base64.b32encode(sleutel).decode().rstrip("=")}
     for event in Events.objects.all():
         tekst = str(event.pgh_data) + str(event.pgh_context)
@@ -471,3 +473,19 @@ def test_make_run_prints_the_demo_secret_once():
     tekst = "\n".join(tweede_factor_uitleg())
     assert demo_totp.geheim() in tekst and demo_totp.otpauth_uri() in tekst
     assert all(naam in tekst for naam in demo_totp.DEMO_ACCOUNTS_MET_TWEEDE_FACTOR)
+
+
+def test_double_click_on_confirm_sets_up_one_app(client, make_user):
+    """The same confirmation twice: one app, no second one begun with another secret, and the
+    second answer says it was done."""
+    sanne = make_user("consulent", username="sanne")
+    client.force_login(sanne)
+    url = reverse("tweede_factor_app")
+    client.get(url)
+    device = TOTPDevice.objects.get(user=sanne)
+    data = {"code": code_van(device), "eenmalig": nieuw_token()}
+    eerste = client.post(url, data)
+    tweede = client.post(url, data, follow=True)
+    assert eerste.status_code == 302 and tweede.redirect_chain[0][0] == eerste["Location"]
+    assert "Je authenticator-app was al ingesteld" in tweede.content.decode()
+    assert list(TOTPDevice.objects.filter(user=sanne).values_list("pk", "confirmed")) == [(device.pk, True)]
