@@ -8,6 +8,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from omo import rolbeheer
+from omo.eenmalig import nieuw_token
 from omo.models import Notificatie, Rolwijziging, User, UserGroupsEvent
 from omo.roles import ROLLEN
 from omo.weigering import Weigering
@@ -281,7 +282,7 @@ def test_maak_beheerder_maakt_de_eerste_beheerder_en_weigert_een_tweede(client, 
     assert response.status_code == 302 and response["Location"] == reverse("tweede_factor_instellen")
     client.get(response["Location"])
     device = TOTPDevice.objects.get(user=tom, confirmed=False)
-    assert client.post(response["Location"], {"code": code_van(device)}).status_code == 302
+    assert client.post(response["Location"], {"code": code_van(device), "eenmalig": nieuw_token()}).status_code == 302
     assert client.get("/admin/").status_code == 200
 
     monkeypatch.setenv("OMO_BEHEERDER_USERNAME", "tweede")
