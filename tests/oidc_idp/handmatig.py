@@ -191,7 +191,10 @@ def _bestaat(database_url: str) -> bool:
 
 
 def _poort_vrij(poort: int) -> bool:
+    """Nobody listens on `poort`. With SO_REUSEADDR, as gunicorn binds: connections of a provider
+    that just stopped (TIME_WAIT) do not count, a listening socket still does."""
     with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", poort))
         except OSError:
