@@ -14,8 +14,14 @@ and in WeasyPrint. Every chart:
 `publiek=True` masks counts of 1 and 2 (kind "aantal"): the label reads "< 3" and the bar is drawn
 at a fixed length with a dashed outline, so neither the text nor the length gives the number
 away. Money, days and percentages are never masked.
+
+A value can also arrive masked already, as a `Gemaskeerd`: `GEHEIM_KLEIN` ("< 3") or `GEHEIM`
+("×", a cell hidden so that a small count cannot be worked back from a total, see
+`rapportage.onthulling`). Every chart draws it like a masked count, whatever `publiek` says,
+leaves it out of the scale, and explains the marks it shows in the note under the chart.
 """
 
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from django.utils.html import escape
@@ -42,6 +48,21 @@ TEXTURES = (
 )
 MASK_LENGTH = 32  # the fixed length of a masked bar
 MASKED = "< 3"
+HIDDEN = "×"
+
+
+@dataclass(frozen=True)
+class Gemaskeerd:
+    """A count that is not shown: only `tekst` is, on a bar of the fixed masked length."""
+
+    tekst: str
+
+    def __str__(self):
+        return self.tekst
+
+
+GEHEIM_KLEIN = Gemaskeerd(MASKED)  # a count of 1 or 2
+GEHEIM = Gemaskeerd(HIDDEN)  # hidden so that a count of 1 or 2 cannot be worked back from a total
 
 COUNT, MONEY, DAYS, PERCENT = "aantal", "geld", "dagen", "procent"
 
@@ -50,9 +71,11 @@ COUNT, MONEY, DAYS, PERCENT = "aantal", "geld", "dagen", "procent"
 
 
 def dutch_number(value, decimals: int = 0) -> str:
-    """1234 → '1.234'; 23.45 with 1 decimal → '23,5'; None → ''."""
+    """1234 → '1.234'; 23.45 with 1 decimal → '23,5'; None → ''; a masked value → its mark."""
     if value is None or value == "":
         return ""
+    if isinstance(value, Gemaskeerd):
+        return value.tekst
     try:
         number = Decimal(str(value))
     except (InvalidOperation, ValueError):
@@ -62,11 +85,17 @@ def dutch_number(value, decimals: int = 0) -> str:
 
 
 def is_masked(value, publiek: bool) -> bool:
+    """A `Gemaskeerd` value always; a count of 1 or 2 in the public version."""
+    if isinstance(value, Gemaskeerd):
+        return True
     return bool(publiek) and value in (1, 2)
 
 
 def count_text(value, publiek: bool = False) -> str:
-    """A count for display: '< 3' for 1 and 2 in the public version, otherwise '1.234'."""
+    """A count for display: '< 3' for 1 and 2 in the public version, the mark of a masked
+    value, otherwise '1.234'."""
+    if isinstance(value, Gemaskeerd):
+        return value.tekst
     return MASKED if is_masked(value, publiek) else dutch_number(value)
 
 
@@ -74,6 +103,8 @@ def value_text(value, kind: str = COUNT, publiek: bool = False) -> str:
     """The label of a bar: counts (maskable), money (whole euros), days or percentages."""
     if value is None:
         return "–"
+    if isinstance(value, Gemaskeerd):
+        return value.tekst
     if kind == MONEY:
         return format_euro(value, 0)
     if kind == DAYS:
@@ -166,12 +197,38 @@ def _legend(chart_id: str, series, y: float, x0: float = 8) -> str:
     return "".join(parts)
 
 
-def _masked_note(y: float) -> str:
-    return (
+def _marks(values, publiek: bool) -> list[str]:
+    """The marks of the masked values among `values`, '< 3' first."""
+    marks = {count_text(v, publiek) for v in values if is_masked(v, publiek)}
+    return sorted(marks, key=lambda mark: (mark != MASKED, mark))
+
+
+def _masked_note(y: float, marks=(MASKED,)) -> tuple[str, int]:
+    """The note under a chart with masked bars: a dashed swatch and a line per mark shown.
+    Returns the markup and the height of the lines after the first."""
+    lines = []
+    for mark in marks:
+        if mark == MASKED:
+            lines.append(_("minder dan 3: niet op schaal getekend"))
+        elif mark == HIDDEN:
+            lines.append(_("×: niet getoond, zodat een klein aantal niet uit een totaal is terug te rekenen"))
+        else:
+            lines.append(mark)
+    swatch = (
         f'<rect x="8" y="{y - 10:.1f}" width="{MASK_LENGTH}" height="12" fill="#ffffff" stroke="{MASK}" '
         f'stroke-width="1.5" stroke-dasharray="4 3"/>'
-        + _text(8 + MASK_LENGTH + 6, y, _("minder dan 3: niet op schaal getekend"), size=11)
     )
+    texts = "".join(_text(8 + MASK_LENGTH + 6, y + 15 * i, line, size=11) for i, line in enumerate(lines))
+    return swatch + texts, 15 * (len(lines) - 1)
+
+
+def _note(parts: list, y: float, marks) -> int:
+    """Append the masked note at `y` when there are marks; the extra height it needs."""
+    if not marks:
+        return 0
+    note, extra = _masked_note(y, marks)
+    parts.append(note)
+    return extra
 
 
 def _chart_id(chart_id: str) -> str:
@@ -191,7 +248,7 @@ def bar_chart(rows, *, chart_id: str, title: str, kind: str = COUNT, publiek: bo
     x0 = label_width + 10
     plot = WIDTH - x0 - 90
     scale_max = max((_number(v) for _l, v in rows if not is_masked(v, publiek)), default=0) or 1
-    any_masked = any(is_masked(v, publiek) for _l, v in rows)
+    marks = _marks((v for _l, v in rows), publiek)
     parts = []
     for i, (label, value) in enumerate(rows):
         y = top + i * row_h
@@ -205,9 +262,8 @@ def bar_chart(rows, *, chart_id: str, title: str, kind: str = COUNT, publiek: bo
         parts.append("</g>")
     height = top + len(rows) * row_h + 4
     parts.append(f'<line x1="{x0}" y1="{top - 4}" x2="{x0}" y2="{height - 4}" stroke="{TEXT}" stroke-width="1"/>')
-    if any_masked:
-        parts.append(_masked_note(height + 14))
-        height += 24
+    if marks:
+        height += 24 + _note(parts, height + 14, marks)
     return _svg(chart_id, title, height, "".join(parts))
 
 
@@ -250,9 +306,9 @@ def column_chart(rows, *, chart_id: str, title: str, publiek: bool = False) -> s
             parts.append(_text(x, base + 18, second or first, size=size))
         parts.append("</g>")
     height = top + plot_h + bottom
-    if any(is_masked(v, publiek) for _l, v in rows):
-        parts.append(_masked_note(height + 4))
-        height += 16
+    marks = _marks((v for _l, v in rows), publiek)
+    if marks:
+        height += 16 + _note(parts, height + 4, marks)
     return _svg(chart_id, title, height, "".join(parts))
 
 
@@ -291,18 +347,26 @@ def grouped_bar_chart(groups, series, *, chart_id: str, title: str, kind: str = 
         y += group_h + group_gap
     height = y - group_gap + 8
     parts.append(f'<line x1="{x0}" y1="{top - 4}" x2="{x0}" y2="{height - 4}" stroke="{TEXT}" stroke-width="1"/>')
-    if any(is_masked(v, publiek) for _l, vs in groups for v in vs):
-        parts.append(_masked_note(height + 14))
-        height += 24
+    marks = _marks((v for _l, vs in groups for v in vs), publiek)
+    if marks:
+        height += 24 + _note(parts, height + 14, marks)
     return _svg(chart_id, title, height, "".join(parts), len(series), desc)
 
 
 def stacked_bar_chart(rows, series, *, chart_id: str, title: str, publiek: bool = False,
-                      label_width: int = 170) -> str:
+                      label_width: int = 170, totals=None) -> str:
     """Horizontal bars split into segments: `rows` is a list of (label, [count per series]).
-    Each segment carries its count when it is wide enough; the total follows the bar."""
+    Each segment carries its count when it is wide enough; the total follows the bar.
+
+    `totals` (one per row, a count or a `Gemaskeerd`) is the text after each bar. Without it the
+    segments are added up, except in a row with a `Gemaskeerd` segment: its sum would give the
+    segment away (the sum minus the shown segments), so that row's total reads "×"."""
     chart_id = _chart_id(chart_id)
     rows = [(label, list(values)) for label, values in rows]
+    if totals is not None:
+        totals = list(totals)
+        if len(totals) != len(rows):
+            raise ValueError("stacked_bar_chart: one total per row")
     series = list(series)
     row_h, bar_h, top = 30, 20, 32
     x0 = label_width + 10
@@ -320,7 +384,12 @@ def stacked_bar_chart(rows, series, *, chart_id: str, title: str, publiek: bool 
     parts = [_legend(chart_id, series, 16)]
     for r, (label, values) in enumerate(rows):
         y = top + r * row_h
-        total = sum(int(_number(v)) for v in values)
+        if totals is not None:
+            total = totals[r]
+        elif any(isinstance(v, Gemaskeerd) for v in values):
+            total = GEHEIM
+        else:
+            total = sum(int(_number(v)) for v in values)
         parts.append(f"<g><title>{escape(label)}: {escape(count_text(total, publiek))}</title>")
         parts.append(_text(label_width, y + 14.5, _shorten(label, label_width // 7), anchor="end"))
         x = x0
@@ -348,7 +417,10 @@ def stacked_bar_chart(rows, series, *, chart_id: str, title: str, publiek: bool 
         parts.append("</g>")
     height = top + len(rows) * row_h + 4
     parts.append(f'<line x1="{x0}" y1="{top - 4}" x2="{x0}" y2="{height - 4}" stroke="{TEXT}" stroke-width="1"/>')
-    if any(is_masked(v, publiek) for _l, vs in rows for v in vs):
-        parts.append(_masked_note(height + 14))
-        height += 24
+    shown_totals = totals if totals is not None else []
+    if totals is None:
+        shown_totals = [GEHEIM for _l, vs in rows if any(isinstance(v, Gemaskeerd) for v in vs)]
+    marks = _marks([v for _l, vs in rows for v in vs] + shown_totals, publiek)
+    if marks:
+        height += 24 + _note(parts, height + 14, marks)
     return _svg(chart_id, title, height, "".join(parts), len(series))

@@ -162,3 +162,61 @@ def test_a_long_period_names_the_years_instead_of_every_month():
     assert texts == ["2024", "2025", "2026"]  # no 36 overlapping month names and zeros
     titles = [t.text for t in _tree(g.column_chart(rows, chart_id="lang", title="t")).iter(f"{SVG}title")]
     assert "mrt 2025: 1" in titles  # each column still says what it is
+
+
+# --- Values masked by the caller (secondary suppression) ---------------------------------------
+
+
+def _masked_rects(svg):
+    return [r for r in _rects(svg) if r.get("stroke-dasharray")]
+
+
+def test_a_masked_value_is_drawn_as_a_masked_bar_with_its_mark_and_off_the_scale():
+    svg = g.bar_chart([("Wonen", 400), ("Zorg", g.GEHEIM_KLEIN), ("Werk", g.GEHEIM)], chart_id="s", title="t")
+    texts = _texts(svg)
+    assert "< 3" in texts and "×" in texts and "400" in texts
+    masked = _masked_rects(svg)  # two bars and the swatch of the note
+    assert len(masked) == 3 and {r["width"] for r in masked} == {str(g.MASK_LENGTH)}
+    # The scale is that of the one shown value: 400 takes the whole plot.
+    plot = g.WIDTH - (220 + 10) - 90
+    assert [float(r["width"]) for r in _bars(svg) if not r.get("stroke-dasharray")] == [plot]
+    # The note explains both marks.
+    assert "minder dan 3: niet op schaal getekend" in texts
+    assert "×: niet getoond, zodat een klein aantal niet uit een totaal is terug te rekenen" in texts
+
+
+def test_the_note_explains_only_the_marks_shown():
+    alleen_kruis = _texts(g.column_chart([("jan", 40), ("feb", g.GEHEIM)], chart_id="c", title="t"))
+    assert "×" in alleen_kruis and "minder dan 3: niet op schaal getekend" not in alleen_kruis
+    assert "×: niet getoond, zodat een klein aantal niet uit een totaal is terug te rekenen" in alleen_kruis
+    alleen_klein = _texts(g.column_chart([("jan", 40), ("feb", 2)], chart_id="c", title="t", publiek=True))
+    assert "minder dan 3: niet op schaal getekend" in alleen_klein
+    assert not any(t.startswith("×") for t in alleen_klein)
+    geen = _texts(g.column_chart([("jan", 40), ("feb", 2)], chart_id="c", title="t"))
+    assert "minder dan 3: niet op schaal getekend" not in geen
+
+
+def test_every_chart_draws_a_masked_value_even_without_publiek():
+    column = g.column_chart([("jan 2026", 400), ("feb 2026", g.GEHEIM)], chart_id="c", title="t")
+    assert "×" in _texts(column) and len(_masked_rects(column)) == 2
+    grouped = g.grouped_bar_chart([("Wonen", [7, g.GEHEIM, g.GEHEIM_KLEIN])], ["a", "b", "c"], chart_id="gr",
+                                  title="t", kind=g.COUNT)
+    texts = _texts(grouped)
+    assert "7" in texts and "×" in texts and "< 3" in texts and len(_masked_rects(grouped)) == 3
+    assert g.count_text(g.GEHEIM) == "×" and g.value_text(g.GEHEIM_KLEIN, g.COUNT) == "< 3"
+    assert g.value_text(g.GEHEIM, g.MONEY) == "×"
+
+
+def test_the_stacked_total_is_the_given_total_not_the_sum_of_the_segments():
+    rows = [("Portefeuillehouder", [g.GEHEIM_KLEIN, g.GEHEIM, 6]), ("College", [3, 4, 5])]
+    svg = g.stacked_bar_chart(rows, ["Open", "Akkoord", "Afgewezen"], chart_id="e", title="t", totals=[13, g.GEHEIM])
+    texts = _texts(svg)
+    assert "13" in texts  # the total the suppression allows
+    assert "12" not in texts  # not 3 + 4 + 5 of the second row
+    assert texts.count("×") == 2  # a segment and the second total
+    titles = [t.text for t in _tree(svg).iter(f"{SVG}title")]
+    assert "Portefeuillehouder: 13" in titles and "College: ×" in titles
+    # Without totals a row with a masked segment does not add up what it shows (which would
+    # give the masked segments away): its total reads "×".
+    zonder = _texts(g.stacked_bar_chart(rows, ["Open", "Akkoord", "Afgewezen"], chart_id="e", title="t"))
+    assert "12" in zonder and zonder.count("×") == 2 and "< 3" in zonder
