@@ -17,7 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from omo.csvexport import Getal, csv_tekst, getal
-from omo.grafieken import MASKED, is_masked
+from omo.grafieken import HIDDEN, MASKED, is_masked
+from rapportage.onthulling import PRIMAIR, SECUNDAIR
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,16 @@ def aantal(value, publiek=False) -> str:
     if value is None:
         return ""
     return MASKED if is_masked(value, publiek) else Getal(int(value))
+
+
+def aantal_cel(value, verborgen: str | None) -> str:
+    """A count cell of the publieksversie given `rapportage.onthulling.te_verbergen`'s verdict on
+    it: '< 3' (PRIMAIR), '×' (SECUNDAIR) or the number."""
+    if verborgen == PRIMAIR:
+        return MASKED
+    if verborgen == SECUNDAIR:
+        return HIDDEN
+    return aantal(value)
 
 
 def bedrag(value) -> str:

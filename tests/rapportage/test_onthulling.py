@@ -243,6 +243,16 @@ def test_sums_that_do_not_add_up_or_unknown_cells_are_refused():
         te_verbergen({"a": 1, "b": 4}, [], gelijk=[("a", "b")])
 
 
+def test_a_csv_cell_shows_the_mark_of_its_verdict():
+    from rapportage.exports import aantal_cel
+
+    waarden = {"open": 1, "akkoord": 3, "afgewezen": 0, "totaal": 4}
+    verborgen = te_verbergen(waarden, [Som("totaal", ("open", "akkoord", "afgewezen"))])
+    regel = [str(aantal_cel(v, verborgen.get(k))) for k, v in waarden.items()]
+    assert regel == ["< 3", "3", "0", "×"]
+    assert aantal_cel(None, None) == ""
+
+
 # --- The property: the attacker never pins down a small count --------------------------------------
 
 klein_getal = st.sampled_from([0, 0, 1, 1, 2, 2, 3, 4, 5, 7])
