@@ -33,7 +33,8 @@ in the web of sums and smallest, that makes it safe on its own: a part of its ow
 before the total, so the least is lost. When no single cell does, all cells it hangs together
 with are masked and then shown again one by one, least preferred first, as long as it stays
 safe. Masking more never lets the reader know more, so a count made safe stays safe while the
-others are handled, and one pass reaches the fixed point where rows and columns agree.
+others are handled, and one pass reaches the fixed point where rows and columns agree. A last
+pass shows again every "×" (the largest first) that the later ones have made unneeded.
 A total that is masked counts as masked in every sum it is a part of and in its `gelijk` group.
 Zeros are never masked nor chosen; secondary cells are always at least 3.
 
@@ -48,8 +49,9 @@ answered by a depth-first search with interval propagation over the masked cells
 `VENSTER` of its true value. For tables of rows, columns and their totals that window loses
 nothing: their sums form a network, and if any other filling exists then one exists that
 differs from the truth by at most 1 in every cell (a circuit of a totally unimodular matrix).
-Whatever the window or the search budget misses only makes the answer "can be worked back", so
-the module masks more, never less.
+Whatever the window or the search budget misses only makes the answer "can be worked back": the
+module then masks more, or names the cell in `terug_te_rekenen`; it never calls a cell safe that
+is not.
 """
 
 from collections.abc import Hashable, Iterable, Mapping
@@ -83,12 +85,20 @@ def te_verbergen(waarden: Mapping[Cel, int | None], sommen: Iterable[Som],
     follows the order of `waarden`, and so does every tie."""
     stelsel = _Stelsel(waarden, sommen, gelijk)
     verborgen = {g: PRIMAIR for g, v in enumerate(stelsel.waarde) if v in KLEIN}
+    beschermd = []
     for groep in list(verborgen):
+        if not stelsel.veilig(groep, verborgen):
+            for g in stelsel.herstel(groep, verborgen):
+                verborgen[g] = SECUNDAIR
         if stelsel.veilig(groep, verborgen):
-            continue
-        extra = stelsel.herstel(groep, verborgen)
-        for g in extra:
-            verborgen[g] = SECUNDAIR
+            beschermd.append(groep)
+    # A cell masked for an early count may have become unneeded by those masked for later ones:
+    # show it again, the largest first, when every protected count stays protected.
+    secundair = [g for g, soort in verborgen.items() if soort == SECUNDAIR]
+    for g in sorted(secundair, key=lambda g: (-stelsel.waarde[g], -g)):
+        zonder = {h: soort for h, soort in verborgen.items() if h != g}
+        if all(stelsel.veilig(p, zonder) for p in beschermd):
+            verborgen = zonder
     return stelsel.per_cel(verborgen)
 
 
