@@ -68,14 +68,31 @@ def moment_kwartaalconcept(dag: date) -> datetime:
 
 
 def bevroren_cijfers(van: date, tot: date) -> dict:
-    """The figures a report freezes: the dashboard figures of the period and the patronen as
-    they stood at its end. Only aggregates and texts of beleid; no personal data."""
+    """The figures a report freezes: the dashboard figures of the period with the comparison to
+    earlier periods, the patronen as they stood at its end, and the weergave (what is shown,
+    `rapportage.weergave`) made by today's registry, from which the report is rendered ever
+    after. Only aggregates and texts of beleid; no personal data."""
+    from rapportage import weergave
     from rapportage.queries.cijfers import cijfers
     from rapportage.queries.patronen import voor_rapport
+    from rapportage.queries.vergelijking import vergelijking
 
     c = cijfers(van, tot)
+    c["vergelijking"] = vergelijking(van, tot, c)
     c["patronen"] = voor_rapport(tot)
+    c["weergave"] = weergave.maak(c)
     return c
+
+
+def weergave_van(rapport: Rapport) -> dict:
+    """The stored weergave of a report. A report without one (frozen before the registry, not
+    yet converted) is given one from its own figures."""
+    from rapportage import weergave
+
+    c = rapport.cijfers or {}
+    if c.get("weergave"):
+        return c["weergave"]
+    return weergave.maak(c) if c.get("casussen") else {"figuren": [], "geheim": []}
 
 
 def _sha(tekst: str) -> str:
@@ -308,10 +325,12 @@ def nieuwe_versie(user, rapport) -> Rapport:
 
 
 def pdf_context(rapport: Rapport, publiek: bool) -> dict:
+    from rapportage import weergave
+
     c = rapport.cijfers or {}
     return {
         "rapport": rapport,
-        "c": c,
+        "blokken": weergave.blokken(weergave_van(rapport), publiek),
         "publiek": publiek,
         "pdf": True,
         "links": False,

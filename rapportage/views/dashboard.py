@@ -11,9 +11,10 @@ from django.utils.http import urlencode
 from casussen.queries import referentie
 from omo.csvexport import csv_download
 from omo.toegang import mag, vereis_pagina
-from rapportage import exports
+from rapportage import exports, weergave
 from rapportage.forms.periode import PeriodeForm
 from rapportage.queries.cijfers import cijfers
+from rapportage.queries.vergelijking import vergelijking
 
 
 def _periode(request):
@@ -29,17 +30,25 @@ def _query(van, tot, publiek) -> str:
     return urlencode({"van": van.isoformat(), "tot": tot.isoformat(), **({"publiek": "1"} if publiek else {})})
 
 
+def _weergave(van, tot) -> dict:
+    """The weergave of the period's figures, with the comparison to earlier periods."""
+    c = cijfers(van, tot)
+    c["vergelijking"] = vergelijking(van, tot, c)
+    return weergave.maak(c)
+
+
 def dashboard(request):
     vereis_pagina(request, "rapportage.bekijk_dashboard")
     form, periode = _periode(request)
-    context = {"form": form, "c": None, "publiek": False, "pdf": False,
-               "links": mag(request.user, "rapportage.naar_casussen")}
+    links = mag(request.user, "rapportage.naar_casussen")
+    context = {"form": form, "blokken": None, "publiek": False, "pdf": False}
     if periode is not None:
         van, tot, publiek = periode
-        context.update(c=cijfers(van, tot), publiek=publiek, export_query=_query(van, tot, publiek), van=van, tot=tot)
-        if context["links"]:
-            # The case list filters on the leefgebied's key; the figures name it by code.
-            context["leefgebied_ids"] = referentie.leefgebied_ids()
+        # The case list filters on the leefgebied's key; the figures name it by code.
+        blokken = weergave.blokken(_weergave(van, tot), publiek, links=links,
+                                   leefgebied_ids=referentie.leefgebied_ids() if links else None)
+        context.update(blokken=blokken, publiek=publiek, export_query=_query(van, tot, publiek), van=van, tot=tot,
+                       links=links)
     context["snelkeuzes"] = [
         {**keuze, "query": _query(keuze["van"], keuze["tot"], context["publiek"])} for keuze in form.snelkeuzes()
     ]
@@ -57,7 +66,7 @@ def export(request, tabel):
         fouten = [str(fout) for fouten in form.errors.values() for fout in fouten]
         return HttpResponse("\n".join(fouten), status=400, content_type="text/plain; charset=utf-8")
     van, tot, publiek = periode
-    t = exports.tabellen(cijfers(van, tot), publiek)[tabel]
+    t = exports.tabel(_weergave(van, tot), tabel, publiek)
     return csv_download(f"omo-{tabel}-{van.isoformat()}-{tot.isoformat()}{'-publiek' if publiek else ''}.csv",
                         t.kop, t.rijen)
 

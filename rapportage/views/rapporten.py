@@ -12,12 +12,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from casussen.queries import referentie
 from omo import eenmalig
 from omo.audit import log_access
 from omo.forms import fout_in_form
 from omo.paginering import BegrensdePaginator
 from omo.toegang import mag, vereis_pagina
 from omo.weigering import Weigering
+from rapportage import weergave
 from rapportage.forms.rapporten import RapportFilter, RapportForm
 from rapportage.models import SECTIES, Rapport, RapportBestand
 from rapportage.queries import rapporten as queries
@@ -100,11 +102,17 @@ def rapport_detail(request, pk):
     return _toon(request, rapport, bewerken)
 
 
+def _blokken(request, rapport):
+    """The report's figures from its stored weergave; the OMO-functionaris clicks through."""
+    links = mag(request.user, "rapportage.naar_casussen")
+    return weergave.blokken(services.weergave_van(rapport), links=links,
+                            leefgebied_ids=referentie.leefgebied_ids() if links else None)
+
+
 def _toon(request, rapport, bewerken, secties=None, status=200):
     versies = queries.versies(request.user, rapport)
     return render(request, "rapportage/rapporten/detail.html", {
-        "rapport": rapport, "c": rapport.cijfers or {}, "publiek": False, "pdf": False,
-        "links": mag(request.user, "rapportage.naar_casussen"),
+        "rapport": rapport, "blokken": _blokken(request, rapport), "publiek": False, "pdf": False,
         "periode": services.periode_tekst(rapport.van, rapport.tot),
         "secties": secties or _secties(rapport), "bewerken": bewerken,
         "corrigeren": mag(request.user, "rapportage.corrigeer_rapport", rapport)

@@ -131,15 +131,20 @@ def test_empty_values_draw_no_bar():
 
 
 def test_every_figure_of_the_sample_renders_as_a_chart():
-    from rapportage.templatetags.rapportage import GRAFIEKEN
+    from rapportage import weergave
 
-    c = voorbeeld()
-    ids = set()
-    for naam, teken in GRAFIEKEN.items():
-        root = _tree(teken(c, True))
-        ids.add(root.get("aria-labelledby"))
-        assert root.get("role") == "img", naam
-    assert len(ids) == len(GRAFIEKEN)  # unique ids: all charts can sit on one page
+    w = weergave.maak(voorbeeld())
+    ids, aantal = set(), 0
+    for publiek in (False, True):
+        for blok in weergave.blokken(w, publiek):
+            for f in blok["figuren"]:
+                for svg in f["grafieken"]:
+                    root = _tree(svg)
+                    assert root.get("role") == "img", f["sleutel"]
+                    ids.add(root.get("aria-labelledby"))
+                    aantal += 1
+    assert aantal == 2 * 16  # every chart of the registry (the sample has no comparison)
+    assert len(ids) == 16  # unique ids: all charts can sit on one page
 
 
 def test_aantal_filter_masks_only_in_the_public_version():
@@ -149,9 +154,12 @@ def test_aantal_filter_masks_only_in_the_public_version():
 
 
 def test_figures_without_data_say_so():
-    html = Template('{% include "rapportage/figuren/alle.html" %}').render(Context({"c": leeg(), "publiek": False}))
-    # Every figure but the key figures, which show their zeros.
-    assert html.count("Geen gegevens in deze periode") == 14
+    from rapportage import register, weergave
+
+    blokken = weergave.blokken(weergave.maak(leeg()))
+    html = Template('{% include "rapportage/figuren/alle.html" %}').render(Context({"blokken": blokken, "publiek": False}))
+    # Every figure but the key figures, which show their zeros (the sample has no comparison).
+    assert html.count("Geen gegevens in deze periode") == len(register.FIGUREN) - 2
     assert "<svg" not in html
 
 

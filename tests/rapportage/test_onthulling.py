@@ -244,7 +244,10 @@ def test_sums_that_do_not_add_up_or_unknown_cells_are_refused():
 
 
 def test_a_csv_cell_shows_the_mark_of_its_verdict():
-    from rapportage.exports import aantal_cel
+    from rapportage.weergave import cel_csv
+
+    def aantal_cel(waarde, verborgen):
+        return cel_csv(waarde, "aantal", verborgen)
 
     waarden = {"open": 1, "akkoord": 3, "afgewezen": 0, "totaal": 4}
     verborgen = te_verbergen(waarden, [Som("totaal", ("open", "akkoord", "afgewezen"))])

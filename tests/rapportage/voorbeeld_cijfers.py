@@ -65,7 +65,7 @@ VOORBEELD = {
         "aanmelding_besluit": {"aantal": 40, "mediaan": 23.5, "p90": 61.2},
         "besluit_afgerond": {"aantal": 2, "mediaan": 120.0, "p90": 181.4},
     },
-    "verzoeken": {"aantal": 30, "op_tijd": 24, "te_laat": 4, "open": 2, "percentage": 85.7},
+    "verzoeken": {"aantal": 28, "op_tijd": 24, "te_laat": 4, "open": 2, "percentage": 85.7},
     "geld": {
         "per_fonds": [
             {"fonds": "Voorkom-erger-potje", "aanvragen": 14, "goedgekeurd": "12345.50", "betaald": "10000.00",

@@ -1,0 +1,400 @@
+"""From figures to what is shown: the weergave of the registry (`rapportage.register`), and the
+page, chart and CSV made from it.
+
+`maak(c)` builds the weergave of the figures `c` (`rapportage.queries.cijfers`): per figure its
+texts, columns, cells, totals row, chart rows (as references to the table's cells, so a chart
+can never say something the table does not) and the sums a masked cell could be worked back
+from; plus `geheim`, the cells the publieksversie masks (`rapportage.onthulling`). It is plain
+JSON: a report stores it when its figures are frozen and is rendered from it ever after.
+
+`blokken(w, publiek, …)` makes the page (dashboard, report page, PDF) and `csv_tabel(w, sleutel,
+publiek)` one CSV table from a weergave. Nothing here reads the registry, so a stored weergave
+renders the same whatever the registry says today.
+"""
+
+import calendar
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+
+from omo import grafieken as g
+from omo.csvexport import Getal, getal
+from omo.templatetags.omo_format import format_euro
+from rapportage import onthulling, register
+from rapportage.register import AANTAL, DAGEN, DATUM, DECIMAAL, GELD, PROCENT, TEKST, VERSCHIL
+
+VOET = "voet"
+GEHEIM_TEKST = {onthulling.PRIMAIR: g.MASKED, onthulling.SECUNDAIR: g.HIDDEN}
+
+
+# --- Building ----------------------------------------------------------------------------------
+
+
+def _json(waarde):
+    if isinstance(waarde, Promise):
+        return str(waarde)
+    if isinstance(waarde, Decimal):
+        return str(waarde)
+    if isinstance(waarde, dict):
+        return {k: _json(v) for k, v in waarde.items()}
+    if isinstance(waarde, list | tuple):
+        return [_json(v) for v in waarde]
+    return waarde
+
+
+def _kolom(_rijen, k, n):
+    return k if k >= 0 else n + k
+
+
+def _grafieken(f, c, kolommen, rijen, voet) -> list[dict]:
+    n = len(kolommen)
+    uit = []
+    for gr in f.grafieken:
+        cols = gr.kolommen(c) if callable(gr.kolommen) else gr.kolommen
+        cols = [_kolom(rijen, k, n) for k in cols]
+        spec = {
+            "soort": gr.soort, "titel": str(gr.titel), "id": f"grafiek-{gr.sleutel or f.sleutel}",
+            "eenheid": gr.eenheid, "label_breedte": gr.label_breedte, "reeksen": [], "rijen": [],
+        }
+        if gr.transponeer:
+            spec["rijen"] = [{"label": str(kolommen[k].kop), "cellen": [[0, k]], "totaal": None} for k in cols]
+        else:
+            if gr.soort in ("gegroepeerd", "gestapeld"):
+                spec["reeksen"] = [str(kolommen[k].kop) for k in cols]
+            for i, cellen in enumerate(rijen):
+                label = gr.label(cellen) if gr.label else cellen[0]
+                totaal = None if gr.totaal is None else [i, _kolom(rijen, gr.totaal, n)]
+                spec["rijen"].append({"label": str(label), "cellen": [[i, k] for k in cols], "totaal": totaal})
+        uit.append(spec)
+    return uit
+
+
+def _sommen(f, c, kolommen, rijen, voet) -> list:
+    n = len(kolommen)
+    sommen = []
+    if f.totaalrij and voet is not None:
+        for k, kolom in enumerate(kolommen):
+            if kolom.soort == AANTAL:
+                sommen.append([[VOET, k], [[i, k] for i in range(len(rijen))]])
+    for totaal, delen in f.rijtotalen_van(c):
+        totaal = _kolom(rijen, totaal, n)
+        for i in [*range(len(rijen)), *([VOET] if voet is not None else [])]:
+            sommen.append([[i, totaal], [[i, _kolom(rijen, k, n)] for k in delen]])
+    return sommen
+
+
+def maak(c: dict, figuren=None) -> dict:
+    """The weergave of the figures `c`: JSON, to show now or to store with a report."""
+    figuren = register.FIGUREN if figuren is None else figuren
+    uit = []
+    for f in figuren:
+        if f.bron not in c:
+            continue  # a figure the frozen figures did not have yet
+        kolommen = f.kolommen_van(c)
+        leeg = f.leeg(c)
+        rijen, links = [], []
+        if not leeg:
+            for cellen, link in f.rijen(c):
+                rijen.append(_json(list(cellen)))
+                links.append(link)
+        voet = _json(f.voet(c)) if f.voet and rijen else None
+        sectie = register.SECTIES.get(f.sectie) if f.sectie else None
+        uit.append({
+            "sleutel": f.sleutel,
+            "titel": str(f.titel),
+            "bijschrift": str(f.bijschrift),
+            "csv_titel": str(f.csv_titel or f.titel),
+            "sectie": {"sleutel": sectie.sleutel, "titel": str(sectie.titel), "toelichting": str(sectie.toelichting)}
+            if sectie else None,
+            "toelichting": str(f.toelichting(c)) if f.toelichting and not leeg else "",
+            "kerngetal": _json(list(f.kerngetal(c))) if f.kerngetal and not leeg else None,
+            "kolommen": [{"kop": str(k.kop), "soort": k.soort, "csv": k.csv_kop()} for k in kolommen],
+            "rijen": rijen,
+            "links": links,
+            "voet": voet,
+            "leeg": leeg,
+            "grafieken": _grafieken(f, c, kolommen, rijen, voet) if rijen else [],
+            "sommen": _sommen(f, c, kolommen, rijen, voet) if rijen else [],
+        })
+    w = {"register": register.VERSIE, "formaat": register.FORMAAT, "van": c.get("van"), "tot": c.get("tot"),
+         "figuren": uit}
+    w["geheim"] = geheim(w, register.GELIJK)
+    return w
+
+
+# --- The publieksversie ------------------------------------------------------------------------
+
+
+def _cel(fig, r, k):
+    if r == VOET:
+        return fig["voet"][k] if fig["voet"] is not None and k < len(fig["voet"]) else None
+    if isinstance(r, int) and r < len(fig["rijen"]) and k < len(fig["rijen"][r]):
+        return fig["rijen"][r][k]
+    return None
+
+
+def _soort(fig, k, waarde):
+    if isinstance(waarde, dict):
+        return waarde.get("soort")
+    return fig["kolommen"][k]["soort"] if k < len(fig["kolommen"]) else None
+
+
+def _waarde(waarde):
+    return waarde.get("waarde") if isinstance(waarde, dict) else waarde
+
+
+def geheim(w: dict, gelijk=()) -> list:
+    """The cells the publieksversie masks, as [figure, row, column, primair|secundair]: counts
+    of 1 and 2 and the cells that would give them away through a sum (`onthulling`)."""
+    per_sleutel = {f["sleutel"]: f for f in w["figuren"]}
+    waarden = {}
+    for fig in w["figuren"]:
+        for r in [*range(len(fig["rijen"])), *([VOET] if fig["voet"] is not None else [])]:
+            cellen = fig["voet"] if r == VOET else fig["rijen"][r]
+            for k, cel in enumerate(cellen):
+                kolom = fig["kolommen"][k]["soort"] if k < len(fig["kolommen"]) else None
+                if kolom != VERSCHIL and _soort(fig, k, cel) == AANTAL and isinstance(_waarde(cel), int):
+                    waarden[(fig["sleutel"], r, k)] = _waarde(cel)
+    sommen = []
+    for fig in w["figuren"]:
+        for totaal, delen in fig["sommen"]:
+            som = onthulling.Som((fig["sleutel"], *totaal), tuple((fig["sleutel"], *d) for d in delen))
+            # A sum that does not add up (never from cijfers(); a hand-made sample may) gives
+            # a reader nothing to work back with.
+            if all(c in waarden for c in (som.totaal, *som.delen)) and \
+                    waarden[som.totaal] == sum(waarden[c] for c in som.delen):
+                sommen.append(som)
+    groepen = []
+    for groep in gelijk:
+        cellen = []
+        for sleutel, r, k in groep:
+            fig = per_sleutel.get(sleutel)
+            if fig is None:
+                continue
+            k = k if k >= 0 else len(fig["kolommen"]) + k
+            if (sleutel, r, k) in waarden:
+                cellen.append((sleutel, r, k))
+        if len(cellen) > 1:
+            groepen.append(cellen)
+    verborgen = onthulling.te_verbergen(waarden, sommen, groepen)
+    # A change next to a masked count would give it away: it is masked with it.
+    vergelijking = per_sleutel.get("vergelijking")
+    if vergelijking is not None:
+        for r, cellen in enumerate(vergelijking["rijen"]):
+            for k in range(2, len(cellen), 2):
+                if ("vergelijking", r, 1) in verborgen or ("vergelijking", r, k) in verborgen:
+                    verborgen.setdefault(("vergelijking", r, k + 1), onthulling.SECUNDAIR)
+    return [[s, r, k, soort] for (s, r, k), soort in verborgen.items()]
+
+
+def _maskers(w: dict, publiek: bool) -> dict:
+    if not publiek:
+        return {}
+    return {(s, r, k): soort for s, r, k, soort in w.get("geheim") or []}
+
+
+# --- Cells -------------------------------------------------------------------------------------
+
+
+def _teken(tekst: str, waarde) -> str:
+    return f"+{tekst}" if waarde > 0 else tekst.replace("-", "−")
+
+
+def _verschil_tekst(cel: dict) -> str:
+    waarde, soort = cel.get("waarde"), cel.get("soort")
+    if waarde is None:
+        return "–"
+    getal_ = Decimal(str(waarde))
+    if soort == GELD:
+        tekst = _teken(format_euro(getal_), getal_)
+    elif soort == PROCENT:
+        tekst = _teken(g.dutch_number(getal_, 1), getal_) + " " + _("procentpunt")
+    elif soort == DAGEN:
+        tekst = _teken(g.dutch_number(getal_, 1), getal_) + " " + _("dagen")
+    else:
+        tekst = _teken(g.dutch_number(getal_), getal_)
+    if cel.get("procent") is not None:
+        p = Decimal(str(cel["procent"]))
+        tekst += f" ({_teken(g.dutch_number(p, 1), p)}%)"
+    return tekst
+
+
+def cel_tekst(waarde, soort: str, masker: str | None = None) -> str:
+    """A cell as the page shows it."""
+    if masker:
+        return GEHEIM_TEKST[masker]
+    if isinstance(waarde, dict):
+        if soort == VERSCHIL:
+            return _verschil_tekst(waarde)
+        return cel_tekst(waarde.get("waarde"), waarde.get("soort"))
+    if soort == AANTAL:
+        return g.dutch_number(waarde)
+    if soort == GELD:
+        return format_euro(waarde) if waarde not in (None, "") else "–"
+    if soort == DAGEN:
+        return "–" if waarde is None else g.dutch_number(waarde, 1)
+    if soort == PROCENT:
+        return "–" if waarde is None else f"{g.dutch_number(waarde, 1)}%"
+    if soort == DECIMAAL:
+        return "–" if waarde is None else g.dutch_number(waarde, 2)
+    if soort == DATUM:
+        try:
+            return datetime.date.fromisoformat(str(waarde)).strftime("%d-%m-%Y")
+        except ValueError:
+            return str(waarde or "–")
+    return str(waarde) if waarde not in (None, "") else "–"
+
+
+def cel_csv(waarde, soort: str, masker: str | None = None):
+    """A cell as the CSV holds it (OMO's one format, `omo.csvexport`)."""
+    if masker:
+        return GEHEIM_TEKST[masker]
+    if isinstance(waarde, dict):
+        if soort == VERSCHIL:
+            return "" if waarde.get("waarde") is None else cel_csv(waarde["waarde"], waarde.get("soort"))
+        return cel_csv(waarde.get("waarde"), waarde.get("soort"))
+    if waarde is None:
+        return ""
+    if soort == AANTAL:
+        return Getal(int(waarde))
+    if soort == GELD:
+        try:
+            return getal(Decimal(str(waarde)), 2)
+        except InvalidOperation:
+            return ""
+    if soort in (DAGEN, PROCENT, DECIMAAL):
+        return Getal(f"{float(waarde):.{2 if soort == DECIMAAL else 1}f}".replace(".", ","))
+    return str(waarde)
+
+
+# --- The page ----------------------------------------------------------------------------------
+
+
+def casus_url(link: dict | None, van: str, tot: str, leefgebied_ids: dict | None) -> str:
+    """The case list filtered to the new cases (datum_signaal in the period) that a row counts;
+    '' when the row cannot be filtered there."""
+    if not link:
+        return ""
+    begin, eind = datetime.date.fromisoformat(van), datetime.date.fromisoformat(tot)
+    params = []
+    if link.get("status"):
+        params.append(("status", link["status"]))
+    if link.get("leefgebied"):
+        pk = (leefgebied_ids or {}).get(link["leefgebied"])
+        if pk is None:
+            return ""
+        params.append(("leefgebied", pk))
+    if link.get("maand"):
+        jaar, m = (int(x) for x in link["maand"].split("-"))
+        begin = max(begin, datetime.date(jaar, m, 1))
+        eind = min(eind, datetime.date(jaar, m, calendar.monthrange(jaar, m)[1]))
+    params += [("van", begin.isoformat()), ("tot", eind.isoformat())]
+    return f"{reverse('casus_lijst')}?{urlencode(params)}"
+
+
+def _grafiek_waarde(fig, r, k, maskers):
+    masker = maskers.get((fig["sleutel"], r, k))
+    if masker:
+        return g.GEHEIM_KLEIN if masker == onthulling.PRIMAIR else g.GEHEIM
+    return _waarde(_cel(fig, r, k))
+
+
+def teken_grafiek(fig: dict, spec: dict, maskers: dict) -> str:
+    """The SVG of one chart of a weergave figure, its values read from the table's cells."""
+    publiek = bool(maskers)
+    rijen = [
+        (r["label"], [_grafiek_waarde(fig, c[0], c[1], maskers) for c in r["cellen"]],
+         None if r["totaal"] is None else _grafiek_waarde(fig, r["totaal"][0], r["totaal"][1], maskers))
+        for r in spec["rijen"]
+    ]
+    eenheid = {GELD: g.MONEY, DAGEN: g.DAYS, PROCENT: g.PERCENT}.get(spec["eenheid"], g.COUNT)
+    if spec["soort"] == "staaf":
+        return g.bar_chart([(label, w[0]) for label, w, _t in rijen], chart_id=spec["id"], title=spec["titel"],
+                           kind=eenheid, publiek=publiek, label_width=spec["label_breedte"])
+    if spec["soort"] == "kolom":
+        return g.column_chart([(label, w[0]) for label, w, _t in rijen], chart_id=spec["id"], title=spec["titel"],
+                              publiek=publiek)
+    if spec["soort"] == "gegroepeerd":
+        return g.grouped_bar_chart([(label, w) for label, w, _t in rijen], spec["reeksen"], chart_id=spec["id"],
+                                   title=spec["titel"], kind=eenheid, publiek=publiek,
+                                   label_width=spec["label_breedte"])
+    return g.stacked_bar_chart([(label, w) for label, w, _t in rijen], spec["reeksen"], chart_id=spec["id"],
+                               title=spec["titel"], publiek=publiek, label_width=spec["label_breedte"],
+                               totals=[t for _l, _w, t in rijen])
+
+
+def _figuur(fig, maskers, links, w, leefgebied_ids) -> dict:
+    kolommen = fig["kolommen"]
+    rij_kop = bool(kolommen) and kolommen[0]["soort"] == TEKST
+
+    def cellen(r, waarden):
+        uit = []
+        for k, waarde in enumerate(waarden):
+            soort = kolommen[k]["soort"] if k < len(kolommen) else TEKST
+            uit.append({
+                "tekst": cel_tekst(waarde, soort, maskers.get((fig["sleutel"], r, k))),
+                "kop": rij_kop and k == 0,
+                "rechts": soort != TEKST and soort != DATUM,
+                "geheim": bool(maskers.get((fig["sleutel"], r, k))),
+            })
+        return uit
+
+    rijen = []
+    for r, waarden in enumerate(fig["rijen"]):
+        rij = cellen(r, waarden)
+        if links and r < len(fig["links"]):
+            rij[0]["link"] = casus_url(fig["links"][r], w["van"], w["tot"], leefgebied_ids)
+        rijen.append(rij)
+    kerngetal = None
+    if fig.get("kerngetal"):
+        label, soort, waarde = fig["kerngetal"]
+        kerngetal = {"label": label, "tekst": cel_tekst(waarde, soort)}
+    return {
+        **{k: fig[k] for k in ("sleutel", "titel", "bijschrift", "csv_titel", "toelichting", "leeg")},
+        "kerngetal": kerngetal,
+        "kolommen": [{"kop": k["kop"], "rechts": k["soort"] not in (TEKST, DATUM)} for k in kolommen],
+        "rijen": rijen,
+        "voet": cellen(VOET, fig["voet"]) if fig["voet"] is not None else None,
+        "grafieken": [teken_grafiek(fig, spec, maskers) for spec in fig["grafieken"]],
+        # The marks this table shows, each explained under it.
+        "merken": sorted({m for (s, _r, _k), m in maskers.items() if s == fig["sleutel"]}),
+    }
+
+
+def blokken(w: dict, publiek: bool = False, links: bool = False, leefgebied_ids=None) -> list[dict]:
+    """The page in order: blocks of one figure, or a section (`sectie`) with its figures."""
+    maskers = _maskers(w, publiek)
+    uit = []
+    for fig in w["figuren"]:
+        weergave = _figuur(fig, maskers, links, w, leefgebied_ids)
+        sectie = fig.get("sectie")
+        if sectie and uit and (uit[-1]["sectie"] or {}).get("sleutel") == sectie["sleutel"]:
+            uit[-1]["figuren"].append(weergave)
+        elif sectie:
+            uit.append({"sectie": sectie, "figuren": [weergave]})
+        else:
+            uit.append({"sectie": None, "figuren": [weergave]})
+    return uit
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def csv_tabel(w: dict, sleutel: str, publiek: bool = False) -> tuple[list, list] | None:
+    """(header, rows) of one figure's table for the CSV export; None when the weergave has no
+    such figure. A figure without data in the period has a header and no rows."""
+    fig = next((f for f in w["figuren"] if f["sleutel"] == sleutel), None)
+    if fig is None:
+        return None
+    maskers = _maskers(w, publiek)
+    kolommen = fig["kolommen"]
+    kop = [k["csv"] for k in kolommen]
+    rijen = []
+    for r in [*range(len(fig["rijen"])), *([VOET] if fig["voet"] is not None else [])]:
+        waarden = fig["voet"] if r == VOET else fig["rijen"][r]
+        rijen.append([cel_csv(v, kolommen[k]["soort"], maskers.get((sleutel, r, k))) for k, v in enumerate(waarden)])
+    return kop, rijen
