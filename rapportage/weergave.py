@@ -201,7 +201,8 @@ def _maskers(w: dict, publiek: bool) -> dict:
 
 
 def _teken(tekst: str, waarde) -> str:
-    return f"+{tekst}" if waarde > 0 else tekst.replace("-", "−")
+    """A change with its sign, never broken from its number (a word joiner after the sign)."""
+    return f"+\u2060{tekst}" if waarde > 0 else tekst.replace("-", "−\u2060", 1)
 
 
 def _verschil_tekst(cel: dict) -> str:

@@ -77,7 +77,7 @@ def normaal(cel: str) -> str:
 def verschil(cel: str) -> str:
     """A change as the page writes it ('+3 (+12,5)', '−1,5 procentpunt') as the CSV does."""
     cel = re.sub(r" \(.*\)$", "", cel).replace(" procentpunt", "").replace(" dagen", "")
-    return normaal(cel.replace("−", "-").lstrip("+"))
+    return normaal(cel.replace("\u2060", "").replace("−", "-").lstrip("+"))
 
 
 def csv_rijen(response):
