@@ -105,9 +105,9 @@ def test_the_command_and_the_tasks_build_every_month(demo, capsys):
     maanden = list(Maandcijfers.objects.order_by("maand").values_list("maand", flat=True))
     assert maanden[0] <= eerste.replace(day=1) and maanden[-1] >= deze
     Maandcijfers.objects.filter(maand=deze).delete()
-    assert tasks.maandcijfers_bijwerken.delay().get() == 1
+    assert tasks.maandcijfers_bijwerken.apply().get() == 1
     assert Maandcijfers.objects.filter(maand=deze).exists()
-    assert tasks.maandcijfers_opbouwen.delay().get() == len(maanden)
+    assert tasks.maandcijfers_opbouwen.apply().get() == len(maanden)
 
 
 def test_the_whole_history_takes_a_few_queries(demo, django_assert_max_num_queries):
