@@ -58,6 +58,14 @@ app.conf.beat_schedule = {
         "task": "rapportage.tasks.kwartaalrapportage_maken",
         "schedule": crontab(hour=6, minute=0),
     },
+    "maandcijfers-bijwerken": {
+        "task": "rapportage.tasks.maandcijfers_bijwerken",
+        "schedule": crontab(minute="*/5"),
+    },
+    "maandcijfers-opbouwen": {
+        "task": "rapportage.tasks.maandcijfers_opbouwen",
+        "schedule": crontab(hour=2, minute=45),
+    },
     "vernietigingslijst-opstellen": {
         "task": "privacy.tasks.vernietigingslijst_opstellen",
         "schedule": crontab(day_of_month=1, hour=2, minute=30),

@@ -242,3 +242,42 @@ class RapportBestand(models.Model):
 
     def __str__(self):
         return f"{self.rapport} ({self.get_variant_display()})"
+
+
+class Maandcijfers(models.Model):
+    """The mergeable partial figures of one calendar month (Amsterdam dates), so `cijfers()` over
+    years adds up a few hundred small rows instead of grouping every case again.
+
+    `deel` holds, per figure family, rows of key and counts or exact sums (see
+    `rapportage.services.maandcijfers`). A month is trusted only while no `VuileMaand` row names
+    it; the database triggers of migration 0004 add such a row whenever a source row of that
+    month changes, and `maandcijfers_bijwerken` recomputes it.
+    """
+
+    maand = models.DateField(primary_key=True)  # the first day of the month
+    deel = models.JSONField()
+    berekend_op = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("maandcijfers")
+        verbose_name_plural = _("maandcijfers")
+
+    def __str__(self):
+        return f"{self.maand:%Y-%m}"
+
+
+class VuileMaand(models.Model):
+    """A month whose `Maandcijfers` may be out of date. Append-only (written by database
+    triggers, without a unique key so concurrent writers never wait for each other); a
+    recomputation deletes exactly the rows its snapshot saw, so a change committed during the
+    recomputation leaves its row behind."""
+
+    id = models.BigAutoField(primary_key=True)
+    maand = models.DateField(db_index=True)
+
+    class Meta:
+        verbose_name = _("maand om bij te werken")
+        verbose_name_plural = _("maanden om bij te werken")
+
+    def __str__(self):
+        return f"{self.maand:%Y-%m}"

@@ -20,3 +20,19 @@ def rapport_renderen(self, rapport_id: int) -> list[int]:
     from rapportage.services import rapporten
 
     return rapporten.render_pdfs(rapport_id)
+
+
+@shared_task
+def maandcijfers_bijwerken():
+    """Every five minutes: recompute the months whose figures were changed."""
+    from rapportage.services import maandcijfers
+
+    return maandcijfers.bijwerken()
+
+
+@shared_task
+def maandcijfers_opbouwen():
+    """Nightly: recompute every month (also what no trigger sees, such as a renamed code)."""
+    from rapportage.services import maandcijfers
+
+    return maandcijfers.opbouwen()

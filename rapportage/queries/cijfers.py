@@ -67,9 +67,11 @@ None when there is nothing to measure, counts as ints):
     }
 """
 
+import json
+import math
 from collections import Counter
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
 from itertools import combinations
 
 from django.db import connection
@@ -359,15 +361,27 @@ def _maanden(van: date, tot: date):
         jaar, maand = (jaar + 1, 1) if maand == 12 else (jaar, maand + 1)
 
 
-def cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
-    """Every figure of the period `van`..`tot` (inclusive) in one SQL statement; see above."""
-    from casussen.models import Betaler, Knelpunt, Status
-    from escalatie.models import Escalatie, Niveau
+def cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON, direct: bool = False) -> dict:
+    """Every figure of the period `van`..`tot` (inclusive); see above. From the monthly partial
+    figures plus the days they do not cover; `direct=True` (or another horizon than the
+    standard one, which the months do not hold) computes everything in the one statement."""
     from escalatie.queries.verzoek import nalevingsgraad
 
     if tot < van:
         raise ValueError("tot ligt voor van")
-    r = ruwe_cijfers(van, tot, horizon)
+    if direct or horizon != STANDAARD_HORIZON:
+        r = ruwe_cijfers(van, tot, horizon)
+    else:
+        r = samengestelde_cijfers(van, tot)
+    return _uitwerken(r, van, tot, horizon, nalevingsgraad(van, tot))
+
+
+def _uitwerken(r: dict, van: date, tot: date, horizon: int, naleving: dict) -> dict:
+    """The raw figures (of either path) as the dict of the contract: labels, every status and
+    month listed, the leefgebied counts and combinations added up from the masks."""
+    from casussen.models import Betaler, Knelpunt, Status
+    from escalatie.models import Escalatie, Niveau
+
     namen = {int(k): v for k, v in r["leefgebied_namen"].items()}
 
     per_status = [
@@ -468,7 +482,6 @@ def cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
         })
 
     soort_labels = dict(Knelpunt.Soort.choices)
-    naleving = nalevingsgraad(van, tot)
     return {
         "versie": VERSIE,
         "van": van.isoformat(),
@@ -534,4 +547,476 @@ def cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict:
             for soort, org, grondslag, regel, n, sinds in r["signalen"]
         ],
         "signalen_totaal": r["signalen_totaal"],
+    }
+
+
+# --- The monthly partial figures -------------------------------------------------------------
+#
+# Every figure that is a count or a sum over rows that each fall on one day is kept per calendar
+# month (`Maandcijfers.deel`) as rows of key and counts or exact sums, which add up over any set
+# of months. A period is then its whole, clean months from those rows, plus its partial edge
+# months and any month whose row is stale or missing, computed here from the source tables over
+# exactly those days (one statement, the same SQL that builds the rows, so both paths count the
+# same way). Per figure:
+#
+# - nieuw, per_status, per_maand: new cases per status (signal month); combinaties and
+#   leefgebieden: new cases per set of leefgebied ids ("3,5,8"), turned into the bit masks of
+#   the one-statement path with today's leefgebieden.
+# - afgesloten, escalaties (per niveau and outcome), kosten (sums per geldstroom, betaler and
+#   situatie, unrounded; rounded after merging as the SQL rounds the whole sum), chosen
+#   scenarios, grondslagen (every count; the top 10 is taken after merging), monitoring
+#   (outcome counts; per evaluation month the number of scores, the sum of their change and
+#   beter/gelijk/slechter: the mean is the merged sum over the merged count).
+# - doorlooptijden: the durations are whole days, so a month holds a histogram (days -> cases)
+#   and the median and p90 of the merged histogram are exactly percentile_cont's.
+# - geld per fonds: count, sum bedrag and sum betaald of the approved requests (exact sums).
+# - Not mergeable, computed directly each time with an index: open_aan_einde (two counts over
+#   the signal date index), per_plan (a case's requests span months: the approved requests of
+#   the period by the expression index `aanvraag_goedgekeurd_op_idx`), uitstaand (balance
+#   rows), signalen (the knelpuntgroep signal index, a few hundred groups) and verzoeken
+#   (`nalevingsgraad`: what counts depends on the current time, one aggregate over the
+#   received-date index).
+#
+# A month's row is trusted only while no `VuileMaand` row names it: database triggers on every
+# source table (migration rapportage 0004) add one whenever a row of that month changes, so a
+# figure is exact at any moment; `rapportage.services.maandcijfers` recomputes such months.
+
+# Per family: the number of key columns and the kinds of the values (i: count, d: exact sum).
+FAMILIES = {
+    "nieuw": (1, "i"),
+    "combinaties": (1, "i"),
+    "afgesloten": (0, "i"),
+    "escalaties": (2, "i"),
+    "aanmelding_besluit": (1, "i"),
+    "besluit_afgerond": (1, "i"),
+    "fondsen": (1, "idd"),
+    "kosten_scenarios": (0, "i"),
+    "kosten_geldstroom": (2, "d"),
+    "kosten_totaal": (1, "d"),
+    "kosten_betaler": (2, "d"),
+    "grondslagen": (1, "i"),
+    "monitoring": (2, "i"),
+    "scores": (1, "iiiii"),
+}
+KERN_FAMILIES = ("nieuw", "afgesloten", "escalaties", "fondsen", "aanmelding_besluit")
+
+TZ_MAAND = "date_trunc('month', ({}) AT TIME ZONE 'Europe/Amsterdam')::date"
+
+DEEL_CTE = """
+WITH telt AS NOT MATERIALIZED (
+    SELECT * FROM {casus_tabel} WHERE status <> 'vervallen'
+),
+nieuw AS (
+    SELECT id, status, date_trunc('month', datum_signaal)::date AS m FROM {casus} WHERE {in_signaal}
+),
+besloten AS (
+    SELECT b.casus_id, b.scenario_id, b.besloten_op, {maand_besloten} AS m FROM {besluit} b
+    WHERE b.uitkomst = 'akkoord' AND {in_besloten}
+      AND b.casus_id IN (SELECT id FROM {casus})
+      AND b.id = (SELECT e.id FROM {besluit} e WHERE e.casus_id = b.casus_id AND e.uitkomst = 'akkoord'
+                  ORDER BY e.besloten_op, e.id LIMIT 1)
+),
+regels AS (
+    SELECT b.m, k.situatie, k.geldstroom_id, k.betaler,
+           k.prijs * k.aantal * GREATEST(0, CASE
+               WHEN k.frequentie IN {hoeveelheden} THEN CASE WHEN k.startmaand <= %(horizon)s THEN 1 ELSE 0 END
+               ELSE LEAST(%(horizon)s, COALESCE(k.startmaand + k.duur_maanden - 1, %(horizon)s)) - k.startmaand + 1
+           END) * CASE k.frequentie {teller} ELSE 1 END
+           * CASE WHEN k.situatie = 'dreigend' THEN k.kans / 100 ELSE 1 END
+           / CASE k.frequentie {noemer} ELSE 1 END AS bedrag
+    FROM {kostenregel} k JOIN besloten b ON b.scenario_id = k.scenario_id
+),
+aanvragen AS (
+    SELECT {maand_aanvraag} AS m, a.fonds_id, a.bedrag, a.betaald FROM {aanvraag} a
+    WHERE {in_aanvraag} AND a.status IN %(goedgekeurd)s
+),
+evaluaties AS (
+    SELECT ev.id, ev.casus_id, ev.maand, ev.uitkomst, {maand_evaluatie} AS m FROM {evaluatie} ev
+    WHERE ev.maand IN %(monitoring)s AND ev.uitkomst <> '' AND {in_evaluatie}
+)
+"""
+
+DEEL_FAMILIES = {
+    "nieuw": "SELECT m, status, count(*) FROM nieuw GROUP BY 1, 2",
+    "combinaties": """SELECT m, ids, count(*) FROM (
+                SELECT c.m, string_agg(cl.leefgebied_id::text, ',' ORDER BY cl.leefgebied_id) AS ids FROM nieuw c
+                JOIN LATERAL (SELECT leefgebied_id FROM {casus_leefgebieden} WHERE casus_id = c.id OFFSET 0) cl ON true
+                GROUP BY c.id, c.m) per_casus GROUP BY 1, 2""",
+    "afgesloten": "SELECT {maand_afgesloten}, count(*) FROM {casus} c WHERE {in_afgesloten} GROUP BY 1",
+    "escalaties": """SELECT {maand_escalatie}, naar_niveau, COALESCE(NULLIF(beslissing, ''), 'open'), count(*)
+                FROM {escalatie} x WHERE {in_escalatie} AND casus_id IN (SELECT id FROM {casus}) GROUP BY 1, 2, 3""",
+    "aanmelding_besluit": """SELECT b.m, (b.besloten_op AT TIME ZONE %(tz)s)::date - c.datum_signaal, count(*)
+                FROM besloten b JOIN {casus} c ON c.id = b.casus_id GROUP BY 1, 2""",
+    "besluit_afgerond": """SELECT {maand_afgesloten},
+                       (c.afgesloten_op AT TIME ZONE %(tz)s)::date - (eb.besloten_op AT TIME ZONE %(tz)s)::date, count(*)
+                FROM {casus} c
+                JOIN LATERAL (SELECT b.besloten_op FROM {besluit} b
+                              WHERE b.casus_id = c.id AND b.uitkomst = 'akkoord'
+                              ORDER BY b.besloten_op, b.id LIMIT 1) eb ON true
+                WHERE {in_afgesloten} GROUP BY 1, 2""",
+    "fondsen": "SELECT m, fonds_id, count(*), SUM(bedrag)::text, SUM(betaald)::text FROM aanvragen GROUP BY 1, 2",
+    "kosten_scenarios": "SELECT m, count(*) FROM besloten WHERE scenario_id IS NOT NULL GROUP BY 1",
+    "kosten_geldstroom": "SELECT m, geldstroom_id, situatie, SUM(bedrag)::text FROM regels GROUP BY 1, 2, 3",
+    "kosten_totaal": "SELECT m, situatie, SUM(bedrag)::text FROM regels GROUP BY 1, 2",
+    "kosten_betaler": "SELECT m, betaler, situatie, SUM(bedrag)::text FROM regels GROUP BY 1, 2, 3",
+    "grondslagen": """SELECT b.m, sg.grondslag_id, count(*) FROM {scenariogrondslag} sg
+                JOIN besloten b ON b.scenario_id = sg.scenario_id GROUP BY 1, 2""",
+    "monitoring": "SELECT m, maand, uitkomst, count(*) FROM evaluaties GROUP BY 1, 2, 3",
+    "scores": """SELECT e.m, e.maand, count(*), SUM(z.score - i.score),
+                        count(*) FILTER (WHERE z.score > i.score),
+                        count(*) FILTER (WHERE z.score = i.score),
+                        count(*) FILTER (WHERE z.score < i.score)
+                 FROM evaluaties e
+                 JOIN {zelfredzaamheid} z ON z.evaluatie_id = e.id
+                 JOIN LATERAL (SELECT score FROM {zelfredzaamheid}
+                               WHERE casus_id = e.casus_id AND leefgebied_id = z.leefgebied_id
+                                 AND evaluatie_id IS NULL OFFSET 0) i ON true
+                 GROUP BY 1, 2""",
+}
+
+# The figures that are not kept per month, for the whole period at once (see above).
+DIRECT_CTE = """
+WITH telt AS NOT MATERIALIZED (
+    SELECT * FROM {casus_tabel} WHERE status <> 'vervallen'
+),
+bits AS (
+    SELECT id, (1::bigint << (row_number() OVER (ORDER BY id) - 1)::int) AS bit FROM {leefgebied}
+),
+aanvragen AS (
+    SELECT a.casus_id, a.bedrag FROM {aanvraag} a
+    WHERE COALESCE(a.besloten_op, a.ingediend_op) >= %(begin)s AND COALESCE(a.besloten_op, a.ingediend_op) < %(eind)s
+      AND a.status IN %(goedgekeurd)s
+),
+uitstaand AS ({uitstaand}
+)
+"""
+DIRECT_FIGUREN = {
+    "open_aan_einde": """(SELECT count(*) FROM {casus} WHERE afgesloten_op IS NULL AND datum_signaal <= %(tot)s)
+                      + (SELECT count(*) FROM {casus} WHERE afgesloten_op >= %(eind)s AND datum_signaal <= %(tot)s)""",
+    "per_plan": """(SELECT json_build_array(count(*), COALESCE(SUM(bedrag), 0)::text, round(AVG(bedrag), 2)::text,
+                    round(percentile_cont(0.5) WITHIN GROUP (ORDER BY bedrag)::numeric, 2)::text, MAX(bedrag)::text)
+                 FROM (SELECT casus_id, SUM(bedrag) AS bedrag FROM aanvragen GROUP BY 1) s)""",
+    "uitstaand": "(SELECT COALESCE(json_agg(json_build_array(fonds_id, COALESCE(bedrag, 0)::text)), '[]') FROM uitstaand)",
+    "fonds_namen": "(SELECT COALESCE(json_agg(json_build_array(id, naam) ORDER BY naam), '[]') FROM {fonds})",
+    "leefgebied_namen": """(SELECT COALESCE(json_object_agg(l.id, json_build_array(l.code, l.naam, l.volgorde, b.bit)), '{{}}')
+                         FROM {leefgebied} l JOIN bits b ON b.id = l.id)""",
+    "geldstromen": "(SELECT COALESCE(json_agg(json_build_array(id, code, naam) ORDER BY volgorde, naam), '[]') FROM {geldstroom})",
+    "grondslag_namen": """(SELECT COALESCE(json_agg(json_build_array(id, wet, artikel) ORDER BY wet, artikel), '[]')
+                        FROM {wettelijkegrondslag})""",
+    "signalen": """(SELECT COALESCE(json_agg(json_build_array(g.soort, COALESCE(o.naam, ''),
+                    COALESCE(w.wet || ' ' || w.artikel, ''), g.regel, g.aantal_casussen,
+                    to_char(g.signaal_sinds AT TIME ZONE %(tz)s, 'YYYY-MM-DD'))
+                    ORDER BY g.aantal_casussen DESC, g.signaal_sinds, g.id), '[]')
+                 FROM {knelpuntgroep} g
+                 LEFT JOIN {organisatie} o ON o.id = g.organisatie_id
+                 LEFT JOIN {wettelijkegrondslag} w ON w.id = g.grondslag_id
+                 WHERE g.id IN (SELECT id FROM {knelpuntgroep}
+                                WHERE signaal_sinds IS NOT NULL AND signaal_sinds < %(eind)s
+                                ORDER BY aantal_casussen DESC, signaal_sinds, id LIMIT {top_signalen}))""",
+    "signalen_totaal": """(SELECT count(*) FROM {knelpuntgroep}
+                        WHERE signaal_sinds IS NOT NULL AND signaal_sinds < %(eind)s)""",
+}
+KERN_DIRECT = ("open_aan_einde",)
+
+# Where each family's rows fall: the column that puts a row in a month.
+DATUMKOLOMMEN = {
+    "signaal": ("datum_signaal", "date"),
+    "afgesloten": ("c.afgesloten_op", "tz"),
+    "besloten": ("b.besloten_op", "tz"),
+    "escalatie": ("x.aangevraagd_op", "tz"),
+    "aanvraag": ("COALESCE(a.besloten_op, a.ingediend_op)", "tz"),
+    "evaluatie": ("ev.uitgevoerd_op", "tz"),
+}
+
+
+def _filters(bereiken: list[tuple[date, date]] | None) -> tuple[dict, dict]:
+    """SQL conditions that keep the rows of the given day ranges (inclusive Amsterdam dates;
+    None: every row with a date), per date column, and their parameters."""
+    sql, params = {}, {}
+    for i, (a, b) in enumerate(bereiken or ()):
+        params[f"bv{i}"], params[f"bt{i}"] = a, b
+        params[f"bb{i}"] = datetime.combine(a, time.min, tzinfo=AMSTERDAM)
+        params[f"be{i}"] = datetime.combine(b + timedelta(days=1), time.min, tzinfo=AMSTERDAM)
+    for naam, (kolom, soort) in DATUMKOLOMMEN.items():
+        if bereiken is None:
+            delen = [f"{kolom} IS NOT NULL"]
+        elif soort == "date":
+            delen = [f"{kolom} BETWEEN %(bv{i})s AND %(bt{i})s" for i in range(len(bereiken))]
+        else:
+            delen = [f"({kolom} >= %(bb{i})s AND {kolom} < %(be{i})s)" for i in range(len(bereiken))]
+        sql[f"in_{naam}"] = "(" + " OR ".join(delen) + ")"
+        if soort == "tz":
+            sql[f"maand_{naam}"] = TZ_MAAND.format(kolom)
+    return sql, params
+
+
+def deel_sql(bereiken: list[tuple[date, date]] | None, families=tuple(FAMILIES)) -> tuple[str, dict]:
+    """The statement (a scalar subquery) that gives the partial figures of the days in
+    `bereiken`, per month: {family: [[month, key..., value...], ...]}."""
+    tabellen = _tabellen()
+    filters, params = _filters(bereiken)
+    opmaak = {**EENHEDEN_SQL, **tabellen, **filters}
+    delen = []
+    for f in families:
+        n = 1 + FAMILIES[f][0] + len(FAMILIES[f][1])
+        kolommen = [f"c{i}" for i in range(n)]
+        delen.append(
+            f"'{f}', (SELECT COALESCE(json_agg(json_build_array({', '.join(kolommen)})), '[]') "
+            f"FROM ({DEEL_FAMILIES[f].format(**opmaak)}) s({', '.join(kolommen)}))"
+        )
+    sql = "(" + DEEL_CTE.format(**opmaak) + " SELECT json_build_object(" + ", ".join(delen) + "))"
+    params.update(horizon=STANDAARD_HORIZON, tz="Europe/Amsterdam", goedgekeurd=GOEDGEKEURD, monitoring=MONITORING_MAANDEN)
+    return sql, params
+
+
+def _uitvoeren(sql: str, params: dict):
+    """Run one statement; psycopg adapts a tuple as a composite, so IN lists get one
+    placeholder per value."""
+    params = dict(params)
+    for naam in ("goedgekeurd", "monitoring"):
+        if naam not in params:
+            continue
+        waarden = params.pop(naam)
+        keys = [f"{naam}_{i}" for i in range(len(waarden))]
+        sql = sql.replace(f"%({naam})s", "(" + ", ".join(f"%({k})s" for k in keys) + ")")
+        params.update(dict(zip(keys, waarden, strict=True)))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
+
+
+def delen_per_maand(ruw: dict) -> dict[str, dict]:
+    """{family: [[month, ...], ...]} as {"2026-07-01": {family: [[...], ...]}}."""
+    uit: dict[str, dict] = {}
+    for familie, rijen in ruw.items():
+        for maand, *rest in rijen:
+            uit.setdefault(maand, {}).setdefault(familie, []).append(rest)
+    return uit
+
+
+def maanddelen(bereiken: list[tuple[date, date]] | None) -> dict[str, dict]:
+    """The partial figures per month of the days in `bereiken` (None: every day), computed from
+    the source tables in one statement: what a `Maandcijfers` row holds."""
+    sql, params = deel_sql(bereiken)
+    return delen_per_maand(_uitvoeren("SELECT " + sql, params)[0])
+
+
+PRECISIE = Context(prec=200)
+
+
+def _samenvoegen(delen, families) -> dict:
+    """Add partial figures up: {family: {key: [values]}}, counts as ints, sums as exact
+    Decimals."""
+    totaal = {f: {} for f in families}
+    for deel in delen:
+        for f in families:
+            nk, soorten = FAMILIES[f]
+            doel = totaal[f]
+            for rij in deel.get(f) or ():
+                sleutel, waarden = tuple(rij[:nk]), rij[nk:]
+                huidig = doel.get(sleutel)
+                if huidig is None:
+                    huidig = doel[sleutel] = [0 if s == "i" else Decimal(0) for s in soorten]
+                for i, (s, w) in enumerate(zip(soorten, waarden, strict=True)):
+                    if w is None:
+                        continue
+                    huidig[i] = huidig[i] + w if s == "i" else PRECISIE.add(huidig[i], Decimal(w))
+    return totaal
+
+
+def _percentiel(histogram: dict, p: float) -> float | None:
+    """percentile_cont(p) of whole numbers given as {value: count}, computed as PostgreSQL does
+    (the two neighbouring rows, interpolated in double precision)."""
+    waarden = sorted((k, n) for k, n in histogram.items() if k is not None and n)
+    aantal = sum(n for _k, n in waarden)
+    if not aantal:
+        return None
+    positie = p * (aantal - 1)
+    onder, boven = math.floor(positie), math.ceil(positie)
+
+    def op(index):
+        for waarde, n in waarden:
+            if index < n:
+                return float(waarde)
+            index -= n
+        raise IndexError(index)
+
+    laag, hoog = op(onder), op(boven)
+    return laag + (hoog - laag) * (positie - onder)
+
+
+def _rond(bedrag: Decimal) -> str:
+    """round(numeric, 2)::text: half away from zero, never "-0.00"."""
+    uit = bedrag.quantize(CENT, rounding=ROUND_HALF_UP, context=PRECISIE)
+    return str(uit if uit else Decimal("0.00"))
+
+
+def _bereiken(van: date, tot: date, schoon: set[date]) -> list[tuple[date, date]]:
+    """The days of van..tot outside the clean months, as inclusive ranges."""
+    bereiken, begin, dag = [], None, van
+    while dag <= tot:
+        maand = dag.replace(day=1)
+        volgende = (maand + timedelta(days=32)).replace(day=1)
+        if maand in schoon:
+            if begin is not None:
+                bereiken.append((begin, dag - timedelta(days=1)))
+                begin = None
+            dag = volgende
+            continue
+        if begin is None:
+            begin = dag
+        dag = min(volgende, tot + timedelta(days=1))
+    if begin is not None:
+        bereiken.append((begin, tot))
+    return bereiken
+
+
+def _samenstellen(van: date, tot: date, families, direct_figuren) -> tuple[dict, dict, dict]:
+    """The merged partial figures of van..tot, the new cases per month, and the direct figures.
+
+    At most two statements: the clean `Maandcijfers` rows of the whole months in the period,
+    then one statement with the partial figures of every other day and the direct figures."""
+    from rapportage.models import Maandcijfers, VuileMaand
+
+    eerste = van if van.day == 1 else (van.replace(day=1) + timedelta(days=32)).replace(day=1)
+    # The first day of the last whole month of the period (before `eerste` when there is none).
+    na = tot + timedelta(days=1)
+    laatste = (na.replace(day=1) - timedelta(days=1)).replace(day=1)
+    rijen = {}
+    if eerste <= laatste:
+        tabel, vuil = Maandcijfers._meta.db_table, VuileMaand._meta.db_table
+        velden = ", ".join(f"'{f}', deel->'{f}'" for f in families)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT maand, jsonb_build_object({velden}) FROM {tabel} m WHERE maand BETWEEN %s AND %s"
+                f" AND NOT EXISTS (SELECT 1 FROM {vuil} v WHERE v.maand = m.maand)",
+                [eerste, laatste],
+            )
+            for maand, deel in cursor.fetchall():
+                rijen[maand] = json.loads(deel) if isinstance(deel, str) else deel
+    bereiken = _bereiken(van, tot, set(rijen))
+
+    tabellen = _tabellen()
+    params = _parameters(van, tot, STANDAARD_HORIZON)
+    opmaak = {"top_signalen": TOP_SIGNALEN, "uitstaand": _uitstaand_sql(tot).format(**tabellen), **tabellen}
+    figuren = ", ".join(f"'{naam}', {DIRECT_FIGUREN[naam]}" for naam in direct_figuren)
+    sql = "SELECT (" + DIRECT_CTE.format(**opmaak) + " SELECT json_build_object(" + figuren.format(**opmaak) + "))"
+    if bereiken:
+        deel, deel_params = deel_sql(bereiken, families)
+        sql += ", " + deel
+        params.update(deel_params)
+    uitkomst = _uitvoeren(sql, params)
+    direct = uitkomst[0]
+    delen = list(rijen.values())
+    per_maand = {maand.isoformat(): sum(r[1] for r in deel.get("nieuw") or ()) for maand, deel in rijen.items()}
+    if bereiken:
+        for maand, deel in delen_per_maand(uitkomst[1]).items():
+            delen.append(deel)
+            per_maand[maand] = per_maand.get(maand, 0) + sum(r[1] for r in deel.get("nieuw", ()))
+    return _samenvoegen(delen, families), per_maand, direct
+
+
+def _tel(totaal: dict, familie: str, sleutel=(), index=0):
+    waarden = totaal[familie].get(sleutel)
+    return waarden[index] if waarden else 0
+
+
+def _doorlooptijd(totaal: dict, familie: str) -> list:
+    histogram = {k[0]: v[0] for k, v in totaal[familie].items()}
+    return [sum(histogram.values()), _percentiel(histogram, 0.5), _percentiel(histogram, 0.9)]
+
+
+def samengestelde_cijfers(van: date, tot: date) -> dict:
+    """The raw figures of `ruwe_cijfers` (standard horizon), from the monthly partial figures."""
+    totaal, per_maand, d = _samenstellen(van, tot, tuple(FAMILIES), tuple(DIRECT_FIGUREN))
+    namen = {int(k): v for k, v in d["leefgebied_namen"].items()}
+    bits = {i: v[3] for i, v in namen.items()}
+    combinaties = Counter()
+    for (ids,), (n,) in totaal["combinaties"].items():
+        leden = [int(i) for i in ids.split(",")]
+        combinaties[sum(bits[i] for i in leden if i in bits)] += n
+
+    uitstaand = {fonds_id: bedrag for fonds_id, bedrag in d["uitstaand"]}
+    fondsen = []
+    for fonds_id, naam in d["fonds_namen"]:
+        a = totaal["fondsen"].get((fonds_id,))
+        u = uitstaand.get(fonds_id)
+        if a is None and Decimal(u or 0) == 0:
+            continue
+        n, bedrag, betaald = a or (0, Decimal(0), Decimal(0))
+        fondsen.append([naam, n, str(bedrag), str(betaald), u or "0"])
+
+    geldstromen = {gid: (i, code, naam) for i, (gid, code, naam) in enumerate(d["geldstromen"])}
+    kosten_geldstroom = [
+        [geldstromen[gid][1], geldstromen[gid][2], situatie, _rond(bedrag)]
+        for (gid, situatie), (bedrag,) in sorted(
+            ((k, v) for k, v in totaal["kosten_geldstroom"].items() if k[0] in geldstromen),
+            key=lambda t: geldstromen[t[0][0]][0],
+        )
+    ]
+    rang = {gid: (i, wet, artikel) for i, (gid, wet, artikel) in enumerate(d["grondslag_namen"])}
+    top = sorted(((gid, n) for (gid,), (n,) in totaal["grondslagen"].items() if n), key=lambda t: (-t[1], t[0]))[:TOP]
+    grondslagen = [
+        [rang[gid][1], rang[gid][2], n] for gid, n in sorted(top, key=lambda t: (-t[1], rang[t[0]][0])) if gid in rang
+    ]
+    scores = []
+    for (maand,), (n, som, beter, gelijk, slechter) in totaal["scores"].items():
+        gem = (Decimal(som) / Decimal(n)).quantize(CENT, rounding=ROUND_HALF_UP, context=PRECISIE) if n else None
+        scores.append([maand, n, None if gem is None else float(gem), beter, gelijk, slechter])
+
+    return {
+        "nieuw": sum(v[0] for v in totaal["nieuw"].values()),
+        "afgesloten": _tel(totaal, "afgesloten"),
+        "open_aan_einde": d["open_aan_einde"],
+        "per_status": {k[0]: v[0] for k, v in totaal["nieuw"].items()},
+        "per_maand": {maand[:7]: n for maand, n in per_maand.items() if n},
+        "combinaties": [[m, n] for m, n in combinaties.items()],
+        "leefgebied_namen": d["leefgebied_namen"],
+        "escalaties": [[niveau, uitkomst, v[0]] for (niveau, uitkomst), v in totaal["escalaties"].items() if v[0]],
+        "aanmelding_besluit": _doorlooptijd(totaal, "aanmelding_besluit"),
+        "besluit_afgerond": _doorlooptijd(totaal, "besluit_afgerond"),
+        "fondsen": fondsen,
+        "per_plan": d["per_plan"],
+        "kosten_scenarios": _tel(totaal, "kosten_scenarios"),
+        "kosten_geldstroom": kosten_geldstroom,
+        "kosten_totaal": {situatie: _rond(v[0]) for (situatie,), v in totaal["kosten_totaal"].items()},
+        "kosten_betaler": [[b, s, _rond(v[0])] for (b, s), v in totaal["kosten_betaler"].items()],
+        "grondslagen": grondslagen,
+        "monitoring": [[m, u, v[0]] for (m, u), v in totaal["monitoring"].items() if v[0]],
+        "scores": scores,
+        "signalen": d["signalen"],
+        "signalen_totaal": d["signalen_totaal"],
+    }
+
+
+def kerngetallen(van: date, tot: date, direct: bool = False) -> dict:
+    """Only the key figures of the period, each equal to its value in `cijfers(van, tot)`, as
+    cheaply as possible (the dashboard compares them over two more periods): five families of
+    the monthly figures, one direct count and the verzoeken aggregate."""
+    from escalatie.queries.verzoek import nalevingsgraad
+
+    if tot < van:
+        raise ValueError("tot ligt voor van")
+    if direct:
+        c = cijfers(van, tot, direct=True)
+        return {
+            "nieuw": c["casussen"]["nieuw"],
+            "afgesloten": c["casussen"]["afgesloten"],
+            "open_aan_einde": c["casussen"]["open_aan_einde"],
+            "escalaties": c["escalaties"]["totaal"],
+            "verzoeken_op_tijd": c["verzoeken"]["percentage"],
+            "goedgekeurd": c["geld"]["totaal"]["goedgekeurd"],
+            "mediaan_aanmelding_besluit": c["doorlooptijden"]["aanmelding_besluit"]["mediaan"],
+        }
+    totaal, _per_maand, d = _samenstellen(van, tot, KERN_FAMILIES, KERN_DIRECT)
+    # As cijfers(): each fund's sum to cents, then their total.
+    goedgekeurd = sum((Decimal(_geld(v[1])) for v in totaal["fondsen"].values()), Decimal("0"))
+    return {
+        "nieuw": sum(v[0] for v in totaal["nieuw"].values()),
+        "afgesloten": _tel(totaal, "afgesloten"),
+        "open_aan_einde": d["open_aan_einde"],
+        "escalaties": sum(v[0] for v in totaal["escalaties"].values()),
+        "verzoeken_op_tijd": nalevingsgraad(van, tot)["percentage"],
+        "goedgekeurd": _geld(goedgekeurd),
+        "mediaan_aanmelding_besluit": _dagen(_doorlooptijd(totaal, "aanmelding_besluit")[1]),
     }
