@@ -359,6 +359,10 @@ class Casus(models.Model):
             # Reports: cases closed in a period, and open at its end.
             models.Index(fields=["afgesloten_op"], condition=Q(afgesloten_op__isnull=False), name="casus_afgesloten_idx"),
             models.Index(fields=["datum_signaal"], condition=Q(afgesloten_op__isnull=True), name="casus_open_datum_idx"),
+            # The open cases that count in the figures (not vervallen), counted from the index
+            # alone: `open_aan_einde` over ten years without reading a case row.
+            models.Index(fields=["datum_signaal"], condition=Q(afgesloten_op__isnull=True) & ~Q(status="vervallen"),
+                         name="casus_open_telt_idx"),
         ]
 
     def __str__(self):

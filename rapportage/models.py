@@ -249,13 +249,17 @@ class Maandcijfers(models.Model):
     years adds up a few hundred small rows instead of grouping every case again.
 
     `deel` holds, per figure family, rows of key and counts or exact sums (see
-    `rapportage.services.maandcijfers`). A month is trusted only while no `VuileMaand` row names
+    `rapportage.services.maandcijfers`); `cumulatief` their running total from the first
+    month. A month is trusted only while no `VuileMaand` row names
     it; the database triggers of migration 0004 add such a row whenever a source row of that
     month changes, and `maandcijfers_bijwerken` recomputes it.
     """
 
     maand = models.DateField(primary_key=True)  # the first day of the month
     deel = models.JSONField()
+    # The running total of `deel` over this month and every month before it (with, per key,
+    # the number of months it came from), so any run of whole months is two rows apart.
+    cumulatief = models.JSONField(null=True)
     berekend_op = models.DateTimeField()
 
     class Meta:

@@ -15,10 +15,12 @@ renders the same whatever the registry says today.
 import calendar
 import datetime
 from decimal import Decimal, InvalidOperation
+from html import escape
 
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from omo import grafieken as g
@@ -87,8 +89,9 @@ def _sommen(f, c, kolommen, rijen, voet) -> list:
     return sommen
 
 
-def maak(c: dict, figuren=None) -> dict:
-    """The weergave of the figures `c`: JSON, to show now or to store with a report."""
+def maak(c: dict, figuren=None, publiek: bool = True) -> dict:
+    """The weergave of the figures `c`: JSON, to show now or to store with a report. Without
+    `publiek` (a page that will not mask) the masks are not worked out."""
     figuren = register.FIGUREN if figuren is None else figuren
     uit = []
     for f in figuren:
@@ -122,7 +125,7 @@ def maak(c: dict, figuren=None) -> dict:
         })
     w = {"register": register.VERSIE, "formaat": register.FORMAAT, "van": c.get("van"), "tot": c.get("tot"),
          "figuren": uit}
-    w["geheim"] = geheim(w, register.GELIJK)
+    w["geheim"] = geheim(w, register.GELIJK) if publiek else []
     return w
 
 
@@ -275,7 +278,7 @@ def cel_csv(waarde, soort: str, masker: str | None = None):
 # --- The page ----------------------------------------------------------------------------------
 
 
-def casus_url(link: dict | None, van: str, tot: str, leefgebied_ids: dict | None) -> str:
+def casus_url(link: dict | None, van: str, tot: str, leefgebied_ids: dict | None, lijst: str | None = None) -> str:
     """The case list filtered to the new cases (datum_signaal in the period) that a row counts;
     '' when the row cannot be filtered there."""
     if not link:
@@ -294,7 +297,7 @@ def casus_url(link: dict | None, van: str, tot: str, leefgebied_ids: dict | None
         begin = max(begin, datetime.date(jaar, m, 1))
         eind = min(eind, datetime.date(jaar, m, calendar.monthrange(jaar, m)[1]))
     params += [("van", begin.isoformat()), ("tot", eind.isoformat())]
-    return f"{reverse('casus_lijst')}?{urlencode(params)}"
+    return f"{lijst or reverse('casus_lijst')}?{urlencode(params)}"
 
 
 def _grafiek_waarde(fig, r, k, maskers):
@@ -328,6 +331,23 @@ def teken_grafiek(fig: dict, spec: dict, maskers: dict) -> str:
                                totals=[t for _l, _w, t in rijen])
 
 
+def _cel_html(cel: dict) -> str:
+    """One table cell, escaped. The page has hundreds of them over a long period: written with
+    the standard library's `escape`, not a template include or `format_html` per cell."""
+    inhoud = escape(cel["tekst"])
+    if cel.get("link"):
+        inhoud = f'<a href="{escape(cel["link"])}">{inhoud}</a>'
+    klassen = " ".join(k for k, aan in (("text-end", cel["rechts"]), ("omo-geheim", cel["geheim"])) if aan)
+    klasse = f' class="{klassen}"' if klassen else ""
+    if cel["kop"]:
+        return f'<th scope="row"{klasse}>{inhoud}</th>'
+    return f"<td{klasse}>{inhoud}</td>"
+
+
+def _rij_html(cellen: list[dict]) -> str:
+    return mark_safe("<tr>" + "".join(_cel_html(c) for c in cellen) + "</tr>")  # noqa: S308 (escaped above)
+
+
 def _figuur(fig, maskers, links, w, leefgebied_ids) -> dict:
     kolommen = fig["kolommen"]
     rij_kop = bool(kolommen) and kolommen[0]["soort"] == TEKST
@@ -345,10 +365,11 @@ def _figuur(fig, maskers, links, w, leefgebied_ids) -> dict:
         return uit
 
     rijen = []
+    lijst = reverse("casus_lijst") if links else None
     for r, waarden in enumerate(fig["rijen"]):
         rij = cellen(r, waarden)
         if links and r < len(fig["links"]):
-            rij[0]["link"] = casus_url(fig["links"][r], w["van"], w["tot"], leefgebied_ids)
+            rij[0]["link"] = casus_url(fig["links"][r], w["van"], w["tot"], leefgebied_ids, lijst)
         rijen.append(rij)
     kerngetal = None
     if fig.get("kerngetal"):
@@ -359,7 +380,8 @@ def _figuur(fig, maskers, links, w, leefgebied_ids) -> dict:
         "kerngetal": kerngetal,
         "kolommen": [{"kop": k["kop"], "rechts": k["soort"] not in (TEKST, DATUM)} for k in kolommen],
         "rijen": rijen,
-        "voet": cellen(VOET, fig["voet"]) if fig["voet"] is not None else None,
+        "rijen_html": [_rij_html(rij) for rij in rijen],
+        "voet_html": _rij_html(cellen(VOET, fig["voet"])) if fig["voet"] is not None else None,
         "grafieken": [teken_grafiek(fig, spec, maskers) for spec in fig["grafieken"]],
         # The marks this table shows, each explained under it.
         "merken": sorted({m for (s, _r, _k), m in maskers.items() if s == fig["sleutel"]}),

@@ -137,6 +137,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('maand', models.DateField(primary_key=True, serialize=False)),
                 ('deel', models.JSONField()),
+                ('cumulatief', models.JSONField(null=True)),
                 ('berekend_op', models.DateTimeField()),
             ],
             options={

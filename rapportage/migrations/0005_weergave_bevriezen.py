@@ -28,6 +28,6 @@ def bevries(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("rapportage", "0003_gebeurtenissen_tijdindex")]
+    dependencies = [("rapportage", "0004_maandcijfers")]
 
     operations = [migrations.RunPython(bevries, migrations.RunPython.noop)]

@@ -570,8 +570,8 @@ def _uitwerken(r: dict, van: date, tot: date, horizon: int, naleving: dict) -> d
 # - doorlooptijden: the durations are whole days, so a month holds a histogram (days -> cases)
 #   and the median and p90 of the merged histogram are exactly percentile_cont's.
 # - geld per fonds: count, sum bedrag and sum betaald of the approved requests (exact sums).
-# - Not mergeable, computed directly each time with an index: open_aan_einde (two counts over
-#   the signal date index), per_plan (a case's requests span months: the approved requests of
+# - Not mergeable, computed directly each time with an index: open_aan_einde (two counts, the
+#   open cases from the index alone: `casus_open_telt_idx`), per_plan (a case's requests span months: the approved requests of
 #   the period by the expression index `aanvraag_goedgekeurd_op_idx`), uitstaand (balance
 #   rows), signalen (the knelpuntgroep signal index, a few hundred groups) and verzoeken
 #   (`nalevingsgraad`: what counts depends on the current time, one aggregate over the
@@ -580,6 +580,11 @@ def _uitwerken(r: dict, van: date, tot: date, horizon: int, naleving: dict) -> d
 # A month's row is trusted only while no `VuileMaand` row names it: database triggers on every
 # source table (migration rapportage 0004) add one whenever a row of that month changes, so a
 # figure is exact at any moment; `rapportage.services.maandcijfers` recomputes such months.
+#
+# The cost stays flat in the length of the history because a run of whole months is not added
+# up month by month: each row also holds the running total up to it (`cumulatief`, see below), so
+# ten years are the running total of the last month minus that of the month before the first,
+# minus the stale months in between (whose days are computed directly).
 
 # Per family: the number of key columns and the kinds of the values (i: count, d: exact sum).
 FAMILIES = {
@@ -824,6 +829,63 @@ def _samenvoegen(delen, families) -> dict:
     return totaal
 
 
+# --- Running totals ----------------------------------------------------------------------------
+# `Maandcijfers.cumulatief` of a month is the sum of `deel` over that month and every month before
+# it: {family: [[key..., months, values...]]}, sums as exact decimal strings. A run of whole months
+# a..b is then cumulatief(b) − cumulatief(a − 1): two rows, whatever the length of the history.
+# `months` counts the months a key came from, so a key that is gone after the subtraction is gone
+# (a sum of 0.00 over real rows stays a row, as in the direct computation).
+
+
+def cumulatief_lezen(cum: dict | None, families) -> dict:
+    """{family: {key: [months, values...]}} from a stored running total (None: nothing yet)."""
+    uit = {f: {} for f in families}
+    for f in families:
+        nk, soorten = FAMILIES[f]
+        for rij in (cum or {}).get(f) or ():
+            uit[f][tuple(rij[:nk])] = [rij[nk], *[w if s == "i" else Decimal(w) for s, w in zip(soorten, rij[nk + 1:],
+                                                                                             strict=True)]]
+    return uit
+
+
+def cumulatief_erbij(lopend: dict, deel: dict, teken: int = 1) -> None:
+    """Add (teken 1) or take away (teken -1) one month's partial figures to running totals."""
+    for f, doel in lopend.items():
+        nk, soorten = FAMILIES[f]
+        for rij in deel.get(f) or ():
+            sleutel = tuple(rij[:nk])
+            huidig = doel.get(sleutel)
+            if huidig is None:
+                huidig = doel[sleutel] = [0, *[0 if s == "i" else Decimal(0) for s in soorten]]
+            huidig[0] += teken
+            for i, (s, w) in enumerate(zip(soorten, rij[nk:], strict=True), start=1):
+                if w is None:
+                    continue
+                huidig[i] = huidig[i] + teken * w if s == "i" else PRECISIE.add(huidig[i], teken * Decimal(w))
+
+
+def cumulatief_aftrekken(lopend: dict, ander: dict) -> None:
+    for f, doel in lopend.items():
+        for sleutel, waarden in ander.get(f, {}).items():
+            huidig = doel.get(sleutel)
+            if huidig is None:
+                huidig = doel[sleutel] = [0 if isinstance(w, int) else Decimal(0) for w in waarden]
+            for i, w in enumerate(waarden):
+                huidig[i] = huidig[i] - w if isinstance(w, int) else PRECISIE.subtract(huidig[i], w)
+
+
+def cumulatief_json(lopend: dict) -> dict:
+    return {
+        f: [[*sleutel, *[w if isinstance(w, int) else str(w) for w in waarden]] for sleutel, waarden in rijen.items()]
+        for f, rijen in lopend.items()
+    }
+
+
+def _zonder_maanden(lopend: dict) -> dict:
+    """Running totals as `_samenvoegen` gives them: keys that came from no month left out."""
+    return {f: {k: w[1:] for k, w in rijen.items() if w[0]} for f, rijen in lopend.items()}
+
+
 def _percentiel(histogram: dict, p: float) -> float | None:
     """percentile_cont(p) of whole numbers given as {value: count}, computed as PostgreSQL does
     (the two neighbouring rows, interpolated in double precision)."""
@@ -874,26 +936,74 @@ def _bereiken(van: date, tot: date, schoon: set[date]) -> list[tuple[date, date]
 def _samenstellen(van: date, tot: date, families, direct_figuren) -> tuple[dict, dict, dict]:
     """The merged partial figures of van..tot, the new cases per month, and the direct figures.
 
-    At most two statements: the clean `Maandcijfers` rows of the whole months in the period,
-    then one statement with the partial figures of every other day and the direct figures."""
+    Two statements: the running totals that bound the clean whole months of the period (and the
+    partial figures of its stale months, to take out again), then one statement with the partial
+    figures of every other day and the direct figures. Rows from before the running totals are
+    added up one by one (a third statement)."""
     from rapportage.models import Maandcijfers, VuileMaand
 
     eerste = van if van.day == 1 else (van.replace(day=1) + timedelta(days=32)).replace(day=1)
     # The first day of the last whole month of the period (before `eerste` when there is none).
     na = tot + timedelta(days=1)
     laatste = (na.replace(day=1) - timedelta(days=1)).replace(day=1)
-    rijen = {}
+    schoon, per_maand, delen = set(), {}, []
     if eerste <= laatste:
+        voor = (eerste - timedelta(days=1)).replace(day=1)
         tabel, vuil = Maandcijfers._meta.db_table, VuileMaand._meta.db_table
-        velden = ", ".join(f"'{f}', deel->'{f}'" for f in families)
+        velden = ", ".join(f"'{f}', {{kolom}}->'{f}'" for f in families)
+        # One row per month of the period (and the month before): whether it is stale, its new
+        # cases, the running totals of the two months that bound the clean run, and the partial
+        # figures of a stale month (taken out of the run again).
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT maand, jsonb_build_object({velden}) FROM {tabel} m WHERE maand BETWEEN %s AND %s"
-                f" AND NOT EXISTS (SELECT 1 FROM {vuil} v WHERE v.maand = m.maand)",
-                [eerste, laatste],
+                f"""SELECT maand, vuil, (SELECT COALESCE(sum((e->>-1)::int), 0)
+                                         FROM jsonb_array_elements(deel->'nieuw') e),
+                           CASE WHEN maand = %(voor)s OR maand = max(maand) OVER ()
+                                THEN jsonb_build_object({velden.format(kolom="cumulatief")}) END,
+                           cumulatief IS NULL,
+                           CASE WHEN vuil THEN jsonb_build_object({velden.format(kolom="deel")}) END
+                    FROM (SELECT m.*, EXISTS (SELECT 1 FROM {vuil} v WHERE v.maand = m.maand) AS vuil
+                          FROM {tabel} m WHERE maand BETWEEN %(voor)s AND %(laatste)s) m
+                    ORDER BY maand""",
+                {"voor": voor, "laatste": laatste},
             )
-            for maand, deel in cursor.fetchall():
-                rijen[maand] = json.loads(deel) if isinstance(deel, str) else deel
+            rijen = cursor.fetchall()
+        zonder_cum = any(r[4] for r in rijen)
+        binnen = [r for r in rijen if r[0] >= eerste]
+        maanden = [r[0] for r in binnen]
+        aaneen = all((a + timedelta(days=32)).replace(day=1) == b for a, b in zip(maanden, maanden[1:], strict=False))
+        if binnen and aaneen and not zonder_cum:
+            # The clean run: cumulatief(last month with a row) − cumulatief(the month before the
+            # first) − the stale months in between.
+            lopend = cumulatief_lezen(_json(binnen[-1][3]), families)
+            if rijen[0][0] < binnen[0][0]:
+                cumulatief_aftrekken(lopend, cumulatief_lezen(_json(rijen[0][3]), families))
+            for maand, is_vuil, nieuw, _cum, _leeg, deel in binnen:
+                if is_vuil:
+                    cumulatief_erbij(lopend, _json(deel), -1)
+                else:
+                    schoon.add(maand)
+                    per_maand[maand.isoformat()] = nieuw
+            totaal_schoon = _zonder_maanden(lopend)
+        else:
+            totaal_schoon = None
+            # Rows without running totals yet: add the clean months up one by one.
+            for maand, is_vuil, nieuw, _cum, _leeg, _deel in binnen:
+                if not is_vuil:
+                    schoon.add(maand)
+                    per_maand[maand.isoformat()] = nieuw
+            if schoon:
+                velden_deel = ", ".join(f"'{f}', deel->'{f}'" for f in families)
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"SELECT deel_json FROM (SELECT maand, jsonb_build_object({velden_deel}) AS deel_json "
+                        f"FROM {tabel} WHERE maand = ANY(%s)) s",
+                        [sorted(schoon)],
+                    )
+                    delen = [_json(r[0]) for r in cursor.fetchall()]
+    else:
+        totaal_schoon = None
+    rijen = schoon
     bereiken = _bereiken(van, tot, set(rijen))
 
     tabellen = _tabellen()
@@ -907,13 +1017,25 @@ def _samenstellen(van: date, tot: date, families, direct_figuren) -> tuple[dict,
         params.update(deel_params)
     uitkomst = _uitvoeren(sql, params)
     direct = uitkomst[0]
-    delen = list(rijen.values())
-    per_maand = {maand.isoformat(): sum(r[1] for r in deel.get("nieuw") or ()) for maand, deel in rijen.items()}
     if bereiken:
         for maand, deel in delen_per_maand(uitkomst[1]).items():
             delen.append(deel)
             per_maand[maand] = per_maand.get(maand, 0) + sum(r[1] for r in deel.get("nieuw", ()))
-    return _samenvoegen(delen, families), per_maand, direct
+    totaal = _samenvoegen(delen, families)
+    if totaal_schoon is not None:
+        for f in families:
+            for sleutel, waarden in totaal_schoon[f].items():
+                huidig = totaal[f].get(sleutel)
+                if huidig is None:
+                    totaal[f][sleutel] = list(waarden)
+                else:
+                    totaal[f][sleutel] = [a + b if isinstance(a, int) else PRECISIE.add(a, b)
+                                          for a, b in zip(huidig, waarden, strict=True)]
+    return totaal, per_maand, direct
+
+
+def _json(waarde):
+    return json.loads(waarde) if isinstance(waarde, str) else waarde
 
 
 def _tel(totaal: dict, familie: str, sleutel=(), index=0):

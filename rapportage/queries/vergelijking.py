@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from rapportage.queries.cijfers import kerngetallen
 from rapportage.register import AANTAL, DAGEN, GELD, PROCENT
 
 # (key of kerngetallen(), label, kind) in the order of the table.
@@ -68,14 +69,6 @@ def uit_cijfers(c: dict) -> dict:
     }
 
 
-def _kerngetallen(van, tot) -> dict:
-    from rapportage.queries import cijfers as module
-
-    if hasattr(module, "kerngetallen"):
-        return module.kerngetallen(van, tot)
-    return uit_cijfers(module.cijfers(van, tot))
-
-
 def _verschil(nu, eerder, soort):
     if nu is None or eerder is None:
         return None, None
@@ -100,7 +93,7 @@ def vergelijking(van: datetime.date, tot: datetime.date, c: dict) -> dict:
     eerder: [{waarde, verschil, procent}]}]}` (JSON; money as strings)."""
     nu = uit_cijfers(c)
     perioden = eerdere_perioden(van, tot)
-    eerder = [_kerngetallen(p["van"], p["tot"]) for p in perioden]
+    eerder = [kerngetallen(p["van"], p["tot"]) for p in perioden]
     rijen = []
     for sleutel, label, soort in KERNGETALLEN:
         rij = {"sleutel": sleutel, "label": str(label), "soort": soort, "waarde": nu[sleutel], "eerder": []}

@@ -13,7 +13,13 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from rapportage.models import Maandcijfers, VuileMaand
-from rapportage.queries.cijfers import maanddelen
+from rapportage.queries.cijfers import (
+    FAMILIES,
+    cumulatief_erbij,
+    cumulatief_json,
+    cumulatief_lezen,
+    maanddelen,
+)
 
 # pg_advisory_xact_lock key of the recomputation ("maandcijfers").
 SLOT = 0x6D61616E64
@@ -65,8 +71,24 @@ def opbouwen() -> int:
             alle = []
         Maandcijfers.objects.exclude(maand__in=alle).delete()
         _opslaan(alle, delen)
+        cumuleren(None)
         VuileMaand.objects.filter(pk__in=gezien).delete()
     return len(alle)
+
+
+def cumuleren(vanaf: date | None) -> None:
+    """Bring the running totals (`Maandcijfers.cumulatief`) up to date from month `vanaf` (None:
+    from the first), after the months from there on were (re)computed. Rows are contiguous
+    months, so a month's running total is the one before plus its own figures."""
+    rijen = Maandcijfers.objects.order_by("maand")
+    voor = rijen.filter(maand__lt=vanaf).last() if vanaf else None
+    lopend = cumulatief_lezen(voor.cumulatief if voor else None, FAMILIES)
+    bij = []
+    for rij in (rijen.filter(maand__gte=vanaf) if vanaf else rijen).only("maand", "deel"):
+        cumulatief_erbij(lopend, rij.deel)
+        rij.cumulatief = cumulatief_json(lopend)
+        bij.append(rij)
+    Maandcijfers.objects.bulk_update(bij, ["cumulatief"], batch_size=100)
 
 
 def bijwerken() -> int:
@@ -78,10 +100,15 @@ def bijwerken() -> int:
         gezien = list(VuileMaand.objects.values_list("pk", "maand"))
         maanden = {m for _pk, m in gezien}
         deze = timezone.localdate().replace(day=1)
-        if Maandcijfers.objects.exists() and not Maandcijfers.objects.filter(maand=deze).exists():
-            maanden.add(deze)
+        laatste = Maandcijfers.objects.order_by("maand").values_list("maand", flat=True).last()
+        # Every month up to the current one has a row, with no gap (the running totals add
+        # contiguous months).
+        while laatste is not None and laatste < deze:
+            laatste = _volgende(laatste)
+            maanden.add(laatste)
         if maanden:
             _opslaan(sorted(maanden), maanddelen(_bereiken(list(maanden))))
+            cumuleren(min(maanden))
         VuileMaand.objects.filter(pk__in=[pk for pk, _m in gezien]).delete()
     return len(maanden)
 

@@ -30,11 +30,11 @@ def _query(van, tot, publiek) -> str:
     return urlencode({"van": van.isoformat(), "tot": tot.isoformat(), **({"publiek": "1"} if publiek else {})})
 
 
-def _weergave(van, tot) -> dict:
+def _weergave(van, tot, publiek) -> dict:
     """The weergave of the period's figures, with the comparison to earlier periods."""
     c = cijfers(van, tot)
     c["vergelijking"] = vergelijking(van, tot, c)
-    return weergave.maak(c)
+    return weergave.maak(c, publiek=publiek)
 
 
 def dashboard(request):
@@ -45,7 +45,7 @@ def dashboard(request):
     if periode is not None:
         van, tot, publiek = periode
         # The case list filters on the leefgebied's key; the figures name it by code.
-        blokken = weergave.blokken(_weergave(van, tot), publiek, links=links,
+        blokken = weergave.blokken(_weergave(van, tot, publiek), publiek, links=links,
                                    leefgebied_ids=referentie.leefgebied_ids() if links else None)
         context.update(blokken=blokken, publiek=publiek, export_query=_query(van, tot, publiek), van=van, tot=tot,
                        links=links)
@@ -66,7 +66,7 @@ def export(request, tabel):
         fouten = [str(fout) for fouten in form.errors.values() for fout in fouten]
         return HttpResponse("\n".join(fouten), status=400, content_type="text/plain; charset=utf-8")
     van, tot, publiek = periode
-    t = exports.tabel(_weergave(van, tot), tabel, publiek)
+    t = exports.tabel(_weergave(van, tot, publiek), tabel, publiek)
     return csv_download(f"omo-{tabel}-{van.isoformat()}-{tot.isoformat()}{'-publiek' if publiek else ''}.csv",
                         t.kop, t.rijen)
 

@@ -118,3 +118,39 @@ def test_the_whole_history_takes_a_few_queries(demo, django_assert_max_num_queri
         cijfers(eerste, timezone.localdate())
     with django_assert_max_num_queries(3):
         kerngetallen(eerste, timezone.localdate())
+
+
+def test_a_run_of_whole_months_is_two_running_totals_apart(demo, monkeypatch):
+    from rapportage.queries import cijfers as module
+
+    maandcijfers.opbouwen()
+    gelezen = []
+    echt = module.cumulatief_lezen
+    monkeypatch.setattr(module, "cumulatief_lezen", lambda cum, families: gelezen.append(cum) or echt(cum, families))
+    gelijk(6, seed=5)
+    assert gelezen  # the running totals were used …
+    assert all(cum is not None for cum in gelezen)
+
+    # … also with a stale month inside the run (taken out again, its days counted directly).
+    casus = Casus.objects.filter(status=Status.IN_UITVOERING).order_by("datum_signaal").first()
+    Casus.objects.filter(pk=casus.pk).update(status=Status.MONITORING)
+    assert VuileMaand.objects.exists()
+    gelijk(6, seed=6)
+
+    # Rows from before the running totals existed are added up one by one, with the same result.
+    Maandcijfers.objects.update(cumulatief=None)
+    gelezen.clear()
+    gelijk(4, seed=7)
+    assert not gelezen
+
+
+def test_months_missed_by_the_task_are_filled_without_a_gap(demo):
+    maandcijfers.opbouwen()
+    laatste = Maandcijfers.objects.order_by("-maand").values_list("maand", flat=True)[:3]
+    weg = list(laatste)[:2]
+    Maandcijfers.objects.filter(maand__in=weg).delete()
+    assert maandcijfers.bijwerken() >= 2
+    maanden = list(Maandcijfers.objects.order_by("maand").values_list("maand", flat=True))
+    assert all((a + datetime.timedelta(days=32)).replace(day=1) == b for a, b in zip(maanden, maanden[1:]))
+    assert not Maandcijfers.objects.filter(cumulatief__isnull=True).exists()
+    gelijk(4, seed=8)
