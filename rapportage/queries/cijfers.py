@@ -137,6 +137,17 @@ def _tabellen() -> dict:
     return t
 
 
+# What a cost line counts over the horizon, exactly as casussen.rendement: a quantity once, a
+# rate per month inside the horizon times its units per month (a fraction, divided last). Shared
+# by the one statement and the monthly partial figures.
+KOSTENBEDRAG = """k.prijs * k.aantal * GREATEST(0, CASE
+               WHEN k.frequentie IN {hoeveelheden} THEN CASE WHEN k.startmaand <= %(horizon)s THEN 1 ELSE 0 END
+               ELSE LEAST(%(horizon)s, COALESCE(k.startmaand + k.duur_maanden - 1, %(horizon)s)) - k.startmaand + 1
+           END) * CASE k.frequentie {teller} ELSE 1 END
+           * CASE WHEN k.situatie = 'dreigend' THEN k.kans / 100 ELSE 1 END
+           / CASE k.frequentie {noemer} ELSE 1 END AS bedrag"""
+
+
 # One statement, one round trip: every figure is a subquery of one json_build_object, over a
 # few shared CTEs (the new cases of the period, the first akkoord-besluit of each case decided
 # in the period). Labels and empty rows are added in Python.
@@ -160,15 +171,8 @@ besloten AS (
                   ORDER BY e.besloten_op, e.id LIMIT 1)
 ),
 regels AS (
-    -- Counted exactly as casussen.rendement: a quantity once, a rate per month inside the
-    -- horizon times its units per month (a fraction, divided last).
     SELECT k.situatie, k.geldstroom_id, k.betaler,
-           k.prijs * k.aantal * GREATEST(0, CASE
-               WHEN k.frequentie IN {hoeveelheden} THEN CASE WHEN k.startmaand <= %(horizon)s THEN 1 ELSE 0 END
-               ELSE LEAST(%(horizon)s, COALESCE(k.startmaand + k.duur_maanden - 1, %(horizon)s)) - k.startmaand + 1
-           END) * CASE k.frequentie {teller} ELSE 1 END
-           * CASE WHEN k.situatie = 'dreigend' THEN k.kans / 100 ELSE 1 END
-           / CASE k.frequentie {noemer} ELSE 1 END AS bedrag
+           <KOSTENBEDRAG>
     FROM {kostenregel} k JOIN besloten b ON b.scenario_id = k.scenario_id
 ),
 aanvragen AS (
@@ -262,20 +266,11 @@ SELECT json_build_object(
                                WHERE casus_id = e.casus_id AND leefgebied_id = z.leefgebied_id
                                  AND evaluatie_id IS NULL OFFSET 0) i ON true
                  GROUP BY 1) s),
-    'signalen', (SELECT COALESCE(json_agg(json_build_array(g.soort, COALESCE(o.naam, ''),
-                    COALESCE(w.wet || ' ' || w.artikel, ''), g.regel, g.aantal_casussen,
-                    to_char(g.signaal_sinds AT TIME ZONE %(tz)s, 'YYYY-MM-DD'))
-                    ORDER BY g.aantal_casussen DESC, g.signaal_sinds, g.id), '[]')
-                 FROM {knelpuntgroep} g
-                 LEFT JOIN {organisatie} o ON o.id = g.organisatie_id
-                 LEFT JOIN {wettelijkegrondslag} w ON w.id = g.grondslag_id
-                 WHERE g.id IN (SELECT id FROM {knelpuntgroep}
-                                WHERE signaal_sinds IS NOT NULL AND signaal_sinds < %(eind)s
-                                ORDER BY aantal_casussen DESC, signaal_sinds, id LIMIT {top_signalen})),
-    'signalen_totaal', (SELECT count(*) FROM {knelpuntgroep}
-                        WHERE signaal_sinds IS NOT NULL AND signaal_sinds < %(eind)s)
+    'signalen', <SIGNALEN>,
+    'signalen_totaal', <SIGNALEN_TOTAAL>
 )
 """
+SQL = SQL.replace("<KOSTENBEDRAG>", KOSTENBEDRAG)
 
 
 # Outstanding loans and pre-financing at the end of the period, from the balance rows: now
@@ -623,12 +618,7 @@ besloten AS (
 ),
 regels AS (
     SELECT b.m, k.situatie, k.geldstroom_id, k.betaler,
-           k.prijs * k.aantal * GREATEST(0, CASE
-               WHEN k.frequentie IN {hoeveelheden} THEN CASE WHEN k.startmaand <= %(horizon)s THEN 1 ELSE 0 END
-               ELSE LEAST(%(horizon)s, COALESCE(k.startmaand + k.duur_maanden - 1, %(horizon)s)) - k.startmaand + 1
-           END) * CASE k.frequentie {teller} ELSE 1 END
-           * CASE WHEN k.situatie = 'dreigend' THEN k.kans / 100 ELSE 1 END
-           / CASE k.frequentie {noemer} ELSE 1 END AS bedrag
+           <KOSTENBEDRAG>
     FROM {kostenregel} k JOIN besloten b ON b.scenario_id = k.scenario_id
 ),
 aanvragen AS (
@@ -640,6 +630,7 @@ evaluaties AS (
     WHERE ev.maand IN %(monitoring)s AND ev.uitkomst <> '' AND {in_evaluatie}
 )
 """
+DEEL_CTE = DEEL_CTE.replace("<KOSTENBEDRAG>", KOSTENBEDRAG)
 
 DEEL_FAMILIES = {
     "nieuw": "SELECT m, status, count(*) FROM nieuw GROUP BY 1, 2",
@@ -721,6 +712,8 @@ DIRECT_FIGUREN = {
     "signalen_totaal": """(SELECT count(*) FROM {knelpuntgroep}
                         WHERE signaal_sinds IS NOT NULL AND signaal_sinds < %(eind)s)""",
 }
+# The one statement reads the signals exactly as the direct figures do.
+SQL = SQL.replace("<SIGNALEN>", DIRECT_FIGUREN["signalen"]).replace("<SIGNALEN_TOTAAL>", DIRECT_FIGUREN["signalen_totaal"])
 KERN_DIRECT = ("open_aan_einde",)
 
 # Where each family's rows fall: the column that puts a row in a month.
@@ -1111,6 +1104,19 @@ def samengestelde_cijfers(van: date, tot: date) -> dict:
     }
 
 
+def kerngetallen_uit(c: dict) -> dict:
+    """The key figures of a full set of figures (`cijfers()`), as `kerngetallen()` gives them."""
+    return {
+        "nieuw": c["casussen"]["nieuw"],
+        "afgesloten": c["casussen"]["afgesloten"],
+        "open_aan_einde": c["casussen"]["open_aan_einde"],
+        "escalaties": c["escalaties"]["totaal"],
+        "verzoeken_op_tijd": c["verzoeken"]["percentage"],
+        "goedgekeurd": c["geld"]["totaal"]["goedgekeurd"],
+        "mediaan_aanmelding_besluit": c["doorlooptijden"]["aanmelding_besluit"]["mediaan"],
+    }
+
+
 def kerngetallen(van: date, tot: date, direct: bool = False) -> dict:
     """Only the key figures of the period, each equal to its value in `cijfers(van, tot)`, as
     cheaply as possible (the dashboard compares them over two more periods): five families of
@@ -1120,16 +1126,7 @@ def kerngetallen(van: date, tot: date, direct: bool = False) -> dict:
     if tot < van:
         raise ValueError("tot ligt voor van")
     if direct:
-        c = cijfers(van, tot, direct=True)
-        return {
-            "nieuw": c["casussen"]["nieuw"],
-            "afgesloten": c["casussen"]["afgesloten"],
-            "open_aan_einde": c["casussen"]["open_aan_einde"],
-            "escalaties": c["escalaties"]["totaal"],
-            "verzoeken_op_tijd": c["verzoeken"]["percentage"],
-            "goedgekeurd": c["geld"]["totaal"]["goedgekeurd"],
-            "mediaan_aanmelding_besluit": c["doorlooptijden"]["aanmelding_besluit"]["mediaan"],
-        }
+        return kerngetallen_uit(cijfers(van, tot, direct=True))
     totaal, _per_maand, d = _samenstellen(van, tot, KERN_FAMILIES, KERN_DIRECT)
     # As cijfers(): each fund's sum to cents, then their total.
     goedgekeurd = sum((Decimal(_geld(v[1])) for v in totaal["fondsen"].values()), Decimal("0"))

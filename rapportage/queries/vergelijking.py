@@ -19,7 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
-from rapportage.queries.cijfers import kerngetallen
+from rapportage.queries.cijfers import kerngetallen, kerngetallen_uit
 from rapportage.register import AANTAL, DAGEN, GELD, PROCENT
 
 # (key of kerngetallen(), label, kind) in the order of the table.
@@ -56,19 +56,6 @@ def eerdere_perioden(van: datetime.date, tot: datetime.date) -> list[dict]:
     return uit
 
 
-def uit_cijfers(c: dict) -> dict:
-    """The key figures of a full set of figures (`cijfers()`), as `kerngetallen()` gives them."""
-    return {
-        "nieuw": c["casussen"]["nieuw"],
-        "afgesloten": c["casussen"]["afgesloten"],
-        "open_aan_einde": c["casussen"]["open_aan_einde"],
-        "escalaties": c["escalaties"]["totaal"],
-        "verzoeken_op_tijd": c["verzoeken"]["percentage"],
-        "goedgekeurd": c["geld"]["totaal"]["goedgekeurd"],
-        "mediaan_aanmelding_besluit": c["doorlooptijden"]["aanmelding_besluit"]["mediaan"],
-    }
-
-
 def _verschil(nu, eerder, soort):
     if nu is None or eerder is None:
         return None, None
@@ -91,7 +78,7 @@ def vergelijking(van: datetime.date, tot: datetime.date, c: dict) -> dict:
     """The comparison of the figures `c` of `van`..`tot` with the two earlier periods:
     `{"perioden": [{code, label, van, tot, periode}], "rijen": [{sleutel, label, soort, waarde,
     eerder: [{waarde, verschil, procent}]}]}` (JSON; money as strings)."""
-    nu = uit_cijfers(c)
+    nu = kerngetallen_uit(c)
     perioden = eerdere_perioden(van, tot)
     eerder = [kerngetallen(p["van"], p["tot"]) for p in perioden]
     rijen = []
