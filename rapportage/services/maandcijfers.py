@@ -92,8 +92,12 @@ def cumuleren(vanaf: date | None) -> None:
 
 
 def bijwerken() -> int:
-    """Recompute the months marked stale, and the current month when it has no row yet.
-    Returns the number of months recomputed."""
+    """Recompute the months marked stale, and the current month when it has no row yet; with no
+    rows at all (a new installation, or just upgraded) build every month, so the figures are
+    fast within minutes instead of after the nightly run. Returns the number of months
+    recomputed."""
+    if not Maandcijfers.objects.exists():
+        return opbouwen()
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SLOT])

@@ -89,6 +89,10 @@ def test_an_update_that_changes_no_figure_marks_no_month(demo):
 
 
 def test_the_command_and_the_tasks_build_every_month(demo, capsys):
+    # A new installation: the five-minute task builds every month, not only the nightly one.
+    assert tasks.maandcijfers_bijwerken.apply().get() > 1
+    assert not Maandcijfers.objects.filter(cumulatief__isnull=True).exists()
+    Maandcijfers.objects.all().delete()
     call_command("maandcijfers_opbouwen")
     assert "maanden opgebouwd" in capsys.readouterr().out
     eerste = Casus.objects.order_by("datum_signaal").values_list("datum_signaal", flat=True).first()
