@@ -941,33 +941,33 @@ def _samenstellen(van: date, tot: date, families, direct_figuren) -> tuple[dict,
     laatste = (na.replace(day=1) - timedelta(days=1)).replace(day=1)
     schoon, per_maand, delen = set(), {}, []
     if eerste <= laatste:
-        voor = (eerste - timedelta(days=1)).replace(day=1)
         tabel, vuil = Maandcijfers._meta.db_table, VuileMaand._meta.db_table
         velden = ", ".join(f"'{f}', {{kolom}}->'{f}'" for f in families)
-        # One row per month of the period (and the month before): whether it is stale, its new
-        # cases, the running totals of the two months that bound the clean run, and the partial
-        # figures of a stale month (taken out of the run again).
+        # One row per month of the period that has a row, and the last row before it: whether it
+        # is stale, its new cases, the running totals of the two rows that bound the run, and the
+        # partial figures of a stale month (taken out of the run again).
         with connection.cursor() as cursor:
             cursor.execute(
                 f"""SELECT maand, vuil, (SELECT COALESCE(sum((e->>-1)::int), 0)
                                          FROM jsonb_array_elements(deel->'nieuw') e),
-                           CASE WHEN maand = %(voor)s OR maand = max(maand) OVER ()
+                           CASE WHEN maand < %(eerste)s OR maand = max(maand) OVER ()
                                 THEN jsonb_build_object({velden.format(kolom="cumulatief")}) END,
                            cumulatief IS NULL,
                            CASE WHEN vuil THEN jsonb_build_object({velden.format(kolom="deel")}) END
                     FROM (SELECT m.*, EXISTS (SELECT 1 FROM {vuil} v WHERE v.maand = m.maand) AS vuil
-                          FROM {tabel} m WHERE maand BETWEEN %(voor)s AND %(laatste)s) m
+                          FROM {tabel} m
+                          WHERE maand BETWEEN COALESCE((SELECT max(maand) FROM {tabel} WHERE maand < %(eerste)s),
+                                                       %(eerste)s)
+                                          AND %(laatste)s) m
                     ORDER BY maand""",
-                {"voor": voor, "laatste": laatste},
+                {"eerste": eerste, "laatste": laatste},
             )
             rijen = cursor.fetchall()
         zonder_cum = any(r[4] for r in rijen)
         binnen = [r for r in rijen if r[0] >= eerste]
-        maanden = [r[0] for r in binnen]
-        aaneen = all((a + timedelta(days=32)).replace(day=1) == b for a, b in zip(maanden, maanden[1:], strict=False))
-        if binnen and aaneen and not zonder_cum:
-            # The clean run: cumulatief(last month with a row) − cumulatief(the month before the
-            # first) − the stale months in between.
+        if binnen and not zonder_cum:
+            # The run: cumulatief(the last row) − cumulatief(the last row before the period) −
+            # the stale months in between; a month without a row is not clean (computed directly).
             lopend = cumulatief_lezen(_json(binnen[-1][3]), families)
             if rijen[0][0] < binnen[0][0]:
                 cumulatief_aftrekken(lopend, cumulatief_lezen(_json(rijen[0][3]), families))

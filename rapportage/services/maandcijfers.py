@@ -78,8 +78,9 @@ def opbouwen() -> int:
 
 def cumuleren(vanaf: date | None) -> None:
     """Bring the running totals (`Maandcijfers.cumulatief`) up to date from month `vanaf` (None:
-    from the first), after the months from there on were (re)computed. Rows are contiguous
-    months, so a month's running total is the one before plus its own figures."""
+    from the first), after the months from there on were (re)computed: a row's running total is
+    that of the row before it plus its own figures (a month without a row adds nothing; the
+    figures compute its days directly)."""
     rijen = Maandcijfers.objects.order_by("maand")
     voor = rijen.filter(maand__lt=vanaf).last() if vanaf else None
     lopend = cumulatief_lezen(voor.cumulatief if voor else None, FAMILIES)

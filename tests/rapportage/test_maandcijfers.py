@@ -149,3 +149,20 @@ def test_months_missed_by_the_task_are_filled_without_a_gap(demo):
     assert all((a + datetime.timedelta(days=32)).replace(day=1) == b for a, b in zip(maanden, maanden[1:], strict=False))
     assert not Maandcijfers.objects.filter(cumulatief__isnull=True).exists()
     gelijk(4, seed=8)
+
+
+def test_a_month_before_the_first_row_does_not_leak_into_later_periods(demo):
+    """A case moved to two months before the first row gets that month a row of its own (with a
+    month without a row in between); a period starting in that gap counts only its own days."""
+    maandcijfers.opbouwen()
+    eerste = Maandcijfers.objects.order_by("maand").values_list("maand", flat=True).first()
+    vroeg = (eerste - datetime.timedelta(days=40)).replace(day=1)  # two months before
+    casus = Casus.objects.exclude(status=Status.VERVALLEN).order_by("datum_signaal").last()
+    Casus.objects.filter(pk=casus.pk).update(datum_signaal=vroeg + datetime.timedelta(days=9))
+    maandcijfers.bijwerken()
+    assert Maandcijfers.objects.filter(maand=vroeg).exists()
+    tussen = (vroeg + datetime.timedelta(days=32)).replace(day=1)
+    for van, tot in [(tussen, eerste + datetime.timedelta(days=90)), (tussen + datetime.timedelta(days=14), timezone.localdate()),
+                     (eerste, timezone.localdate()), (vroeg, timezone.localdate())]:
+        assert cijfers(van, tot) == cijfers(van, tot, direct=True), (van, tot)
+        assert kerngetallen(van, tot) == kerngetallen_uit(cijfers(van, tot, direct=True)), (van, tot)
