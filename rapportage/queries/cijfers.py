@@ -70,11 +70,12 @@ None when there is nothing to measure, counts as ints):
 import json
 import math
 from collections import Counter
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Context, Decimal
 from itertools import combinations
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils.translation import gettext as _
 
 from casussen.rendement import (
@@ -364,11 +365,27 @@ def cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON, direct: bool
 
     if tot < van:
         raise ValueError("tot ligt voor van")
-    if direct or horizon != STANDAARD_HORIZON:
-        r = ruwe_cijfers(van, tot, horizon)
-    else:
-        r = samengestelde_cijfers(van, tot)
-    return _uitwerken(r, van, tot, horizon, nalevingsgraad(van, tot))
+    with momentopname():
+        if direct or horizon != STANDAARD_HORIZON:
+            r = ruwe_cijfers(van, tot, horizon)
+        else:
+            r = samengestelde_cijfers(van, tot)
+        return _uitwerken(r, van, tot, horizon, nalevingsgraad(van, tot))
+
+
+@contextmanager
+def momentopname():
+    """Every statement inside reads the same moment (REPEATABLE READ, read only): the figures
+    take a few statements (monthly rows, the other days, the verzoeken), and a change committed
+    between two of them must not be counted twice or not at all. Inside a transaction that is
+    already open (a service that locks, a test) its own isolation holds."""
+    if connection.in_atomic_block:
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
 
 
 def _uitwerken(r: dict, van: date, tot: date, horizon: int, naleving: dict) -> dict:
@@ -1127,15 +1144,16 @@ def kerngetallen(van: date, tot: date, direct: bool = False) -> dict:
         raise ValueError("tot ligt voor van")
     if direct:
         return kerngetallen_uit(cijfers(van, tot, direct=True))
-    totaal, _per_maand, d = _samenstellen(van, tot, KERN_FAMILIES, KERN_DIRECT)
-    # As cijfers(): each fund's sum to cents, then their total.
-    goedgekeurd = sum((Decimal(_geld(v[1])) for v in totaal["fondsen"].values()), Decimal("0"))
-    return {
-        "nieuw": sum(v[0] for v in totaal["nieuw"].values()),
-        "afgesloten": _tel(totaal, "afgesloten"),
-        "open_aan_einde": d["open_aan_einde"],
-        "escalaties": sum(v[0] for v in totaal["escalaties"].values()),
-        "verzoeken_op_tijd": nalevingsgraad(van, tot)["percentage"],
-        "goedgekeurd": _geld(goedgekeurd),
-        "mediaan_aanmelding_besluit": _dagen(_doorlooptijd(totaal, "aanmelding_besluit")[1]),
-    }
+    with momentopname():
+        totaal, _per_maand, d = _samenstellen(van, tot, KERN_FAMILIES, KERN_DIRECT)
+        # As cijfers(): each fund's sum to cents, then their total.
+        goedgekeurd = sum((Decimal(_geld(v[1])) for v in totaal["fondsen"].values()), Decimal("0"))
+        return {
+            "nieuw": sum(v[0] for v in totaal["nieuw"].values()),
+            "afgesloten": _tel(totaal, "afgesloten"),
+            "open_aan_einde": d["open_aan_einde"],
+            "escalaties": sum(v[0] for v in totaal["escalaties"].values()),
+            "verzoeken_op_tijd": nalevingsgraad(van, tot)["percentage"],
+            "goedgekeurd": _geld(goedgekeurd),
+            "mediaan_aanmelding_besluit": _dagen(_doorlooptijd(totaal, "aanmelding_besluit")[1]),
+        }

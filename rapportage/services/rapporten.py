@@ -73,13 +73,14 @@ def bevroren_cijfers(van: date, tot: date) -> dict:
     `rapportage.weergave`) made by today's registry, from which the report is rendered ever
     after. Only aggregates and texts of beleid; no personal data."""
     from rapportage import weergave
-    from rapportage.queries.cijfers import cijfers
+    from rapportage.queries.cijfers import cijfers, momentopname
     from rapportage.queries.patronen import voor_rapport
     from rapportage.queries.vergelijking import vergelijking
 
-    c = cijfers(van, tot)
-    c["vergelijking"] = vergelijking(van, tot, c)
-    c["patronen"] = voor_rapport(tot)
+    with momentopname():  # every figure of the report from the same moment
+        c = cijfers(van, tot)
+        c["vergelijking"] = vergelijking(van, tot, c)
+        c["patronen"] = voor_rapport(tot)
     c["weergave"] = weergave.maak(c)
     return c
 

@@ -13,7 +13,7 @@ from omo.csvexport import csv_download
 from omo.toegang import mag, vereis_pagina
 from rapportage import exports, weergave
 from rapportage.forms.periode import PeriodeForm
-from rapportage.queries.cijfers import cijfers
+from rapportage.queries.cijfers import cijfers, momentopname
 from rapportage.queries.vergelijking import vergelijking
 
 
@@ -32,8 +32,9 @@ def _query(van, tot, publiek) -> str:
 
 def _weergave(van, tot, publiek) -> dict:
     """The weergave of the period's figures, with the comparison to earlier periods."""
-    c = cijfers(van, tot)
-    c["vergelijking"] = vergelijking(van, tot, c)
+    with momentopname():  # the period and its comparison read the same moment
+        c = cijfers(van, tot)
+        c["vergelijking"] = vergelijking(van, tot, c)
     return weergave.maak(c, publiek=publiek)
 
 

@@ -166,3 +166,15 @@ def test_a_month_before_the_first_row_does_not_leak_into_later_periods(demo):
                      (eerste, timezone.localdate()), (vroeg, timezone.localdate())]:
         assert cijfers(van, tot) == cijfers(van, tot, direct=True), (van, tot)
         assert kerngetallen(van, tot) == kerngetallen_uit(cijfers(van, tot, direct=True)), (van, tot)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_figures_of_a_period_read_one_moment(django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as gezien:
+        cijfers(datetime.date(2026, 1, 1), datetime.date(2026, 9, 30))
+    assert [q["sql"] for q in gezien.captured_queries[:2]] == [
+        "BEGIN", "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"]
+    assert not connection.in_atomic_block  # and it is over afterwards
