@@ -34,8 +34,8 @@ from django.utils.translation import ngettext
 
 from casussen.rendement import SITUATIES
 
-# Version 1: the figures as one template per figure (reports frozen before the registry; they
-# were given their weergave by migration rapportage 0005). Version 2: this registry, with the
+# Version 1: the figures as one template per figure (reports frozen before the registry; migration
+# rapportage 0005 gave them a weergave, marked `omgezet`). Version 2: this registry, with the
 # comparison over time.
 VERSIE = 2
 FORMAAT = 1
@@ -102,8 +102,11 @@ class Figuur:
     rijtotalen: Callable | tuple = ()  # ((total column, (part columns)),) per row
     grafieken: tuple = ()
     sectie: str | None = None
-    toelichting: Callable | None = None  # c → a sentence above the chart
-    kerngetal: Callable | None = None  # c → a headline above the chart
+    toelichting: Callable | None = None  # (c, publiek) → a sentence above the chart
+    kerngetal: tuple | None = None  # (label, column): a headline above the chart, of row 0's cell
+    # Cells worked out from counts in the same row (a percentage, a mean, a median): masked in
+    # the publieksversie with any of them. ((derived column, (count columns)),)
+    afgeleid: tuple = ()
     csv_titel: str | None = None
     extra: dict = field(default_factory=dict)
 
@@ -172,10 +175,13 @@ def _kosten_voet(c):
     return [_("Totaal"), *[c["kosten"]["totaal"][s] for s in SITUATIES]]
 
 
-def _kosten_toelichting(c):
+def _kosten_toelichting(c, publiek=False):
     k = c["kosten"]
     if not k["scenarios"]:
         return ""
+    if publiek:  # the number of scenarios is about the number of decided cases: not public
+        return _("De gekozen scenario's van casussen met een besluit in de periode, over %(h)s maanden: de huidige "
+                 "situatie, de dreigende situatie zonder ingrijpen en de situatie met de doorbraak.") % {"h": k["horizon"]}
     return ngettext(
         "De gekozen scenario's van casussen met een besluit in de periode (%(n)s scenario), over %(h)s maanden: "
         "de huidige situatie, de dreigende situatie zonder ingrijpen en de situatie met de doorbraak.",
@@ -185,7 +191,7 @@ def _kosten_toelichting(c):
     ) % {"n": k["scenarios"], "h": k["horizon"]}
 
 
-def _signalen_toelichting(c):
+def _signalen_toelichting(c, publiek=False):
     tekst = str(_("Knelpunten die in 3 of meer casussen terugkomen."))
     totaal, n = c.get("signalen_totaal") or 0, len(c["signalen"])
     if totaal > n:
@@ -228,7 +234,7 @@ def _vergelijking_rijen(c):
     return rijen
 
 
-def _vergelijking_toelichting(c):
+def _vergelijking_toelichting(c, publiek=False):
     perioden = "; ".join(f"{p['label']}: {p['periode']}" for p in c["vergelijking"]["perioden"])
     return str(_("De kerngetallen van deze periode naast dezelfde periode een jaar eerder en een kwartaal "
                  "eerder, met het verschil. %(perioden)s.")) % {"perioden": perioden}
@@ -328,6 +334,7 @@ FIGUREN: tuple[Figuur, ...] = (
         ],
         leeg=lambda c: not (c["doorlooptijden"]["aanmelding_besluit"]["aantal"]
                             or c["doorlooptijden"]["besluit_afgerond"]["aantal"]),
+        afgeleid=((2, (1,)), (3, (1,))),
         grafieken=(Grafiek("gegroepeerd", _("Doorlooptijden in dagen (mediaan en 90e percentiel)"),
                            kolommen=(2, 3), eenheid=DAGEN, label_breedte=170),),
     ),
@@ -341,7 +348,7 @@ FIGUREN: tuple[Figuur, ...] = (
                            c["verzoeken"].get("open"), c["verzoeken"]["percentage"]], None)],
         rijtotalen=((0, (1, 2)),),
         leeg=lambda c: not c["verzoeken"]["aantal"],
-        kerngetal=lambda c: (_("Op tijd beantwoord:"), PROCENT, c["verzoeken"]["percentage"]),
+        kerngetal=(_("Op tijd beantwoord:"), 4), afgeleid=((4, (0, 1, 2)),),
         grafieken=(Grafiek("staaf", _("Prioriteitsverzoeken binnen 2 werkdagen"), kolommen=(1, 2, 3),
                            transponeer=True),),
     ),
@@ -366,6 +373,7 @@ FIGUREN: tuple[Figuur, ...] = (
         rijen=lambda c: [([c["geld"]["per_plan"][k] for k in ("plannen", "totaal", "gemiddeld", "mediaan", "hoogste")],
                           None)],
         leeg=lambda c: not c["geld"]["per_plan"]["plannen"],
+        afgeleid=((2, (0,)), (3, (0,)), (4, (0,))),
         grafieken=(Grafiek("staaf", _("Geld per doorbraakplan"), kolommen=(2, 3, 4), eenheid=GELD, transponeer=True),),
     ),
     Figuur(
@@ -409,6 +417,7 @@ FIGUREN: tuple[Figuur, ...] = (
             for r in c["monitoring"]
         ],
         rijtotalen=((1, (2, 3, 4)), (5, (7, 8, 9))),
+        afgeleid=((6, (5,)),),
         leeg=lambda c: not _som(c["monitoring"]),
         grafieken=(
             Grafiek("gestapeld", _("Uitkomsten van de monitoring na 6 en 12 maanden"), kolommen=(2, 3, 4), totaal=1,
@@ -437,6 +446,12 @@ GELIJK = (
     (("kerncijfers", 1, 1), ("vergelijking", 1, 1)),
     (("kerncijfers", 2, 1), ("vergelijking", 2, 1)),
     (("escalaties", "voet", -1), ("vergelijking", 3, 1)),
+)
+
+# Derived cells shown again in the comparison: masked there when masked here.
+AFGELEID_GELIJK = (
+    (("verzoeken", 0, 4), ("vergelijking", 4, 1)),
+    (("doorlooptijden", 0, 2), ("vergelijking", 6, 1)),
 )
 
 SLEUTELS = tuple(f.sleutel for f in FIGUREN)

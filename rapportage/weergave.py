@@ -114,7 +114,9 @@ def maak(c: dict, figuren=None, publiek: bool = True) -> dict:
             "sectie": {"sleutel": sectie.sleutel, "titel": str(sectie.titel), "toelichting": str(sectie.toelichting)}
             if sectie else None,
             "toelichting": str(f.toelichting(c)) if f.toelichting and not leeg else "",
-            "kerngetal": _json(list(f.kerngetal(c))) if f.kerngetal and not leeg else None,
+            "toelichting_publiek": str(f.toelichting(c, publiek=True)) if f.toelichting and not leeg else "",
+            "kerngetal": [str(f.kerngetal[0]), f.kerngetal[1]] if f.kerngetal and rijen else None,
+            "afgeleid": [[k, list(bron)] for k, bron in f.afgeleid] if rijen else [],
             "kolommen": [{"kop": str(k.kop), "soort": k.soort, "csv": k.csv_kop()} for k in kolommen],
             "rijen": rijen,
             "links": links,
@@ -125,7 +127,7 @@ def maak(c: dict, figuren=None, publiek: bool = True) -> dict:
         })
     w = {"register": register.VERSIE, "formaat": register.FORMAAT, "van": c.get("van"), "tot": c.get("tot"),
          "figuren": uit}
-    w["geheim"] = geheim(w, register.GELIJK) if publiek else []
+    w["geheim"] = geheim(w, register.GELIJK, register.AFGELEID_GELIJK) if publiek else []
     return w
 
 
@@ -150,9 +152,16 @@ def _waarde(waarde):
     return waarde.get("waarde") if isinstance(waarde, dict) else waarde
 
 
-def geheim(w: dict, gelijk=()) -> list:
+def geheim(w: dict, gelijk=(), afgeleid_gelijk=()) -> list:
     """The cells the publieksversie masks, as [figure, row, column, primair|secundair]: counts
-    of 1 and 2 and the cells that would give them away through a sum (`onthulling`)."""
+    of 1 and 2 and the cells that would give them away through a sum (`onthulling`), and then
+    what would give a masked count away otherwise:
+    - a table in which a small count cannot be protected (e.g. 1 + 1 = a total of 2) shows
+      none of its counts;
+    - a percentage, mean or median worked out from a masked count (`Figuur.afgeleid`), also
+      where the comparison repeats it;
+    - in the comparison, a change next to a masked value, and the earlier open cases when the
+      new or closed cases of the period are masked (open now = open before + new − closed)."""
     per_sleutel = {f["sleutel"]: f for f in w["figuren"]}
     waarden = {}
     for fig in w["figuren"]:
@@ -184,9 +193,34 @@ def geheim(w: dict, gelijk=()) -> list:
         if len(cellen) > 1:
             groepen.append(cellen)
     verborgen = onthulling.te_verbergen(waarden, sommen, groepen)
-    # A change next to a masked count would give it away: it is masked with it.
+
+    # A table that cannot be protected shows no count at all (nor its twins elsewhere).
+    bloot = onthulling.terug_te_rekenen(waarden, sommen, verborgen, groepen)
+    if bloot:
+        figuren = {cel[0] for cel in bloot}
+        weg = {cel for cel, n in waarden.items() if cel[0] in figuren and n}
+        for groep in groepen:
+            if weg & set(groep):
+                weg |= {cel for cel in groep if waarden[cel]}
+        for cel in weg:  # "< 3" would say too much here: every count reads "×"
+            verborgen[cel] = onthulling.SECUNDAIR
+
+    # What is worked out from a masked count.
+    for fig in w["figuren"]:
+        for k, bronnen in fig.get("afgeleid") or ():
+            for r in [*range(len(fig["rijen"])), *([VOET] if fig["voet"] is not None else [])]:
+                if any((fig["sleutel"], r, b) in verborgen for b in bronnen):
+                    verborgen.setdefault((fig["sleutel"], r, k), onthulling.SECUNDAIR)
+    for bron, kopie in afgeleid_gelijk:
+        if bron in verborgen and kopie[0] in per_sleutel:
+            verborgen.setdefault(kopie, onthulling.SECUNDAIR)
+
     vergelijking = per_sleutel.get("vergelijking")
     if vergelijking is not None:
+        if any(("vergelijking", r, 1) in verborgen for r in (0, 1)):
+            for k in range(2, len(vergelijking["kolommen"]), 2):
+                verborgen.setdefault(("vergelijking", 2, k), onthulling.SECUNDAIR)
+        # A change next to a masked value would give it away: it is masked with it.
         for r, cellen in enumerate(vergelijking["rijen"]):
             for k in range(2, len(cellen), 2):
                 if ("vergelijking", r, 1) in verborgen or ("vergelijking", r, k) in verborgen:
@@ -348,7 +382,7 @@ def _rij_html(cellen: list[dict]) -> str:
     return mark_safe("<tr>" + "".join(_cel_html(c) for c in cellen) + "</tr>")  # noqa: S308 (escaped above)
 
 
-def _figuur(fig, maskers, links, w, leefgebied_ids) -> dict:
+def _figuur(fig, maskers, links, w, leefgebied_ids, publiek=False) -> dict:
     kolommen = fig["kolommen"]
     rij_kop = bool(kolommen) and kolommen[0]["soort"] == TEKST
 
@@ -373,10 +407,11 @@ def _figuur(fig, maskers, links, w, leefgebied_ids) -> dict:
         rijen.append(rij)
     kerngetal = None
     if fig.get("kerngetal"):
-        label, soort, waarde = fig["kerngetal"]
-        kerngetal = {"label": label, "tekst": cel_tekst(waarde, soort)}
+        label, k = fig["kerngetal"]
+        kerngetal = {"label": label, "tekst": rijen[0][k]["tekst"]}  # the cell, masked as it is
     return {
-        **{k: fig[k] for k in ("sleutel", "titel", "bijschrift", "csv_titel", "toelichting", "leeg")},
+        **{k: fig[k] for k in ("sleutel", "titel", "bijschrift", "csv_titel", "leeg")},
+        "toelichting": fig.get("toelichting_publiek", fig["toelichting"]) if publiek else fig["toelichting"],
         "kerngetal": kerngetal,
         "kolommen": [{"kop": k["kop"], "rechts": k["soort"] not in (TEKST, DATUM)} for k in kolommen],
         "rijen": rijen,
@@ -393,7 +428,7 @@ def blokken(w: dict, publiek: bool = False, links: bool = False, leefgebied_ids=
     maskers = _maskers(w, publiek)
     uit = []
     for fig in w["figuren"]:
-        weergave = _figuur(fig, maskers, links, w, leefgebied_ids)
+        weergave = _figuur(fig, maskers, links, w, leefgebied_ids, publiek)
         sectie = fig.get("sectie")
         if sectie and uit and (uit[-1]["sectie"] or {}).get("sleutel") == sectie["sleutel"]:
             uit[-1]["figuren"].append(weergave)

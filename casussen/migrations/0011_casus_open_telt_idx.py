@@ -1,5 +1,6 @@
 """The open cases that count in the figures, counted from the index alone (`open_aan_einde`).
-Built concurrently: the case table is the largest a municipality has, and stays writable."""
+Built concurrently: the case table is the largest a municipality has, and stays writable. An
+invalid index left by a build that failed is dropped first, so the step can simply run again."""
 
 from django.contrib.postgres.operations import AddIndexConcurrently
 from django.db import migrations, models
@@ -11,6 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [("casussen", "0010_gebeurtenissen_tijdindex")]
 
     operations = [
+        migrations.RunSQL("DROP INDEX CONCURRENTLY IF EXISTS casus_open_telt_idx", migrations.RunSQL.noop),
         AddIndexConcurrently(
             model_name="casus",
             index=models.Index(

@@ -160,12 +160,4 @@ class Migration(migrations.Migration):
             migrations.RunSQL(_functie(tabel, kolommen, maanden), _weg(tabel))
             for tabel, (kolommen, maanden) in BRONNEN.items()
         ),
-        # The approved money of a period is read by the decision date (or the submission date
-        # of a direct spend): one index for that expression.
-        migrations.RunSQL(
-            "CREATE INDEX IF NOT EXISTS aanvraag_goedgekeurd_op_idx ON budget_aanvraag"
-            " (COALESCE(besloten_op, ingediend_op))"
-            " WHERE status IN ('goedgekeurd', 'betaald', 'afgerond', 'uitstaand', 'afgelost', 'kwijtgescholden')",
-            "DROP INDEX IF EXISTS aanvraag_goedgekeurd_op_idx",
-        ),
     ]

@@ -1,7 +1,13 @@
 """Every report frozen before the registry of figures gets its weergave (what is shown, see
 `rapportage.weergave`), made once from its own frozen figures, so it is rendered from that ever
-after whatever figures are added or renamed later. It is marked `register: 1` (frozen under the
-figures before the registry) and has no comparison with earlier periods, which it never had.
+after whatever figures are added or renamed later. It is marked `omgezet` (made afterwards, by the
+registry version it names, from figures frozen before the registry) and has no comparison with
+earlier periods, which it never had.
+
+This step uses the registry of the release that runs it. An installation that skips releases
+gets the weergave of a later registry; should that registry no longer read these old figures, the
+report is left without one and is drawn from its figures when shown (`weergave_van`), and the
+step says which.
 
 A definitief report is protected against every change by `rapport_definitief_onveranderlijk`;
 adding the weergave changes none of its figures, texts or PDFs, so only this step passes it.
@@ -21,8 +27,12 @@ def bevries(apps, schema_editor):
             c = rapport.cijfers or {}
             if not c.get("casussen") or c.get("weergave"):
                 continue
-            w = weergave.maak(c)
-            w["register"] = 1
+            try:
+                w = weergave.maak(c)
+            except (KeyError, TypeError, ValueError) as fout:
+                print(f"  rapport {rapport.pk}: geen weergave ({fout!r}); getoond uit de cijfers")  # noqa: T201
+                continue
+            w["omgezet"] = True
             c["weergave"] = w
             Rapport.objects.filter(pk=rapport.pk).update(cijfers=c)
 

@@ -132,8 +132,9 @@ def test_a_new_report_freezes_the_weergave_of_todays_registry(omo_user, consulen
 
 
 def test_a_report_frozen_before_the_registry_gets_its_weergave_once(omo_user, consulent, make_casus):
-    """Migration 0005: a definitief report of registry 1 (figures without weergave) gets one
-    from its own figures; the protection of the definitief report lets only that through."""
+    """Migration 0005: a definitief report frozen before the registry (figures without weergave)
+    gets one from its own figures; the protection of the definitief report lets only that
+    through."""
     import importlib
 
     from django.apps import apps
@@ -149,7 +150,7 @@ def test_a_report_frozen_before_the_registry_gets_its_weergave_once(omo_user, co
     migratie.bevries(apps, None)
     rapport.refresh_from_db()
     w = rapport.cijfers["weergave"]
-    assert w["register"] == 1
+    assert w["omgezet"] is True and w["register"] == register.VERSIE
     sleutels = [f["sleutel"] for f in w["figuren"]]
     assert "vergelijking" not in sleutels  # it never had one
     assert sleutels == [s for s in register.SLEUTELS if s != "vergelijking"]
@@ -213,3 +214,39 @@ def test_no_masked_count_of_a_public_table_can_be_worked_back_from_its_totals():
     alleen_primair = [[open_rijen[r][k + 1] if c == "×" else c for k, c in enumerate(rij)]
                       for r, rij in enumerate(tabel)]
     assert any(len(v) == 1 for cel, v in _mogelijk(alleen_primair).items())
+
+
+def test_a_public_table_that_cannot_be_protected_shows_none_of_its_counts():
+    """Two funds with one request each and a total of 2: '< 3' everywhere would still say 1, 1
+    and 2. The table then shows no count; the money stays."""
+    from rapportage.weergave import csv_tabel
+    from tests.rapportage.voorbeeld_cijfers import voorbeeld
+
+    c = voorbeeld()
+    for rij in c["geld"]["per_fonds"]:
+        rij["aanvragen"] = 1
+    c["geld"]["totaal"]["aanvragen"] = 2
+    _kop, rijen = csv_tabel(weergave.maak(c), "fondsen", publiek=True)
+    assert [rij[1] for rij in rijen] == ["×", "×", "×"]
+    assert rijen[0][2] == "12345,50"
+
+
+def test_what_is_worked_out_from_a_masked_count_is_masked_with_it():
+    from rapportage.weergave import blokken, csv_tabel
+    from tests.rapportage.voorbeeld_cijfers import voorbeeld
+
+    c = voorbeeld()
+    c["geld"]["per_plan"].update(plannen=2, totaal="6250.00", gemiddeld="3125.00", mediaan="3125.00", hoogste="4000.00")
+    c["verzoeken"].update(aantal=2, op_tijd=1, te_laat=1, open=0, percentage=50.0)
+    c["kosten"]["scenarios"] = 2
+    w = weergave.maak(c)
+    # Totaal ÷ Gemiddeld would give the number of plans, the percentage the verzoeken on time.
+    assert csv_tabel(w, "plannen", publiek=True)[1] == [["< 3", "6250,00", "×", "×", "×"]]
+    # (2 = 1 + 1 cannot be protected: no count is shown there at all.)
+    assert csv_tabel(w, "verzoeken", publiek=True)[1] == [["×", "×", "×", "0", "×"]]
+    figuren = {f["sleutel"]: f for b in blokken(w, publiek=True) for f in b["figuren"]}
+    assert figuren["verzoeken"]["kerngetal"]["tekst"] == "×"
+    assert "2 scenario" not in figuren["kosten-geldstroom"]["toelichting"]
+    # The full version shows them all.
+    assert csv_tabel(w, "plannen")[1] == [["2", "6250,00", "3125,00", "3125,00", "4000,00"]]
+    assert {f["sleutel"]: f for b in blokken(w) for f in b["figuren"]}["verzoeken"]["kerngetal"]["tekst"] == "50,0%"
