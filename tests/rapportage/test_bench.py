@@ -46,7 +46,7 @@ def test_bench_rapportage_seeds_and_measures(referentiedata):
         for wie in ("bench-omo", "bench-beleid"):
             regel = next(r for r in tekst.splitlines() if r.startswith(f"dashboard {periode} ({wie})"))
             queries = int(regel.split()[-1])
-            assert 0 < queries <= 16, regel
+            assert 0 < queries <= 17, regel
     assert re.search(r"versie voor het College\s+p50 [\d.]+ s, p95 [\d.]+ s, piekgeheugen \d+ MB, \d+ pagina's", tekst), tekst
     assert re.search(r"publieksversie\s+p50 [\d.]+ s", tekst)
     assert Rapport.objects.filter(soort="kwartaal").count() == 1
