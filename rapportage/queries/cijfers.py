@@ -330,16 +330,7 @@ def ruwe_cijfers(van: date, tot: date, horizon: int = STANDAARD_HORIZON) -> dict
     sql = SQL.format(
         top=TOP, top_signalen=TOP_SIGNALEN, uitstaand=_uitstaand_sql(tot).format(**tabellen), **EENHEDEN_SQL, **tabellen
     )
-    params = _parameters(van, tot, horizon)
-    # psycopg adapts a tuple as a composite; IN needs a list of placeholders.
-    for naam in ("goedgekeurd", "monitoring"):
-        waarden = params.pop(naam)
-        keys = [f"{naam}_{i}" for i in range(len(waarden))]
-        sql = sql.replace(f"%({naam})s", "(" + ", ".join(f"%({k})s" for k in keys) + ")")
-        params.update(dict(zip(keys, waarden, strict=True)))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchone()[0]
+    return _uitvoeren(sql, _parameters(van, tot, horizon))[0]
 
 
 def _dagen(waarde) -> float | None:
