@@ -26,8 +26,7 @@ together with a conversion of the stored reports.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -108,7 +107,6 @@ class Figuur:
     # the publieksversie with any of them. ((derived column, (count columns)),)
     afgeleid: tuple = ()
     csv_titel: str | None = None
-    extra: dict = field(default_factory=dict)
 
     def kolommen_van(self, c) -> tuple:
         return self.kolommen(c) if callable(self.kolommen) else self.kolommen
@@ -465,6 +463,3 @@ def figuur(sleutel: str) -> Figuur:
             return f
     raise KeyError(sleutel)
 
-
-def geld(waarde) -> str | None:
-    return None if waarde is None else str(Decimal(str(waarde)).quantize(Decimal("0.01")))

@@ -48,16 +48,16 @@ def _json(waarde):
     return waarde
 
 
-def _kolom(_rijen, k, n):
+def _kolom(k, n):
     return k if k >= 0 else n + k
 
 
-def _grafieken(f, c, kolommen, rijen, voet) -> list[dict]:
+def _grafieken(f, c, kolommen, rijen) -> list[dict]:
     n = len(kolommen)
     uit = []
     for gr in f.grafieken:
         cols = gr.kolommen(c) if callable(gr.kolommen) else gr.kolommen
-        cols = [_kolom(rijen, k, n) for k in cols]
+        cols = [_kolom(k, n) for k in cols]
         spec = {
             "soort": gr.soort, "titel": str(gr.titel), "id": f"grafiek-{gr.sleutel or f.sleutel}",
             "eenheid": gr.eenheid, "label_breedte": gr.label_breedte, "reeksen": [], "rijen": [],
@@ -69,7 +69,7 @@ def _grafieken(f, c, kolommen, rijen, voet) -> list[dict]:
                 spec["reeksen"] = [str(kolommen[k].kop) for k in cols]
             for i, cellen in enumerate(rijen):
                 label = gr.label(cellen) if gr.label else cellen[0]
-                totaal = None if gr.totaal is None else [i, _kolom(rijen, gr.totaal, n)]
+                totaal = None if gr.totaal is None else [i, _kolom(gr.totaal, n)]
                 spec["rijen"].append({"label": str(label), "cellen": [[i, k] for k in cols], "totaal": totaal})
         uit.append(spec)
     return uit
@@ -83,9 +83,9 @@ def _sommen(f, c, kolommen, rijen, voet) -> list:
             if kolom.soort == AANTAL:
                 sommen.append([[VOET, k], [[i, k] for i in range(len(rijen))]])
     for totaal, delen in f.rijtotalen_van(c):
-        totaal = _kolom(rijen, totaal, n)
+        totaal = _kolom(totaal, n)
         for i in [*range(len(rijen)), *([VOET] if voet is not None else [])]:
-            sommen.append([[i, totaal], [[i, _kolom(rijen, k, n)] for k in delen]])
+            sommen.append([[i, totaal], [[i, _kolom(k, n)] for k in delen]])
     return sommen
 
 
@@ -122,7 +122,7 @@ def maak(c: dict, figuren=None, publiek: bool = True) -> dict:
             "links": links,
             "voet": voet,
             "leeg": leeg,
-            "grafieken": _grafieken(f, c, kolommen, rijen, voet) if rijen else [],
+            "grafieken": _grafieken(f, c, kolommen, rijen) if rijen else [],
             "sommen": _sommen(f, c, kolommen, rijen, voet) if rijen else [],
         })
     w = {"register": register.VERSIE, "formaat": register.FORMAAT, "van": c.get("van"), "tot": c.get("tot"),
